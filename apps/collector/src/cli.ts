@@ -1,0 +1,64 @@
+#!/usr/bin/env -S npx tsx
+// `pnpm arena <command>`: one entry for every collector command.
+import { ConfigError } from './config.ts';
+import { bench } from './commands/bench.ts';
+import { collect } from './commands/collect.ts';
+import { diff } from './commands/diff.ts';
+import { exportRun } from './commands/export.ts';
+import { report } from './commands/report.ts';
+import { newVariant } from './commands/new.ts';
+
+const HELP = `usage: pnpm arena <command> [options]
+
+commands:
+  bench            verify and time every variant, write results/runs/<id>.json and results/latest.json
+  collect [run]    print the table of a run (a file, or latest)
+  new <name> --template node|go|wasi-node|wasi-go
+                   add a variant package from a template (turbo gen); asks for what is missing
+  diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--fail-above PCT]
+                   compare run B (default latest) with run A, benchstat style: medians ± 95 % CI,
+                   change, Mann-Whitney U p-value (~ when p >= alpha), geomean; warns when machines,
+                   n/workers differ or a tree was dirty. --fail-above: exit 1 when a variant got
+                   significantly slower by more than PCT %
+  report [run] [--baseline NAME]
+                   write results/report.html (charts, self-contained) and results/report.md
+  export --format bmf|gab|csv [run] [--out FILE]
+                   a run as Bencher Metric Format, github-action-benchmark customSmallerIsBetter
+                   or CSV, to stdout or FILE
+
+A run is a run file, latest, a run id, or a git ref (commit, branch, tag, HEAD~1) meaning the
+newest run recorded in results/runs/ for that commit. BENCH_RESULTS_DIR overrides results/.
+
+exit codes: 0 ok; 1 a failure (a regression with --fail-above, a failed check); 2 bad usage or configuration
+(also a run that cannot be found or read).
+`;
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  bench: () => bench(),
+  collect,
+  diff,
+  export: exportRun,
+  report,
+  new: newVariant,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`error: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(args);
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    return error instanceof ConfigError ? 2 : 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

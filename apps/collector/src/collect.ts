@@ -1,0 +1,53 @@
+import type { Machine, RunConfig, RunDocument, VariantResult } from '@arena/contract';
+import { median, sampleStats, type Measured } from '@arena/hyperfine-wrapper';
+
+/** Median of each in-process phase over the timed runs' report lines. */
+function phaseMedians(m: Extract<Measured, { status: 'ok' }>): Record<string, number> {
+  const keys = new Set(m.reports.flatMap((r) => Object.keys(r.phasesMs)));
+  return Object.fromEntries([...keys].map((k) => [k, median(m.reports.map((r) => r.phasesMs[k]).filter((v): v is number => v !== undefined))]));
+}
+
+/** Turns one measured target into a run-document result. */
+export function toResult(m: Measured): VariantResult {
+  const base = { variant: m.target.variant, parameters: m.target.parameters, command: m.target.command, summary: m.target.summary };
+  if (m.status === 'failed') return { ...base, status: 'failed', error: m.error };
+  return {
+    ...base,
+    status: 'ok',
+    wallS: { ...sampleStats(m.times), times: m.times },
+    userS: { mean: m.userS },
+    systemS: { mean: m.systemS },
+    phasesMs: phaseMedians(m),
+    report: m.reports.at(-1)!,
+    stop: m.stop,
+  };
+}
+
+/** A sortable, filename-safe run id: UTC time plus the short commit. */
+export function runId(createdAt: Date, commit: string | null): string {
+  const stamp = createdAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${commit ? commit.slice(0, 7) : 'nogit'}`;
+}
+
+/** Assembles the run document from everything measured. */
+export function collectRun(input: {
+  createdAt: Date;
+  git: { commit: string | null; dirty: boolean };
+  machine: Machine;
+  config: RunConfig;
+  order: string[];
+  results: VariantResult[];
+  status?: RunDocument['status'];
+}): RunDocument {
+  return {
+    schemaVersion: 1,
+    id: runId(input.createdAt, input.git.commit),
+    createdAt: input.createdAt.toISOString(),
+    status: input.status ?? 'complete',
+    git: input.git,
+    machine: input.machine,
+    config: input.config,
+    order: input.order,
+    results: input.results,
+  };
+}

@@ -1,0 +1,97 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { runDocument, type VariantResult } from '@arena/contract';
+import {
+  acquireBenchLock, describeMachine, killAllChildren, requireTools, runSchedule, TOOLS,
+} from '@arena/hyperfine-wrapper';
+import { execa } from 'execa';
+import { collectRun, toResult } from '../collect.ts';
+import { readSettings } from '../config.ts';
+import { discoverVariants, readKernels } from '../discover.ts';
+import { renderText } from '../format.ts';
+import { gitState } from '../git.ts';
+import { repoRoot, resultsDir } from '../paths.ts';
+import { saveRun } from '../store.ts';
+import { writeReports } from '../report/write.ts';
+import { articleTable, resultsTable, runHeadline } from '../table.ts';
+import { planTargets } from '../targets.ts';
+
+const log = (m: string) => console.error(`[arena ${new Date().toISOString().slice(11, 19)}] ${m}`);
+
+/** Hooks later steps (reports) can add; each gets the saved run. */
+export const afterBench: Array<(doc: import('@arena/contract').RunDocument, results: string) => Promise<void>> = [];
+
+/**
+ * `arena bench`: checks config and tools, takes the machine-wide lock, builds (turbo, cached),
+ * verifies and times every discovered variant, then writes and prints the run.
+ */
+export async function bench(): Promise<number> {
+  const settings = readSettings();
+  await requireTools([TOOLS.hyperfine, TOOLS.go, TOOLS.clang]);
+  const root = repoRoot();
+  const results = resultsDir(root);
+  try {
+    mkdirSync(results, { recursive: true });
+    accessSync(results, constants.W_OK);
+  } catch (error) {
+    throw new Error(`results folder ${results} is not writable: ${(error as Error).message}`);
+  }
+
+  const ac = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => {
+    log(`${sig}: stopping the benchmark; no run will be written and latest.json stays as it was`);
+    ac.abort();
+    killAllChildren();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const release = await acquireBenchLock({ onWait: log });
+  try {
+    if (process.env.BENCH_SKIP_BUILD !== '1') {
+      log('building (turbo, cached) before taking any time');
+      await execa('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit', cancelSignal: ac.signal });
+    }
+    const { variants: found, broken } = discoverVariants(root);
+    const variants = settings.only ? found.filter((v) => settings.only!.includes(v.name)) : found;
+    if (settings.only) {
+      const unknown = settings.only.filter((n) => !found.some((v) => v.name === n));
+      if (unknown.length) throw new Error(`BENCH_ONLY names no variant: ${unknown.join(', ')} (found: ${found.map((v) => v.name).join(', ')})`);
+    }
+    const needsKernels = variants.some((v) => v.manifest.wasmModules);
+    const kernels = needsKernels ? readKernels(root) : { built: [], skipped: [] };
+    for (const s of kernels.skipped) log(`kernel ${s.producer} skipped: ${s.reason}`);
+    const { groups, problems } = planTargets(variants, kernels.built, settings.config);
+    const c = settings.config;
+    log(`${variants.length} variants, profile ${c.profile}: n=${c.n}, workers=${c.workers.join(',')}, ${c.targetCiPct ? `until ±${c.targetCiPct} % (${c.minRuns}..${c.maxRuns} runs)` : `${c.minRuns} runs`}${c.interleave ? ', interleaved' : ''}`);
+
+    const createdAt = new Date();
+    const [machine, git] = await Promise.all([describeMachine(), gitState(root)]);
+    if (git.dirty) log('the git tree is dirty: the run is recorded as dirty');
+    const { results: measured, order } = await runSchedule(groups, { ...c, timeoutS: settings.timeoutS }, { progress: log, signal: ac.signal, cwd: root });
+    const out: VariantResult[] = [
+      ...broken.map((b): VariantResult => ({ variant: b.name, parameters: {}, command: '', status: 'failed', error: b.error })),
+      ...problems.map((p): VariantResult => ({ variant: p.target.variant, parameters: p.target.parameters, command: p.target.command, status: 'failed', error: p.error })),
+      ...measured.map(toResult),
+    ];
+    const doc = runDocument.parse(collectRun({ createdAt, git, machine, config: c, order, results: out }));
+    const saved = saveRun(results, doc);
+    console.log(`\n${runHeadline(doc)}\n\n${renderText(resultsTable(doc, process.env.BENCH_BASELINE || 'go-native'))}\n`);
+    if (c.profile === 'article') console.log(`The article's method (best and worst dropped, the rest averaged):\n\n${renderText(articleTable(doc))}\n`);
+    console.log(`wrote ${saved.runFile}${saved.latest ? ` and ${saved.latest}` : ''}`);
+    const reports = await writeReports(doc, results);
+    console.log(`wrote ${reports.html}\nwrote ${reports.markdown}`);
+    for (const hook of afterBench) await hook(doc, results);
+    const failed = doc.results.filter((r) => r.status === 'failed').length;
+    if (failed) log(`${failed} result(s) failed; see the table (the run is written, exit status 1)`);
+    return failed ? 1 : 0;
+  } catch (error) {
+    if (ac.signal.aborted) {
+      log('interrupted: children stopped, lock released, nothing written');
+      return 130;
+    }
+    throw error;
+  } finally {
+    await release();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

@@ -1,0 +1,89 @@
+import { ms, renderMarkdown, renderText, type Table } from '../format.ts';
+import type { DiffResult, DiffRow, DiffRunInfo, DiffSide } from './compare.ts';
+
+/** The output formats of `arena diff`. */
+export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`;
+
+function sideCell(s: DiffSide): string {
+  if (s.status === 'missing') return '–';
+  if (s.status === 'failed') return 'FAILED';
+  return `${ms(s.medianS)} ± ${s.ciHalfWidthPct.toFixed(1)} %`;
+}
+
+function deltaCell(r: DiffRow): string {
+  if (r.deltaPct === null) return r.a.status === 'ok' && r.b.status !== 'ok' ? (r.b.status === 'failed' ? 'now failing' : 'gone') : r.b.status === 'ok' ? 'new' : '';
+  return r.significant ? pct(r.deltaPct) : '~';
+}
+
+const runs = (s: DiffSide) => (s.status === 'ok' ? String(s.runs) : '–');
+
+/** The diff as a table: variant, A and B median ms ± CI half-width, change (or ~), p and run counts. */
+export function diffTable(result: DiffResult): Table {
+  const rows = result.rows.map((r) => [
+    r.label,
+    sideCell(r.a),
+    sideCell(r.b),
+    deltaCell(r),
+    r.p === null ? '' : `p=${r.p.toFixed(3)}`,
+    `${runs(r.a)}+${runs(r.b)}`,
+  ]);
+  const g = result.geomean;
+  if (g) rows.push(['geomean', ms(g.aS), ms(g.bS), pct(g.deltaPct), '', `${g.rows} rows`]);
+  return { header: ['variant', 'A median ms ± 95 % CI', 'B median ms ± 95 % CI', 'Δ', 'p', 'n'], rows, right: [1, 2, 3] };
+}
+
+const describe = (name: string, r: DiffRunInfo) =>
+  `${name}: ${r.id} · ${r.commit ? r.commit.slice(0, 10) : 'no git'}${r.dirty ? ' (dirty)' : ''} · ${r.createdAt.slice(0, 16).replace('T', ' ')} UTC · ${r.file}`;
+
+const legend = (alpha: number) =>
+  `Δ: change of the median from A to B (+ is slower), shown when a two-sided Mann-Whitney U test on the per-run times gives p < ${alpha}; ~ otherwise. ` +
+  'p is exact for samples of at most 8 runs without ties, else the normal approximation with tie and continuity correction.';
+
+/** "B: js-wasm failed: <first line of the error>" for every failed side. */
+function failures(result: DiffResult): string[] {
+  return result.rows.flatMap((r) =>
+    (['a', 'b'] as const).flatMap((s) => {
+      const side = r[s];
+      return side.status === 'failed' ? [`${s.toUpperCase()}: ${r.label} failed: ${side.error.split('\n')[0]}`] : [];
+    }),
+  );
+}
+
+/** Extra lines after the table: the regressions a gate found. */
+export type DiffNotes = string[];
+
+/** Renders the diff as aligned text, GitHub Markdown or JSON; warnings are part of the output. */
+export function renderDiff(result: DiffResult, format: DiffFormat, notes: DiffNotes = []): string {
+  if (format === 'json') return `${JSON.stringify({ ...result, notes }, null, 2)}\n`;
+  const table = diffTable(result);
+  if (format === 'markdown') {
+    return [
+      `- ${describe('**A**', result.a)}`,
+      `- ${describe('**B**', result.b)}`,
+      '',
+      ...result.warnings.map((w) => `> **Warning:** ${w}\n`),
+      renderMarkdown(table),
+      '',
+      ...failures(result).map((f) => `- ${f}`),
+      '',
+      legend(result.alpha),
+      ...notes.map((n) => `\n**${n}**`),
+      '',
+    ].join('\n');
+  }
+  return [
+    describe('A', result.a),
+    describe('B', result.b),
+    ...result.warnings.map((w) => `warning: ${w}`),
+    '',
+    renderText(table),
+    '',
+    ...failures(result),
+    legend(result.alpha),
+    ...notes,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,31 @@
+/** A table as header + rows of cells, rendered as aligned text or Markdown. */
+export interface Table {
+  header: string[];
+  rows: string[][];
+  /** Columns to right-align (numbers). */
+  right?: number[];
+}
+
+export function renderText(t: Table): string {
+  const widths = t.header.map((h, i) => Math.max(h.length, ...t.rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (t.right?.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(t.header), widths.map((w) => '─'.repeat(w)).join('  '), ...t.rows.map(line)].join('\n');
+}
+
+export function renderMarkdown(t: Table): string {
+  const esc = (c: string) => c.replace(/\|/g, '\\|');
+  return [
+    `| ${t.header.map(esc).join(' | ')} |`,
+    `| ${t.header.map((_, i) => (t.right?.includes(i) ? '---:' : '---')).join(' | ')} |`,
+    ...t.rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** `variant` or `variant [module=clang, workers=2]`. */
+export function resultLabel(r: { variant: string; parameters: Record<string, string> }): string {
+  const p = Object.entries(r.parameters);
+  return p.length ? `${r.variant} [${p.map(([k, v]) => `${k}=${v}`).join(', ')}]` : r.variant;
+}
+
+export const ms = (s: number) => (s * 1000).toFixed(1);

@@ -1,0 +1,148 @@
+import type { RunDocument } from '@arena/contract';
+import type { TopLevelSpec } from 'vega-lite';
+import { historyRows, medianRows, phaseRows, scalingRows, timeRows } from './data.ts';
+
+/** A chart of the report: its name (the wrapper's data-chart attribute), title, caption and spec. */
+export interface ChartSpec {
+  name: string;
+  title: string;
+  caption: string;
+  spec: TopLevelSpec;
+}
+
+const WIDTH = 560;
+const config = {
+  font: 'sans-serif',
+  axis: { labelLimit: 320, titleFontWeight: 'normal' as const },
+  legend: { labelLimit: 320 },
+  view: { stroke: null },
+};
+const variantAxis = { field: 'label', type: 'nominal' as const, title: null, sort: null };
+
+/** Median wall time per variant, a bar each, with its 95 % CI as an error bar. */
+export function medianChart(doc: RunDocument): ChartSpec {
+  return {
+    name: 'median',
+    title: 'Median wall time',
+    caption: 'One bar per variant: the median of its timed runs; the line is the distribution-free 95 % confidence interval of the median.',
+    spec: {
+      config, width: WIDTH, height: { step: 22 },
+      data: { values: medianRows(doc) },
+      encoding: { y: variantAxis },
+      layer: [
+        { name: 'bars', mark: { type: 'bar', color: '#4c78a8' }, encoding: { x: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)' } } },
+        { name: 'ci', mark: { type: 'rule', color: '#222', strokeWidth: 1.5 }, encoding: { x: { field: 'ci95LowMs', type: 'quantitative' }, x2: { field: 'ci95HighMs' } } },
+      ],
+    },
+  };
+}
+
+/** Every timed run as a tick, one row per variant. */
+export function timesChart(doc: RunDocument): ChartSpec {
+  return {
+    name: 'times',
+    title: 'Every run',
+    caption: 'Each tick is one timed run (wall clock, as hyperfine measured it).',
+    spec: {
+      config, width: WIDTH, height: { step: 22 },
+      data: { values: timeRows(doc) },
+      name: 'ticks',
+      mark: { type: 'tick', opacity: 0.6, thickness: 1.5 },
+      encoding: { y: variantAxis, x: { field: 'wallMs', type: 'quantitative', title: 'wall time (ms)', scale: { zero: false } } },
+    },
+  };
+}
+
+/** The in-process phases of each variant, stacked (only the variants that report them). */
+export function phasesChart(doc: RunDocument): ChartSpec {
+  return {
+    name: 'phases',
+    title: 'Phases inside the process',
+    caption: 'Medians over the timed runs of the phases each variant reports (startup, spawning workers, compiling and instantiating wasm, computing), stacked.',
+    spec: {
+      config, width: WIDTH, height: { step: 22 },
+      data: { values: phaseRows(doc) },
+      name: 'phase_bars',
+      mark: { type: 'bar' },
+      encoding: {
+        y: variantAxis,
+        x: { field: 'phaseMs', type: 'quantitative', title: 'ms', stack: 'zero' },
+        color: { field: 'phase', type: 'nominal', title: 'phase', sort: ['startup', 'spawn', 'compile', 'instantiate', 'compute'] },
+        order: { field: 'order', type: 'quantitative' },
+      },
+    },
+  };
+}
+
+/** The median of each variant across the stored runs. */
+export function historyChart(runs: RunDocument[]): ChartSpec {
+  return {
+    name: 'history',
+    title: 'History',
+    caption: `The median of each variant in each of the ${runs.length} stored run${runs.length === 1 ? '' : 's'} (results/runs/), by the time the run started.`,
+    spec: {
+      config, width: WIDTH, height: 280,
+      data: { values: historyRows(runs) },
+      name: 'history',
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: { field: 'createdAt', type: 'temporal', title: 'run started (UTC)', timeUnit: 'utcyearmonthdatehoursminutesseconds' },
+        y: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)' },
+        color: { field: 'label', type: 'nominal', title: 'variant', scale: { scheme: 'tableau20' } },
+      },
+    },
+  };
+}
+
+/** Time and speedup against the worker count (only for runs with more than one worker count). */
+export function scalingChart(doc: RunDocument): ChartSpec | null {
+  const rows = scalingRows(doc);
+  if (!rows.length) return null;
+  const base = Math.min(...rows.map((r) => r.baseWorkers));
+  const workers = [...new Set(rows.map((r) => r.workers))].sort((a, b) => a - b);
+  const x = { field: 'workers', type: 'quantitative' as const, title: 'workers', axis: { values: workers, format: 'd' } };
+  const color = { field: 'series', type: 'nominal' as const, title: 'variant', scale: { scheme: 'tableau20' } };
+  return {
+    name: 'scaling',
+    title: 'Scaling',
+    caption: `Median wall time against the number of workers, and the speedup over ${base === 1 ? '1 worker' : `the smallest worker count measured (${base})`}; the dashed line is ideal (linear) speedup.`,
+    spec: {
+      config,
+      hconcat: [
+        {
+          width: 300, height: 260,
+          data: { values: rows },
+          name: 'scaling_time',
+          mark: { type: 'line', point: true },
+          encoding: { x, y: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)' }, color },
+        },
+        {
+          width: 300, height: 260,
+          layer: [
+            {
+              data: { values: workers.map((w) => ({ workers: w, speedup: w / base })) },
+              mark: { type: 'line', color: '#999', strokeDash: [4, 4] },
+              encoding: { x, y: { field: 'speedup', type: 'quantitative' } },
+            },
+            {
+              data: { values: rows },
+              name: 'scaling_speedup',
+              mark: { type: 'line', point: true },
+              encoding: { x, y: { field: 'speedup', type: 'quantitative', title: `speedup over ${base} worker${base === 1 ? '' : 's'}` }, color },
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+/** Every chart the report shows for this run, with the stored runs for the history. */
+export function reportCharts(doc: RunDocument, runs: RunDocument[]): ChartSpec[] {
+  const charts = [medianChart(doc), timesChart(doc)];
+  if (phaseRows(doc).length) charts.push(phasesChart(doc));
+  charts.push(historyChart(runs));
+  const scaling = scalingChart(doc);
+  if (scaling) charts.push(scaling);
+  return charts;
+}

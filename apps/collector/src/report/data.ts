@@ -1,0 +1,63 @@
+import type { OkResult, RunDocument } from '@arena/contract';
+import { resultLabel } from '../format.ts';
+
+/** The in-process phases drawn in the phases chart, in the order they happen. */
+export const PHASES = ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'computeMs'] as const;
+
+const okResults = (doc: RunDocument) => doc.results.filter((r): r is OkResult => r.status === 'ok');
+const toMs = (s: number) => s * 1000;
+
+/** One bar of the median chart: median wall time with its 95 % CI, in ms. */
+export interface MedianRow { label: string; medianMs: number; ci95LowMs: number; ci95HighMs: number }
+
+/** Median wall time per ok result. */
+export function medianRows(doc: RunDocument): MedianRow[] {
+  return okResults(doc).map((r) => ({ label: resultLabel(r), medianMs: toMs(r.wallS.median), ci95LowMs: toMs(r.wallS.ci95.low), ci95HighMs: toMs(r.wallS.ci95.high) }));
+}
+
+/** Every timed run of every ok result, in ms. */
+export function timeRows(doc: RunDocument): Array<{ label: string; run: number; wallMs: number }> {
+  return okResults(doc).flatMap((r) => r.wallS.times.map((t, i) => ({ label: resultLabel(r), run: i + 1, wallMs: toMs(t) })));
+}
+
+/** The known phases each ok result reported (medians over its runs), in ms. */
+export function phaseRows(doc: RunDocument): Array<{ label: string; phase: string; order: number; phaseMs: number }> {
+  return okResults(doc).flatMap((r) =>
+    PHASES.flatMap((phase, order) => {
+      const v = r.phasesMs[phase];
+      return v === undefined ? [] : [{ label: resultLabel(r), phase: phase.replace(/Ms$/, ''), order, phaseMs: v }];
+    }),
+  );
+}
+
+/** The median of every ok result in every run, oldest run first, in ms. */
+export function historyRows(runs: RunDocument[]): Array<{ label: string; createdAt: string; runId: string; commit: string; medianMs: number }> {
+  return runs.flatMap((doc) =>
+    okResults(doc).map((r) => ({ label: resultLabel(r), createdAt: doc.createdAt, runId: doc.id, commit: doc.git.commit?.slice(0, 7) ?? 'no git', medianMs: toMs(r.wallS.median) })),
+  );
+}
+
+/** One point of the scaling chart: a series (variant + parameters other than workers) at one worker count. */
+export interface ScalingRow { series: string; workers: number; medianMs: number; speedup: number; baseWorkers: number }
+
+/**
+ * Time and speedup against the worker count, when the run has more than one (results then carry
+ * parameters.workers). Speedup is over the series' own smallest worker count (1 when measured).
+ */
+export function scalingRows(doc: RunDocument): ScalingRow[] {
+  if (doc.config.workers.length < 2) return [];
+  const bySeries = new Map<string, Array<{ workers: number; medianMs: number }>>();
+  for (const r of okResults(doc)) {
+    const workers = Number(r.parameters.workers);
+    if (!Number.isInteger(workers) || workers < 1) continue;
+    const { workers: _, ...rest } = r.parameters;
+    const series = resultLabel({ variant: r.variant, parameters: rest });
+    bySeries.set(series, [...(bySeries.get(series) ?? []), { workers, medianMs: toMs(r.wallS.median) }]);
+  }
+  return [...bySeries].flatMap(([series, points]) => {
+    const base = points.reduce((a, b) => (b.workers < a.workers ? b : a));
+    return points
+      .sort((a, b) => a.workers - b.workers)
+      .map((p) => ({ series, workers: p.workers, medianMs: p.medianMs, speedup: base.medianMs / p.medianMs, baseWorkers: base.workers }));
+  });
+}

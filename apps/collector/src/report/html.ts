@@ -1,0 +1,78 @@
+import type { FailedResult, RunDocument } from '@arena/contract';
+import { resultLabel } from '../format.ts';
+import { articleTable, resultsTable, runHeadline } from '../table.ts';
+import type { ChartSpec } from './charts.ts';
+import { escapeHtml } from './escape.ts';
+import { tableHtml } from './html-table.ts';
+import { machineConfigTable } from './tables.ts';
+
+/** A chart with its rendered SVG. */
+export type RenderedChart = ChartSpec & { svg: string };
+
+const STYLE = `
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #222; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; }
+.headline { color: #555; }
+table { border-collapse: collapse; margin: .5rem 0; font-variant-numeric: tabular-nums; }
+th, td { padding: .2rem .6rem; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; }
+figure.chart { margin: 1rem 0; overflow-x: auto; }
+figure.chart svg { max-width: 100%; height: auto; }
+figcaption { color: #555; font-size: .9rem; max-width: 48rem; }
+pre { background: #f6f6f6; padding: .5rem; white-space: pre-wrap; }
+.warn { background: #fff4d6; padding: .4rem .7rem; border-left: 4px solid #e0a800; }
+`;
+
+function chartHtml(c: RenderedChart): string {
+  return `<section>
+<h2>${escapeHtml(c.title)}</h2>
+<figure class="chart" data-chart="${escapeHtml(c.name)}">
+${c.svg}
+<figcaption>${escapeHtml(c.caption)}</figcaption>
+</figure>
+</section>`;
+}
+
+function failedHtml(failed: FailedResult[]): string {
+  if (!failed.length) return '';
+  const items = failed.map((r) => `<li><strong>${escapeHtml(resultLabel(r))}</strong><pre>${escapeHtml(r.error)}</pre></li>`).join('\n');
+  return `<section data-section="failed">\n<h2>Failed (${failed.length})</h2>\n<ul class="failed">\n${items}\n</ul>\n</section>`;
+}
+
+/**
+ * The HTML report: one self-contained page (inline CSS and SVG, no script, no external link)
+ * with the results table, every chart in a `data-chart` wrapper, failures and the machine/config.
+ */
+export function renderHtml(doc: RunDocument, charts: RenderedChart[], baseline: string): string {
+  const failed = doc.results.filter((r): r is FailedResult => r.status === 'failed');
+  const warnings = [
+    doc.git.dirty ? 'The git tree was dirty: the commit does not fully describe the code measured.' : '',
+    doc.status === 'interrupted' ? 'The run was interrupted: some results may be missing.' : '',
+  ].filter(Boolean);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>bench-arena report · ${escapeHtml(doc.id)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>bench-arena report</h1>
+<p class="headline">${escapeHtml(runHeadline(doc))}</p>
+${warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join('\n')}
+<section data-section="results">
+<h2>Results</h2>
+${tableHtml(resultsTable(doc, baseline))}
+${doc.config.profile === 'article' ? `<p>The article's method (best and worst dropped, the rest averaged):</p>\n${tableHtml(articleTable(doc))}` : ''}
+</section>
+${failedHtml(failed)}
+${charts.map(chartHtml).join('\n')}
+<section data-section="machine">
+<h2>Machine and config</h2>
+${tableHtml(machineConfigTable(doc), 'kv')}
+</section>
+</body>
+</html>
+`;
+}

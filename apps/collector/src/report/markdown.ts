@@ -1,0 +1,26 @@
+import type { FailedResult, RunDocument } from '@arena/contract';
+import { renderMarkdown, resultLabel } from '../format.ts';
+import { articleTable, resultsTable, runHeadline } from '../table.ts';
+import { historyTable, machineConfigTable, phasesTable, scalingTable } from './tables.ts';
+
+/** The Markdown report: the same tables as the HTML one, no charts, no links. */
+export function renderReportMarkdown(doc: RunDocument, runs: RunDocument[], baseline: string): string {
+  const failed = doc.results.filter((r): r is FailedResult => r.status === 'failed');
+  const phases = phasesTable(doc);
+  const scaling = scalingTable(doc);
+  const parts = [
+    '# bench-arena report',
+    runHeadline(doc),
+    doc.git.dirty ? '> **Warning:** the git tree was dirty: the commit does not fully describe the code measured.' : '',
+    '## Results',
+    renderMarkdown(resultsTable(doc, baseline)),
+    doc.config.profile === 'article' ? `The article's method (best and worst dropped, the rest averaged):\n\n${renderMarkdown(articleTable(doc))}` : '',
+    failed.length ? `## Failed (${failed.length})\n\n${failed.map((r) => `- **${resultLabel(r)}**\n\n  \`\`\`text\n${r.error.split('\n').map((l) => `  ${l}`).join('\n')}\n  \`\`\``).join('\n')}` : '',
+    phases.header.length > 1 ? `## Phases inside the process (medians, ms)\n\n${renderMarkdown(phases)}` : '',
+    scaling.rows.length ? `## Scaling\n\n${renderMarkdown(scaling)}` : '',
+    runs.length > 1 ? `## History (median ms, last ${Math.min(runs.length, 6)} of ${runs.length} runs)\n\n${renderMarkdown(historyTable(runs))}` : '',
+    '## Machine and config',
+    renderMarkdown(machineConfigTable(doc)),
+  ];
+  return `${parts.filter(Boolean).join('\n\n')}\n`;
+}

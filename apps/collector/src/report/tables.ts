@@ -1,0 +1,77 @@
+import type { OkResult, RunDocument } from '@arena/contract';
+import { resultLabel, type Table } from '../format.ts';
+import { PHASES, scalingRows } from './data.ts';
+
+const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+
+/** The machine and the config of a run, as name/value rows. */
+export function machineConfigTable(doc: RunDocument): Table {
+  const m = doc.machine;
+  const c = doc.config;
+  const v = m.versions;
+  const rows: Array<[string, string]> = [
+    ['run', `${doc.id} (${doc.status})`],
+    ['started', doc.createdAt],
+    ['commit', doc.git.commit ? `${doc.git.commit}${doc.git.dirty ? ' (dirty tree)' : ''}` : 'no git'],
+    ['CPU', `${m.cpuModel}, ${m.logicalCores} logical cores`],
+    ['memory', gib(m.memoryBytes)],
+    ['OS', `${m.os.platform} ${m.os.release} ${m.os.version}`],
+    ['tools', `node ${v.node}, go ${v.go ?? '–'}, hyperfine ${v.hyperfine ?? '–'}, clang ${v.clang ?? '–'}`],
+    ['machine fingerprint', m.fingerprint],
+    ['profile', c.profile],
+    ['n', String(c.n)],
+    ['workers', c.workers.join(', ')],
+    ['runs per result', c.minRuns === c.maxRuns ? String(c.minRuns) : `${c.minRuns}..${c.maxRuns}`],
+    ['warmup runs', String(c.warmup)],
+    ['stop rule', c.targetCiPct === null ? 'fixed number of runs' : `median CI half-width ≤ ${c.targetCiPct} %`],
+    ['time budget per result', c.budgetS === null ? 'none' : `${c.budgetS} s`],
+    ['order', c.interleave ? `interleaved rounds of ${c.roundRuns} runs` : 'one result after another'],
+  ];
+  return { header: ['', 'value'], rows };
+}
+
+/** The in-process phases of each ok result, in ms (only the phases some result reports). */
+export function phasesTable(doc: RunDocument): Table {
+  const ok = doc.results.filter((r): r is OkResult => r.status === 'ok');
+  const phases = PHASES.filter((p) => ok.some((r) => r.phasesMs[p] !== undefined));
+  return {
+    header: ['variant', ...phases.map((p) => `${p.replace(/Ms$/, '')} ms`)],
+    rows: ok.map((r) => [resultLabel(r), ...phases.map((p) => (r.phasesMs[p] === undefined ? '–' : r.phasesMs[p]!.toFixed(1)))]),
+    right: phases.map((_, i) => i + 1),
+  };
+}
+
+/** Median ms and speedup per worker count, one row per series (empty for a single worker count). */
+export function scalingTable(doc: RunDocument): Table {
+  const rows = scalingRows(doc);
+  const workers = [...new Set(rows.map((r) => r.workers))].sort((a, b) => a - b);
+  const series = [...new Set(rows.map((r) => r.series))];
+  return {
+    header: ['variant', ...workers.map((w) => `${w} worker${w === 1 ? '' : 's'}: ms (speedup)`)],
+    rows: series.map((s) => [
+      s,
+      ...workers.map((w) => {
+        const p = rows.find((r) => r.series === s && r.workers === w);
+        return p ? `${p.medianMs.toFixed(1)} (${p.speedup.toFixed(2)}×)` : '–';
+      }),
+    ]),
+    right: workers.map((_, i) => i + 1),
+  };
+}
+
+/** The median (ms) of each result in the last `max` stored runs, one column per run. */
+export function historyTable(runs: RunDocument[], max = 6): Table {
+  const recent = runs.slice(-max);
+  const labels = [...new Set(recent.flatMap((d) => d.results.map(resultLabel)))];
+  return {
+    header: ['variant', ...recent.map((d) => `${d.createdAt.slice(0, 10)} ${d.git.commit?.slice(0, 7) ?? 'no git'}`)],
+    rows: labels.map((l) => [
+      l,
+      ...recent.map((d) => {
+        const r = d.results.find((x) => resultLabel(x) === l);
+        return !r ? '–' : r.status === 'failed' ? 'FAILED' : (r.wallS.median * 1000).toFixed(1);
+      }),
+    ]),
+    right: recent.map((_, i) => i + 1),
+  };
+}

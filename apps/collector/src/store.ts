@@ -1,0 +1,73 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseRunDocument, type RunDocument } from '@arena/contract';
+
+/** A write that could not complete; the target file is untouched. */
+export class StoreError extends Error {}
+
+/**
+ * Writes a file atomically: a temporary file in the same folder, flushed, then renamed over the
+ * target. A full disk or a read-only folder leaves the old file as it was.
+ */
+export function writeFileAtomic(file: string, text: string): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const fd = openSync(tmp, 'w');
+    try {
+      writeFileSync(fd, text); // loops over short writes, so a full disk surfaces as ENOSPC
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    const e = error as NodeJS.ErrnoException;
+    throw new StoreError(`cannot write ${file}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim());
+  }
+}
+
+export const runsDir = (results: string) => path.join(results, 'runs');
+export const latestPath = (results: string) => path.join(results, 'latest.json');
+
+/**
+ * Saves a run as runs/<id>.json; a complete run is also copied to latest.json. An interrupted run
+ * is kept for inspection but never becomes latest.
+ */
+export function saveRun(results: string, doc: RunDocument): { runFile: string; latest: string | null } {
+  const text = `${JSON.stringify(doc, null, 2)}\n`;
+  const runFile = path.join(runsDir(results), `${doc.id}.json`);
+  writeFileAtomic(runFile, text);
+  if (doc.status !== 'complete') return { runFile, latest: null };
+  writeFileAtomic(latestPath(results), text);
+  return { runFile, latest: latestPath(results) };
+}
+
+/** Reads one run file; throws with the file name on any problem. */
+export function readRun(file: string): RunDocument {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: not readable JSON (${(error as Error).message})`);
+  }
+  return parseRunDocument(value, file);
+}
+
+/** Every readable run in runs/, oldest first; corrupt or invalid files are skipped with a warning. */
+export function listRuns(results: string, warn: (message: string) => void = (m) => console.error(`warning: ${m}`)): Array<{ file: string; doc: RunDocument }> {
+  const dir = runsDir(results);
+  if (!existsSync(dir)) return [];
+  const runs: Array<{ file: string; doc: RunDocument }> = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
+    const file = path.join(dir, name);
+    try {
+      runs.push({ file, doc: readRun(file) });
+    } catch (error) {
+      warn(`skipping ${file}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  return runs.sort((a, b) => a.doc.createdAt.localeCompare(b.doc.createdAt));
+}

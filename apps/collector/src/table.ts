@@ -1,0 +1,76 @@
+import type { OkResult, RunDocument } from '@arena/contract';
+import { resultLabel, ms, type Table } from './format.ts';
+
+/** Results noisier than this coefficient of variation are flagged. */
+export const NOISY_CV_PCT = 5;
+
+const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : '–');
+
+/** The reference an ok result is compared to: the baseline with the same worker count. */
+function medianOf(doc: RunDocument, variant: string, workers: string | undefined): number | undefined {
+  const r = doc.results.find(
+    (x): x is OkResult => x.status === 'ok' && x.variant === variant && x.parameters.workers === workers,
+  );
+  return r?.wallS.median;
+}
+
+/**
+ * The comparison table: median wall time ± 95 % CI, in-process compute time, precision, and
+ * ratios to the baseline (default go-native), to c-native and to the fastest.
+ */
+export function resultsTable(doc: RunDocument, baseline = 'go-native'): Table {
+  const ok = doc.results.filter((r): r is OkResult => r.status === 'ok');
+  const fastest = new Map<string | undefined, number>();
+  for (const r of ok) {
+    const w = r.parameters.workers;
+    fastest.set(w, Math.min(fastest.get(w) ?? Infinity, r.wallS.median));
+  }
+  const rows = doc.results.map((r) => {
+    if (r.status === 'failed') return [resultLabel(r), 'FAILED', '', '', '', '', '', '', r.error.split('\n')[0]!.slice(0, 100)];
+    const w = r.parameters.workers;
+    const m = r.wallS.median;
+    const ci = `${ms(m)} (${ms(r.wallS.ci95.low)}–${ms(r.wallS.ci95.high)})`;
+    const notes = [r.stop.cvPct > NOISY_CV_PCT ? `noisy: CV ${r.stop.cvPct.toFixed(1)} %` : '', r.stop.reason !== 'precision' && r.stop.reason !== 'fixed-runs' ? `stopped: ${r.stop.reason}` : '']
+      .filter(Boolean)
+      .join('; ');
+    return [
+      resultLabel(r),
+      ci,
+      r.phasesMs.computeMs !== undefined ? r.phasesMs.computeMs.toFixed(1) : '–',
+      String(r.wallS.times.length),
+      `±${r.stop.ciHalfWidthPct.toFixed(1)} %`,
+      ratio(m, medianOf(doc, baseline, w)),
+      ratio(m, medianOf(doc, 'c-native', w)),
+      ratio(m, fastest.get(w)),
+      notes,
+    ];
+  });
+  return {
+    header: ['variant', 'median ms (95 % CI)', 'compute ms', 'runs', 'CI', `× ${baseline}`, '× c-native', '× fastest', 'notes'],
+    rows,
+    right: [2, 3, 4, 5, 6, 7],
+  };
+}
+
+/** One line about the run: commit (dirty), machine, config. */
+export function runHeadline(doc: RunDocument): string {
+  const commit = doc.git.commit ? `${doc.git.commit.slice(0, 10)}${doc.git.dirty ? ' (dirty tree)' : ''}` : 'no git';
+  const c = doc.config;
+  return `run ${doc.id} · ${commit} · ${doc.machine.cpuModel}, ${doc.machine.logicalCores} cores · profile ${c.profile}, n=${c.n}, workers=${c.workers.join(',')}${doc.status === 'interrupted' ? ' · INTERRUPTED' : ''}`;
+}
+
+/**
+ * The article's method on the same data: best, worst, and the mean with best and worst dropped
+ * (the article's "100 runs, drop the extremes, average"), beside the median.
+ */
+export function articleTable(doc: RunDocument): Table {
+  const rows = doc.results
+    .filter((r): r is OkResult => r.status === 'ok')
+    .map((r) => {
+      const t = [...r.wallS.times].sort((a, b) => a - b);
+      const body = t.length > 2 ? t.slice(1, -1) : t;
+      const avg = body.reduce((a, b) => a + b, 0) / body.length;
+      return [resultLabel(r), ms(t[0]!), ms(t.at(-1)!), ms(avg), `${ms(r.wallS.median)} ± ${r.stop.ciHalfWidthPct.toFixed(1)} %`, String(t.length)];
+    });
+  return { header: ['variant', 'best ms', 'worst ms', 'trimmed mean ms', 'median ms ± CI', 'runs'], rows, right: [1, 2, 3, 4, 5] };
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { diff } from '../../src/commands/diff.ts';
+import { ConfigError } from '../../src/config.ts';
+import { saveRun } from '../../src/store.ts';
+import { tempGitRepo, tag } from '../fixtures/git-repo.ts';
+import { captureIo } from '../fixtures/io.ts';
+import { makeRun } from '../fixtures/run.ts';
+
+// A temporary git repository with three commits; runs recorded for the first two (two for the
+// first), none for the third. BENCH_RESULTS_DIR points to its results/.
+const { dir, hashes } = tempGitRepo(3);
+const [c1, c2, c3] = hashes as [string, string, string];
+const results = path.join(dir, 'results');
+const saved = process.env.BENCH_RESULTS_DIR;
+
+before(() => {
+  process.env.BENCH_RESULTS_DIR = results;
+  saveRun(results, makeRun({ 'go-native': 0.9, 'c-native': 0.3 }, { id: 'r1-old', createdAt: '2026-11-01T10:00:00.000Z', git: { commit: c1, dirty: false } }));
+  saveRun(results, makeRun({ 'go-native': 0.4, 'c-native': 0.3 }, { id: 'r1', createdAt: '2026-11-02T10:00:00.000Z', git: { commit: c1, dirty: false } }));
+  saveRun(results, makeRun({ 'go-native': 0.48, 'c-native': 0.3 }, { id: 'r2', createdAt: '2026-11-03T10:00:00.000Z', git: { commit: c2, dirty: false } }));
+  tag(dir, 'v1', c1);
+});
+after(() => {
+  if (saved === undefined) delete process.env.BENCH_RESULTS_DIR;
+  else process.env.BENCH_RESULTS_DIR = saved;
+});
+
+test('git refs name the newest run recorded for their commit; B defaults to latest', async () => {
+  const io = captureIo(dir);
+  assert.equal(await diff(['HEAD~2', '--format', 'json'], io), 0);
+  const out = JSON.parse(io.stdout());
+  assert.equal(out.a.id, 'r1'); // newest of the two runs for c1, not r1-old
+  assert.equal(out.b.id, 'r2'); // latest.json
+  for (const ref of ['v1', 'main~2', c1.slice(0, 8)]) {
+    const io2 = captureIo(dir);
+    await diff([ref, 'HEAD~1', '--format', 'json'], io2);
+    assert.deepEqual([JSON.parse(io2.stdout()).a.id, JSON.parse(io2.stdout()).b.id], ['r1', 'r2'], ref);
+  }
+});
+
+test('a run file path and a run id work as well as refs', async () => {
+  const io = captureIo(dir);
+  await diff([path.join('results', 'runs', 'r1-old.json'), 'r1', '--format', 'json'], io);
+  const out = JSON.parse(io.stdout());
+  assert.deepEqual([out.a.id, out.b.id], ['r1-old', 'r1']);
+});
+
+test('a 20 % slower variant fails the gate with --fail-above 5 (exit 1), not with --fail-above 25', async () => {
+  const io = captureIo(dir);
+  assert.equal(await diff(['HEAD~2', 'HEAD~1', '--fail-above', '5'], io), 1);
+  assert.match(io.stdout(), /go-native .*\+20\.0 %/);
+  assert.match(io.stdout(), /c-native .* ~ /);
+  assert.match(io.stdout(), /REGRESSION: .*go-native \(\+20\.0 %\)/);
+  assert.equal(await diff(['HEAD~2', 'HEAD~1', '--fail-above', '25'], captureIo(dir)), 0);
+  assert.equal(await diff(['HEAD~1', 'HEAD~2', '--fail-above', '5'], captureIo(dir)), 0); // faster
+});
+
+test('a ref with no recorded run says so and lists the commits with runs', async () => {
+  await assert.rejects(diff(['HEAD'], captureIo(dir)), (e: Error) => {
+    assert.ok(e instanceof ConfigError);
+    assert.match(e.message, new RegExp(`no run recorded for "HEAD" \\(commit ${c3.slice(0, 10)}\\)`));
+    assert.match(e.message, new RegExp(`${c2.slice(0, 7)}  2026-11-03 10:00 UTC  \\(1 run\\)`));
+    assert.match(e.message, new RegExp(`${c1.slice(0, 7)}  2026-11-02 10:00 UTC  \\(2 runs\\)`));
+    return true;
+  });
+  await assert.rejects(diff(['no-such-branch'], captureIo(dir)), /not a file, a run id or a git ref here/);
+});
+
+test('a corrupt run file is skipped with a warning naming it', async () => {
+  mkdirSync(path.join(results, 'runs'), { recursive: true });
+  writeFileSync(path.join(results, 'runs', 'zz-broken.json'), '{"schemaVersion": 1');
+  const io = captureIo(dir);
+  assert.equal(await diff(['HEAD~2', '--format', 'markdown'], io), 0);
+  assert.match(io.stderr(), /warning: skipping .*zz-broken\.json: not readable JSON/);
+  assert.match(io.stdout(), /^\| go-native \| 400\.0 ± /m);
+});
+
+test('usage errors are ConfigErrors (exit 2)', async () => {
+  for (const args of [[], ['a', 'b', 'c'], ['HEAD~1', '--format', 'xml'], ['HEAD~1', '--alpha', '2'], ['HEAD~1', '--fail-above', 'x'], ['HEAD~1', '--bogus']]) {
+    await assert.rejects(diff(args, captureIo(dir)), ConfigError, JSON.stringify(args));
+  }
+});

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sampleStats } from '@arena/hyperfine-wrapper';
+import type { OkResult, RunDocument } from '@arena/contract';
+import { compareRuns, regressions } from '../../src/diff/compare.ts';
+import { renderDiff } from '../../src/diff/render.ts';
+import { makeRun } from '../fixtures/run.ts';
+
+const pair = (a: RunDocument, b: RunDocument, alpha?: number) => compareRuns({ doc: a, file: 'a.json' }, { doc: b, file: 'b.json' }, alpha);
+
+/** Replaces one ok result's times (and their statistics). */
+function withTimes(doc: RunDocument, variant: string, times: number[]): RunDocument {
+  return {
+    ...doc,
+    results: doc.results.map((r) => (r.variant === variant && r.status === 'ok' ? ({ ...r, wallS: { ...sampleStats(times), times } } as OkResult) : r)),
+  };
+}
+
+test('one row per variant + parameters, with medians, CI, change and p', () => {
+  const a = makeRun({ 'go-native': 0.4, 'c-native': 0.3 });
+  const b = makeRun({ 'go-native': 0.48, 'c-native': 0.3 }, { id: 'b' });
+  const d = pair(a, b);
+  assert.deepEqual(d.rows.map((r) => r.label), ['go-native', 'c-native']);
+  const go = d.rows[0]!;
+  assert.equal(go.a.status === 'ok' && go.a.medianS, 0.4);
+  assert.equal(go.b.status === 'ok' && go.b.medianS, 0.48);
+  assert.ok(Math.abs(go.deltaPct! - 20) < 1e-9);
+  assert.equal(go.significant, true);
+  // 10 v 10 runs, fully separated: normal approximation (both samples > 8 runs).
+  assert.equal(go.pMethod, 'asymptotic');
+  assert.ok(go.p! < 0.001);
+  assert.equal(d.rows[1]!.significant, false);
+  assert.ok(d.geomean);
+  assert.ok(Math.abs(d.geomean.aS - Math.sqrt(0.4 * 0.3)) < 1e-12);
+  assert.ok(Math.abs(d.geomean.bS - Math.sqrt(0.48 * 0.3)) < 1e-12);
+});
+
+test('results are matched by variant and parameters, not by position', () => {
+  const a = makeRun({ v: 0.4 });
+  const b = makeRun({ v: 0.4 }, { id: 'b' });
+  a.results = [
+    { ...(a.results[0] as OkResult), parameters: { workers: '1' } },
+    { ...(a.results[0] as OkResult), parameters: { workers: '2' } },
+  ];
+  b.results = [...a.results].reverse();
+  const d = pair(a, b);
+  assert.deepEqual(d.rows.map((r) => r.label), ['v [workers=1]', 'v [workers=2]']);
+  assert.ok(d.rows.every((r) => r.deltaPct === 0));
+});
+
+test('an A/A pair drawn from one distribution shows ~', () => {
+  // One sample of 20 times, split alternately between the two runs.
+  const all = Array.from({ length: 20 }, (_, i) => 0.4 + 0.004 * Math.sin(i * 7.3));
+  const a = withTimes(makeRun({ 'go-native': 0.4 }), 'go-native', all.filter((_, i) => i % 2 === 0));
+  const b = withTimes(makeRun({ 'go-native': 0.4 }, { id: 'b' }), 'go-native', all.filter((_, i) => i % 2 === 1));
+  const d = pair(a, b);
+  assert.equal(d.rows[0]!.significant, false);
+  assert.ok(d.rows[0]!.p! > 0.05);
+  assert.match(renderDiff(d, 'text'), /go-native .* ~ +p=/);
+  // Identical runs: every time tied, p = 1.
+  assert.equal(pair(makeRun({ x: 0.4 }), makeRun({ x: 0.4 }, { id: 'b' })).rows[0]!.p, 1);
+});
+
+test('the gate: only significant slowdowns above the threshold', () => {
+  const a = makeRun({ 'go-native': 0.4, 'c-native': 0.3 });
+  const b = makeRun({ 'go-native': 0.48, 'c-native': 0.303 }, { id: 'b' });
+  const d = pair(a, b);
+  assert.deepEqual(regressions(d, 5).map((r) => r.variant), ['go-native']);
+  assert.deepEqual(regressions(d, 25), []);
+  assert.deepEqual(regressions(pair(b, a), 5), []); // faster is never a regression
+});
+
+test('warnings: other machine, other config, dirty tree', () => {
+  const a = makeRun({ v: 0.4 });
+  const b = makeRun({ v: 0.4 }, {
+    id: 'b',
+    git: { commit: 'abc', dirty: true },
+    machine: { ...a.machine, fingerprint: 'beef' },
+    config: { ...a.config, n: 40, workers: [1, 2] },
+  });
+  const w = pair(a, b).warnings.join('\n');
+  assert.match(w, /different machines/);
+  assert.match(w, /n = 30 in A, 40 in B/);
+  assert.match(w, /workers = 2 in A, 1,2 in B/);
+  assert.match(w, /B \(b\) was recorded on a dirty git tree/);
+  assert.deepEqual(pair(a, makeRun({ v: 0.4 }, { id: 'c' })).warnings, []);
+  assert.match(renderDiff(pair(a, b), 'markdown'), /> \*\*Warning:\*\* the runs come from different machines/);
+});
+
+test('failed, missing and new results get their own rows; the geomean uses rows ok on both sides', () => {
+  const a = makeRun({ x: 0.4, y: 0.2, gone: 0.1 });
+  const b = makeRun({ x: 0.4, fresh: 0.3 }, { id: 'b' });
+  b.results.push({ variant: 'y', parameters: {}, command: 'bin/y', status: 'failed', error: 'wrong result\nmore' });
+  const d = pair(a, b);
+  assert.deepEqual(d.rows.map((r) => [r.label, r.a.status, r.b.status]), [
+    ['x', 'ok', 'ok'], ['y', 'ok', 'failed'], ['gone', 'ok', 'missing'], ['fresh', 'missing', 'ok'],
+  ]);
+  assert.equal(d.geomean?.rows, 1);
+  const text = renderDiff(d, 'text');
+  assert.match(text, /B: y failed: wrong result$/m);
+  const json = JSON.parse(renderDiff(d, 'json'));
+  assert.equal(json.rows.length, 4);
+  assert.equal(json.alpha, 0.05);
+});
+
+test('--alpha changes what counts as significant', () => {
+  const all = Array.from({ length: 16 }, (_, i) => 1 + i / 100);
+  // A gets the lower half but two, B the upper: p is small but not tiny.
+  const a = withTimes(makeRun({ v: 1 }), 'v', [...all.slice(0, 7), all[9]!]);
+  const b = withTimes(makeRun({ v: 1 }, { id: 'b' }), 'v', [...all.slice(10), all[7]!, all[8]!]);
+  const p = pair(a, b).rows[0]!.p!;
+  assert.ok(p > 0.0001 && p < 0.05, `p = ${p}`);
+  assert.equal(pair(a, b, 0.05).rows[0]!.significant, true);
+  assert.equal(pair(a, b, p / 2).rows[0]!.significant, false);
+});

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { z } from 'zod';
+import { bmfExporter } from '../../src/export/bmf.ts';
+import { makeScalingRun } from '../fixtures/scaling-run.ts';
+
+/**
+ * Bencher Metric Format (bencher.dev/docs/reference/bencher-metric-format): an object keyed by
+ * benchmark name; each holds measures keyed by slug; a metric is a value with optional lower and
+ * upper values. The built-in `latency` measure is in nanoseconds.
+ */
+const metric = z.object({ value: z.number(), lower_value: z.number().optional(), upper_value: z.number().optional() }).strict();
+const bmf = z.record(z.string().min(1), z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), metric));
+
+test('bmf: the documented shape, latency in ns with the CI as bounds', () => {
+  const doc = makeScalingRun({ 'go-native': 0.4 });
+  const out = bmf.parse(JSON.parse(bmfExporter.render(doc)));
+  assert.deepEqual(Object.keys(out), ['go-native [workers=1]', 'go-native [workers=2]']); // the failed result has no number
+  const m = out['go-native [workers=1]']!.latency!;
+  assert.equal(m.value, 400_000_000);
+  assert.ok(m.lower_value! <= m.value && m.value <= m.upper_value!);
+  assert.ok(Number.isInteger(m.value));
+  assert.equal(bmfExporter.mediaType, 'application/json');
+});

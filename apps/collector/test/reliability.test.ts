@@ -1,0 +1,128 @@
+// Fault injection: every fault gets a clear error, and no earlier result is lost or changed.
+import assert from 'node:assert/strict';
+import { execSync, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { isBenchLocked } from '@arena/hyperfine-wrapper';
+import { arena, cli, fixtureVariants, latestOf, processesMatching, sandbox, snapshot } from './helpers/cli.ts';
+
+const earlierRun = (results: string) => readFileSync(path.join(results, 'runs', 'earlier-run.json'));
+const errorOf = (doc: { results: Array<{ variant: string; error?: string }> }, variant: string) => doc.results.find((r) => r.variant === variant)?.error ?? '';
+
+test('a wrong answer, a crash, garbage and a broken report line each fail with their reason; the good variant still runs', async () => {
+  const s = sandbox();
+  const before = earlierRun(s.results);
+  const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good,fx-wrong,fx-crash,fx-garbage,fx-contract' });
+  assert.equal(run.exitCode, 1, 'a failed result makes the bench exit 1');
+  const doc = latestOf(s.results);
+  const status = Object.fromEntries(doc.results.map((r: { variant: string; status: string }) => [r.variant, r.status]));
+  assert.deepEqual(status, { 'fx-contract': 'failed', 'fx-crash': 'failed', 'fx-garbage': 'failed', 'fx-good': 'ok', 'fx-wrong': 'failed' });
+  assert.match(errorOf(doc, 'fx-wrong'), /wrong answer: expected fibonacci\(20\) = 6765, got 6766/);
+  assert.match(errorOf(doc, 'fx-crash'), /exited with status 139; last stderr lines:\nfixture: segmentation fault \(simulated\)/);
+  assert.match(errorOf(doc, 'fx-garbage'), /report line is not JSON: \}\{ not json at all/);
+  assert.match(errorOf(doc, 'fx-contract'), /report line breaks the contract:\n✖ .*\n  → at phasesMs/);
+  assert.match(run.stdout, /fx-wrong\s+FAILED\s.*wrong answer/);
+  assert.deepEqual(earlierRun(s.results), before);
+});
+
+test('a hanging variant is killed with its process tree after the timeout and recorded as timed out', async () => {
+  const s = sandbox();
+  const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-hang,fx-good', BENCH_TIMEOUT_S: '2' });
+  assert.equal(run.exitCode, 1);
+  assert.match(errorOf(latestOf(s.results), 'fx-hang'), /verification run: timed out after 2\.0 s \(process group killed\)/);
+  assert.deepEqual(processesMatching('fixture-variant.mjs hang'), []);
+});
+
+test('missing hyperfine, go and clang stop the run before timing, with the commands that install them', async () => {
+  const s = sandbox();
+  const before = snapshot(s.results);
+  const bin = path.join(s.dir, 'bin');
+  mkdirSync(bin);
+  execSync(`ln -s ${process.execPath} ${bin}/node`);
+  const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, PATH: bin });
+  assert.equal(run.exitCode, 1);
+  assert.match(run.stderr, /hyperfine is not installed: apt-get install hyperfine/);
+  assert.match(run.stderr, /go is not installed: install Go 1\.24\+/);
+  assert.match(run.stderr, /clang is not installed: apt-get install clang lld wasi-libc libclang-rt-dev-wasm32/);
+  assert.deepEqual(snapshot(s.results), before);
+});
+
+for (const [name, value, message] of [
+  ['BENCH_N', '0', /error: BENCH_N must be an integer in 1\.\.47, got "0"/],
+  ['BENCH_WORKERS', '0', /error: BENCH_WORKERS must be an integer in 1\.\.256, got "0"/],
+  ['BENCH_PROFILE', 'turbo', /error: BENCH_PROFILE must be one of default, quick, article, got "turbo"/],
+]) {
+  test(`${name}=${value} stops before timing with exit 2 and names the variable`, async () => {
+    const s = sandbox();
+    const before = snapshot(s.results);
+    const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, [name]: value as string });
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, message as RegExp);
+    assert.deepEqual(snapshot(s.results), before);
+  });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  test(`${signal} in the middle of a run stops the children, releases the lock and writes nothing`, async () => {
+    const s = sandbox();
+    const before = snapshot(s.results);
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'bench'], {
+      env: { ...process.env, BENCH_PROFILE: 'quick', BENCH_N: '20', BENCH_RUNS: '40', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: fixtureVariants, BENCH_ONLY: 'fx-slow', BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    await new Promise<void>((resolve) => child.stderr.on('data', () => { if (/round 1: timing/.test(stderr)) resolve(); }));
+    await new Promise((r) => setTimeout(r, 700));
+    child.kill(signal);
+    const code = await new Promise((r) => child.on('exit', (c) => r(c)));
+    assert.equal(code, 130, stderr);
+    assert.match(stderr, new RegExp(`${signal}: stopping the benchmark; no run will be written and latest.json stays as it was`));
+    assert.deepEqual(snapshot(s.results), before);
+    assert.equal(await isBenchLocked(s.lock), false);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(processesMatching('fixture-variant.mjs slow'), []);
+    assert.deepEqual(processesMatching('hyperfine -N'), []);
+  });
+}
+
+test('two benchmarks at once: the second waits for the lock, says so, and their timings never overlap', async () => {
+  const s = sandbox();
+  const log = path.join(s.dir, 'runs.log');
+  const env = { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-slow', BENCH_RUNS: '3', BENCH_FIXTURE_LOG: log };
+  const first = arena(['bench'], env);
+  await new Promise((r) => setTimeout(r, 1500));
+  const second = arena(['bench'], env);
+  const [a, b] = await Promise.all([first, second]);
+  assert.equal(a.exitCode, 0, a.stderr);
+  assert.equal(b.exitCode, 0, b.stderr);
+  assert.match(b.stderr, /another benchmark holds the lock \(pid \d+.*waiting for it to finish so timings never overlap/);
+  // Runs are sequential within a bench, so any overlap at all would come from the other one.
+  const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split(' '));
+  let open = 0;
+  for (const [what] of lines) {
+    open += what === 'start' ? 1 : -1;
+    assert.ok(open <= 1, 'two variant processes ran at the same time');
+  }
+  assert.equal(lines.length, 2 * 2 * (1 + 1 + 3), 'verify + warmup + 3 runs, start and end, twice');
+});
+
+test('a stale lock from a killed bench is detected and cleared', async () => {
+  const s = sandbox();
+  const dead = spawn(process.execPath, ['-e', '0']);
+  await new Promise((r) => dead.on('exit', r));
+  mkdirSync(`${s.lock}.lock`, { recursive: true });
+  writeFileSync(`${s.lock}.owner`, JSON.stringify({ pid: dead.pid, since: new Date().toISOString(), cwd: '/' }));
+  const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good' });
+  assert.equal(run.exitCode, 0, run.stderr);
+  assert.match(run.stderr, new RegExp(`cleared a stale benchmark lock left by pid ${dead.pid}`));
+});
+
+test('a run document with an unknown schemaVersion gets a clear message', async () => {
+  const s = sandbox();
+  const file = path.join(s.dir, 'future.json');
+  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 3 }));
+  const run = await arena(['collect', file], {});
+  assert.equal(run.exitCode, 1);
+  assert.match(run.stderr, /future\.json: schemaVersion 3 was written by a newer bench-arena; this one reads up to 1/);
+});

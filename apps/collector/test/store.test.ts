@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { execSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { listRuns, saveRun, StoreError, writeFileAtomic } from '../src/store.ts';
+import { makeRun } from './fixtures/run.ts';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'arena-store-'));
+
+test('a complete run is saved under runs/ and as latest.json', () => {
+  const dir = tmp();
+  const doc = makeRun({ 'go-native': 0.4 });
+  const saved = saveRun(dir, doc);
+  assert.equal(saved.runFile, path.join(dir, 'runs', `${doc.id}.json`));
+  assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'latest.json'), 'utf8')), doc);
+});
+
+test('an interrupted run never becomes latest', () => {
+  const dir = tmp();
+  saveRun(dir, makeRun({ 'go-native': 0.4 }));
+  const before = readFileSync(path.join(dir, 'latest.json'));
+  const saved = saveRun(dir, makeRun({ 'go-native': 0.5 }, { id: 'later', status: 'interrupted' }));
+  assert.equal(saved.latest, null);
+  assert.deepEqual(readFileSync(path.join(dir, 'latest.json')), before);
+});
+
+test('corrupt, truncated and unknown-version files are skipped with a warning naming them', () => {
+  const dir = tmp();
+  saveRun(dir, makeRun({ 'go-native': 0.4 }));
+  mkdirSync(path.join(dir, 'runs'), { recursive: true });
+  writeFileSync(path.join(dir, 'runs', 'truncated.json'), '{"schemaVersion": 1, "id": "x"');
+  writeFileSync(path.join(dir, 'runs', 'future.json'), JSON.stringify({ ...makeRun({}), schemaVersion: 9 }));
+  const warnings: string[] = [];
+  const runs = listRuns(dir, (m) => warnings.push(m));
+  assert.equal(runs.length, 1);
+  assert.equal(warnings.length, 2);
+  assert.match(warnings.join('\n'), /truncated\.json: not readable JSON/);
+  assert.match(warnings.join('\n'), /future\.json: schemaVersion 9 was written by a newer bench-arena/);
+});
+
+test('an unwritable folder gives a clear error and leaves the old file untouched', { skip: process.getuid?.() === 0 && 'root ignores permissions; covered by the full-disk test' }, () => {
+  const dir = tmp();
+  writeFileSync(path.join(dir, 'latest.json'), 'old');
+  chmodSync(dir, 0o500);
+  assert.throws(() => writeFileAtomic(path.join(dir, 'latest.json'), 'new'), StoreError);
+  chmodSync(dir, 0o700);
+  assert.equal(readFileSync(path.join(dir, 'latest.json'), 'utf8'), 'old');
+});
+
+test('a full disk gives a clear error, keeps the old file and leaves no temporary file', async (t) => {
+  const dir = tmp();
+  try {
+    execSync(`mount -t tmpfs -o size=64k arena-full ${dir}`, { stdio: 'ignore' });
+  } catch {
+    // Mounting needs root; CI runs as root, so there this must not be skipped.
+    if (process.env.CI) throw new Error('could not mount a small tmpfs to simulate a full disk');
+    t.skip('mounting a tmpfs needs root');
+    return;
+  }
+  try {
+    writeFileSync(path.join(dir, 'latest.json'), 'old');
+    writeFileSync(path.join(dir, 'filler'), Buffer.alloc(56 * 1024));
+    assert.throws(() => writeFileAtomic(path.join(dir, 'latest.json'), 'x'.repeat(64 * 1024)), /cannot write .*latest\.json: ENOSPC/);
+    assert.equal(readFileSync(path.join(dir, 'latest.json'), 'utf8'), 'old');
+    assert.deepEqual(readdirSync(dir).sort(), ['filler', 'latest.json']);
+  } finally {
+    execSync(`umount ${dir}`);
+  }
+});

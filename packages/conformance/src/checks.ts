@@ -1,0 +1,169 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { BuiltModule, RunConfig } from '@arena/contract';
+import { KERNELS_DIST, type Variant } from '@arena/collector/src/discover.ts';
+import { planTargets } from '@arena/collector/src/targets.ts';
+import { reportCandidates, splitCommand, tail, verifyOutput, type Target } from '@arena/hyperfine-wrapper';
+import { missingBuildOutputs } from './built.ts';
+import { runInGroup, type GroupRun } from './group-run.ts';
+
+/** One rule of packages/variants/README.md applied to one variant (and module): a test. */
+export interface Check {
+  /** `<variant>: <rule>`, or `<variant> (<module>.wasm): <rule>`. */
+  title: string;
+  /** Resolves when the variant follows the rule; throws an Error saying how it breaks it. */
+  run(): Promise<void>;
+}
+
+/** The rules, as they appear in test names. */
+export const RULES = {
+  built: 'is built',
+  modules: 'has kernel modules to run',
+  report: 'prints a correct report line (--n 20 --workers 1)',
+  workers: 'honours --workers 3',
+  n: 'honours --n 21',
+  leftovers: 'leaves no process behind (--workers 3)',
+  usage: (args: string) => `exits 2 with one error: line on ${args}`,
+  missingModule: 'fails with an error: line naming a missing --module, leaving no process behind',
+} as const;
+
+/** Bad command lines every variant must refuse with exit 2, and the argument the error must name. */
+export const USAGE_ERRORS: Array<{ args: string[]; names: string }> = [
+  { args: ['--n', '-1'], names: '--n' },
+  { args: ['--n', 'abc'], names: '--n' },
+  { args: ['--workers', '0'], names: '--workers' },
+  { args: ['--bogus', '1'], names: '--bogus' },
+];
+
+const TIMEOUT_MS = 60_000;
+
+/** The run configuration the checks plan targets with (only n and workers matter). */
+const plan = (n: number, workers: number[]): RunConfig => ({
+  profile: 'conformance', n, workers, warmup: 0, minRuns: 1, maxRuns: 1, targetCiPct: null, budgetS: null, interleave: false, roundRuns: 1,
+});
+
+const targetsOf = (variant: Variant, modules: BuiltModule[], n: number, workers: number): Target[] =>
+  planTargets([variant], modules, plan(n, [workers])).groups.flatMap((g) => (g.parameter ? g.parameter.values.map((v) => v.target) : [g.target!]));
+
+function describe(command: string, r: GroupRun): string {
+  const how = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;
+  const err = tail(r.stderr);
+  return `\`${command}\` ${how}${err ? `; stderr ends:\n${err}` : ''}`;
+}
+
+/** Runs a command from the root in its own process group; `graceMs` > 0 when its leftovers matter. */
+async function run(root: string, command: string, graceMs = 0): Promise<GroupRun> {
+  const [file, ...args] = splitCommand(command);
+  return runInGroup(file!, args, { cwd: root, timeoutMs: TIMEOUT_MS, graceMs });
+}
+
+const LEFTOVER_GRACE_MS = 1000;
+
+/** Runs a target's exact bench command and verifies its report line with the harness's own check. */
+async function expectReport(root: string, target: Target): Promise<void> {
+  const r = await run(root, target.command);
+  if (r.exitCode !== 0 || r.timedOut) throw new Error(describe(target.command, r));
+  const verdict = verifyOutput(r.stdout, target.expected);
+  if (!verdict.ok) throw new Error(`\`${target.command}\`: ${verdict.error}`);
+}
+
+function expectNoLeftovers(command: string, r: GroupRun): void {
+  if (r.leftovers.length) {
+    const list = r.leftovers.map((p) => `${p.pid} (${p.name})`).join(', ');
+    throw new Error(`\`${command}\` left ${r.leftovers.length} process(es) of its group running ${LEFTOVER_GRACE_MS} ms after it exited: ${list}`);
+  }
+}
+
+/** Checks that a failed run printed no report and one `error:` line on stderr containing `mention`. */
+function expectErrorLine(command: string, r: GroupRun, mention: string): void {
+  if (reportCandidates(r.stdout).length) throw new Error(`\`${command}\` failed but printed a report line: ${tail(r.stdout, 1)}`);
+  const lines = r.stderr.trim().split('\n');
+  if (lines.length !== 1 || !lines[0]!.startsWith('error:')) {
+    throw new Error(`\`${command}\` must print one line to stderr starting with "error:", got:\n${tail(r.stderr) || '(nothing)'}`);
+  }
+  if (!lines[0]!.includes(mention)) throw new Error(`\`${command}\`: the error line must name ${mention}: ${lines[0]}`);
+}
+
+/**
+ * The conformance checks of one variant (packages/variants/README.md), run against the same commands
+ * the bench times (planTargets) at small n: a correct report line, --n and --workers honoured,
+ * usage errors refused with exit 2, no process left behind; WASI variants with every built module.
+ */
+export function conformanceChecks(root: string, variant: Variant, modules: BuiltModule[]): Check[] {
+  const name = variant.name;
+  const wasm = variant.manifest.wasmModules;
+  const base = variant.manifest.command.replaceAll('{pkg}', variant.dir);
+  const built = () => {
+    const missing = missingBuildOutputs(root, variant);
+    if (missing.length) throw new Error(`${missing.join(', ')} missing: build it first (pnpm turbo run build --filter=./${variant.dir})`);
+  };
+  const checks: Check[] = [{ title: `${name}: ${RULES.built}`, run: async () => built() }];
+  if (wasm && modules.length === 0) {
+    checks.push({ title: `${name}: ${RULES.modules}`, run: async () => { throw new Error(`no kernel module was built (${KERNELS_DIST}/manifest.json lists none)`); } });
+    return checks;
+  }
+  const label = (target: Target) => (target.parameters.module ? `${name} (${target.parameters.module}.wasm)` : name);
+  const byModule = (n: number, workers: number) => targetsOf(variant, modules, n, workers);
+  for (const [rule, n, workers] of [[RULES.report, 20, 1], [RULES.workers, 20, 3], [RULES.n, 21, 1]] as const) {
+    for (const target of byModule(n, workers)) {
+      checks.push({
+        title: `${label(target)}: ${rule}`,
+        run: async () => {
+          built();
+          await expectReport(root, target);
+        },
+      });
+    }
+  }
+  for (const target of byModule(20, 3)) {
+    checks.push({
+      title: `${label(target)}: ${RULES.leftovers}`,
+      run: async () => {
+        built();
+        expectNoLeftovers(target.command, await run(root, target.command, LEFTOVER_GRACE_MS));
+      },
+    });
+  }
+  const module = wasm ? ['--module', `${KERNELS_DIST}/${modules[0]!.file}`] : [];
+  for (const { args, names } of USAGE_ERRORS) {
+    const command = [base, ...args, ...module].join(' ');
+    checks.push({
+      title: `${name}: ${RULES.usage(args.join(' '))}`,
+      run: async () => {
+        built();
+        const r = await run(root, command);
+        if (r.exitCode !== 2) throw new Error(`${describe(command, r)}; the contract asks for exit status 2`);
+        expectErrorLine(command, r, names);
+      },
+    });
+  }
+  if (wasm) {
+    const missing = path.join(os.tmpdir(), 'arena-conformance-no-such-dir', 'missing.wasm');
+    const command = `${base} --n 20 --workers 3 --module ${missing}`;
+    checks.push({
+      title: `${name}: ${RULES.missingModule}`,
+      run: async () => {
+        built();
+        const r = await run(root, command, LEFTOVER_GRACE_MS);
+        if (r.exitCode === 0 || r.exitCode === null) throw new Error(`${describe(command, r)}; a missing module must make it exit non-zero`);
+        expectErrorLine(command, r, missing);
+        expectNoLeftovers(command, r);
+      },
+    });
+  }
+  return checks;
+}
+
+/** Runs checks one after another; returns each title with its error message, if it failed. */
+export async function runChecks(checks: Check[]): Promise<Array<{ title: string; error?: string }>> {
+  const out: Array<{ title: string; error?: string }> = [];
+  for (const check of checks) {
+    try {
+      await check.run();
+      out.push({ title: check.title });
+    } catch (error) {
+      out.push({ title: check.title, error: (error as Error).message });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** A process found in /proc. */
+export interface ProcessInfo {
+  pid: number;
+  /** The executable's name (`comm`). */
+  name: string;
+}
+
+/** How a command ended, and what it left behind in its process group. */
+export interface GroupRun {
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Processes of the command's group still alive `graceMs` after it exited (all killed since). */
+  leftovers: ProcessInfo[];
+}
+
+/** Every live (not zombie) process whose process group is `pgid`, read from /proc. */
+export function processesInGroup(pgid: number): ProcessInfo[] {
+  const found: ProcessInfo[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses, so split after the last ')'.
+    const close = stat.lastIndexOf(')');
+    const [state, , pgrp] = stat.slice(close + 2).split(' ');
+    if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') found.push({ pid: Number(entry), name: stat.slice(stat.indexOf('(') + 1, close) });
+  }
+  return found;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function killGroup(pgid: number): void {
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // Already empty.
+  }
+}
+
+/**
+ * Runs `file args` from `cwd` as the leader of a new process group, like the harness's runProcess,
+ * but looks before killing: once the command exits, any process of its group still alive after
+ * `graceMs` is a leftover (a worker that outlived its primary). The group is killed either way.
+ */
+export async function runInGroup(file: string, args: string[], o: { cwd: string; timeoutMs: number; graceMs?: number }): Promise<GroupRun> {
+  const child = spawn(file, args, { cwd: o.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const closed = new Promise((resolve) => child.once('close', resolve));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (child.pid) killGroup(child.pid);
+  }, o.timeoutMs);
+  const [exitCode, signal] = await new Promise<[number | null, string | null]>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, sig) => resolve([code, sig]));
+  });
+  clearTimeout(timer);
+  const pgid = child.pid!;
+  let leftovers = processesInGroup(pgid);
+  for (const deadline = Date.now() + (o.graceMs ?? 0); leftovers.length && Date.now() < deadline; leftovers = processesInGroup(pgid)) await sleep(25);
+  killGroup(pgid);
+  // All output is read once the pipes close; a leftover holding them open is gone by now.
+  await Promise.race([closed, sleep(2000)]);
+  return { exitCode, signal, stdout, stderr, timedOut, leftovers };
+}

@@ -1,0 +1,6 @@
+export * from './report.ts';
+export * from './run.ts';
+export * from './kernels.ts';
+export * from './variant-manifest.ts';
+export * from './read.ts';
+export * from './json-schema.ts';

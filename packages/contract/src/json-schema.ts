@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { variantReport } from './report.ts';
+import { runDocument } from './run.ts';
+
+/** The committed JSON Schema files, by file name, generated from the zod source. */
+export function jsonSchemas(): Record<string, unknown> {
+  return {
+    'report.schema.json': { ...z.toJSONSchema(variantReport, { io: 'input' }), title: 'bench-arena variant report line' },
+    'run.schema.json': { ...z.toJSONSchema(runDocument, { io: 'input' }), title: 'bench-arena run document' },
+  };
+}
+
+/** The text a schema file should have: stable, two-space JSON with a final newline. */
+export function schemaText(schema: unknown): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { variantReport } from './report.ts';
+
+/** The run document version this code writes. Older versions are migrated on read (see migrate.ts). */
+export const SCHEMA_VERSION = 1;
+
+/** Summary statistics of one sample, all in the unit named by the field that holds them. */
+export const sampleStats = z.object({
+  median: z.number(),
+  mean: z.number(),
+  stddev: z.number().describe('Sample standard deviation (n-1); 0 for one value.'),
+  min: z.number(),
+  max: z.number(),
+  ci95: z
+    .object({ low: z.number(), high: z.number() })
+    .describe('Distribution-free 95 % confidence interval of the median (binomial order statistics).'),
+});
+
+/** Per-run wall-clock times in seconds, as hyperfine measured them, with their statistics. */
+export const wallSeconds = sampleStats.extend({
+  times: z.array(z.number().nonnegative()).min(1).describe('Every timed run, in the order it ran.'),
+});
+
+/** Why the harness stopped measuring a result. */
+export const stopReason = z.enum(['fixed-runs', 'precision', 'max-runs', 'budget']);
+
+const resultBase = z.object({
+  variant: z.string().describe('The variant folder name.'),
+  parameters: z.record(z.string(), z.string()).describe('Parameter set, e.g. { module: "clang" }.'),
+  command: z.string().describe('The exact command that was timed, runnable from the repository root.'),
+  summary: z.string().optional().describe("The variant's one-line description."),
+});
+
+/** A variant (with one parameter set) whose every run was verified. */
+export const okResult = resultBase.extend({
+  status: z.literal('ok'),
+  wallS: wallSeconds,
+  userS: z.object({ mean: z.number().nonnegative() }).describe('Mean user CPU seconds per run.'),
+  systemS: z.object({ mean: z.number().nonnegative() }).describe('Mean system CPU seconds per run.'),
+  phasesMs: z
+    .record(z.string(), z.number())
+    .describe("Median of each in-process phase over the timed runs' report lines."),
+  report: variantReport.describe('The last report line the variant printed.'),
+  stop: z
+    .object({
+      reason: stopReason,
+      ciHalfWidthPct: z.number().nonnegative().describe('Half-width of the median CI, in % of the median.'),
+      cvPct: z.number().nonnegative().describe('Coefficient of variation (stddev/mean) in %.'),
+    })
+    .describe('Why measuring stopped, and the precision reached.'),
+});
+
+/** A variant (with one parameter set) that did not produce a trustworthy time. */
+export const failedResult = resultBase.extend({
+  status: z.literal('failed'),
+  error: z.string().min(1).describe('What went wrong, readable by a person.'),
+});
+
+export const variantResult = z.discriminatedUnion('status', [okResult, failedResult]);
+
+/** The machine the run happened on. */
+export const machine = z.object({
+  cpuModel: z.string(),
+  logicalCores: z.int().positive(),
+  memoryBytes: z.int().positive(),
+  os: z.object({ platform: z.string(), release: z.string(), version: z.string() }),
+  versions: z.object({
+    node: z.string(),
+    go: z.string().nullable(),
+    hyperfine: z.string().nullable(),
+    clang: z.string().nullable(),
+  }),
+  fingerprint: z.string().describe('Hash of CPU model, cores, memory, OS and tool versions: equal means comparable.'),
+});
+
+/** What the run was asked to do. */
+export const runConfig = z.object({
+  profile: z.string(),
+  n: z.int().min(1).max(47),
+  workers: z.array(z.int().positive()).min(1).describe('Worker counts; more than one is a scaling run.'),
+  warmup: z.int().nonnegative(),
+  minRuns: z.int().positive(),
+  maxRuns: z.int().positive(),
+  targetCiPct: z.number().positive().nullable().describe('Stop when the median CI half-width is at most this; null: fixed runs.'),
+  budgetS: z.number().positive().nullable().describe('Time budget per result, in seconds.'),
+  interleave: z.boolean().describe('Measured in rounds across all variants rather than one after another.'),
+  roundRuns: z.int().positive().describe('Runs per result per round.'),
+});
+
+/** One `pnpm turbo bench`: written by the collector to results/runs/<id>.json. */
+export const runDocument = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: z.string().regex(/^[0-9A-Za-z._-]+$/),
+  createdAt: z.iso.datetime(),
+  status: z.enum(['complete', 'interrupted']).describe('An interrupted run is never copied to latest.json.'),
+  git: z.object({ commit: z.string().nullable(), dirty: z.boolean() }),
+  machine,
+  config: runConfig,
+  order: z.array(z.string()).describe('The order results were measured in, one key per round and result.'),
+  results: z.array(variantResult),
+});
+
+export type SampleStats = z.infer<typeof sampleStats>;
+export type WallSeconds = z.infer<typeof wallSeconds>;
+export type StopReason = z.infer<typeof stopReason>;
+export type OkResult = z.infer<typeof okResult>;
+export type FailedResult = z.infer<typeof failedResult>;
+export type VariantResult = z.infer<typeof variantResult>;
+export type Machine = z.infer<typeof machine>;
+export type RunConfig = z.infer<typeof runConfig>;
+export type RunDocument = z.infer<typeof runDocument>;

@@ -1,0 +1,3 @@
+module arena/go-kit
+
+go 1.25.0

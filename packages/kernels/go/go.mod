@@ -1,0 +1,3 @@
+module arena/kernels/go
+
+go 1.24

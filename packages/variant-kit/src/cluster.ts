@@ -1,0 +1,26 @@
+import cluster from 'node:cluster';
+import type { WorkerEvents, WorkerLink, WorkerMessage } from './jobs.js';
+
+/**
+ * Forks one cluster worker (running the script set with `cluster.setupPrimary`) and links it to
+ * {@link runJobs}: messages are forwarded, an exit or fork error before the result is reported as
+ * lost, and `stop()` kills the process with SIGKILL and resolves once it has exited, so no worker
+ * process outlives the primary.
+ */
+export function forkWorker(events: WorkerEvents): WorkerLink {
+  const worker = cluster.fork();
+  const child = worker.process;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  worker.on('message', (message: WorkerMessage) => events.message(message));
+  worker.on('error', (error: Error) => events.lost(`(pid ${child.pid}) failed: ${error.message}`));
+  worker.on('exit', (code: number | null, signal: NodeJS.Signals | null) =>
+    events.lost(`(pid ${child.pid}) died: ${signal ? `killed by ${signal}` : `exit code ${code}`}`),
+  );
+  return {
+    dispatch: (n) => worker.send(n),
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      return exited;
+    },
+  };
+}

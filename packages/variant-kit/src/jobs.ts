@@ -1,0 +1,114 @@
+import type { VariantArgs } from './args.js';
+import { fail, printReport, type PhasesMs } from './report.js';
+
+/** What a worker tells the primary (or main thread). Errors carry a message naming the cause. */
+export type WorkerMessage =
+  | { kind: 'ready'; compileMs?: number; instantiateMs?: number }
+  | { kind: 'result'; value: number }
+  | { kind: 'error'; message: string };
+
+/** The primary's handle on one worker, a forked process or a thread alike. */
+export interface WorkerLink {
+  /** Sends the job: compute fibonacci(n) once and answer with a `result` message. */
+  dispatch(n: number): void;
+  /** Ends the worker (a kill, not a request); resolves once it is gone. */
+  stop(): Promise<void>;
+}
+
+/** Where a variant forwards its worker's events. */
+export interface WorkerEvents {
+  /** A {@link WorkerMessage} arrived. */
+  message(message: WorkerMessage): void;
+  /** The worker failed or ended before its result; `description` says how (exit code, signal…). */
+  lost(description: string): void;
+}
+
+/** Options of {@link runJobs}. */
+export interface RunJobsOptions {
+  /** The variant's folder name, for the report. */
+  variant: string;
+  /** The parsed command line. */
+  args: VariantArgs;
+  /** `performance.now()` at the variant's first line. */
+  startupMs: number;
+  /** Creates worker `index` (0-based) and wires its events; called for every worker before anything else. */
+  spawn(index: number, events: WorkerEvents): WorkerLink;
+  /**
+   * Runs once all workers are created, while they boot (e.g. compile the module once in the main
+   * thread); returns phases measured there. Throwing fails the run with the error's message.
+   */
+  whileBooting?(links: readonly WorkerLink[]): Partial<PhasesMs>;
+}
+
+/**
+ * The protocol every Node variant shares: create all workers, wait until each reports `ready`,
+ * dispatch n to all at once, collect one result per worker (in worker order), print the report,
+ * stop the workers and exit 0. A worker's `error` message, a lost worker or a throwing hook stops
+ * every worker, then prints `error: …` and exits 1 without a report. SIGINT/SIGTERM stop the workers too.
+ * Phases: `spawnMs` from the first creation to the last `ready`, `computeMs` from dispatch to the
+ * last result, `compileMs`/`instantiateMs` the hook's or else the slowest worker's.
+ */
+export function runJobs(options: RunJobsOptions): void {
+  const { args } = options;
+  const count = args.workers;
+  const links: WorkerLink[] = [];
+  const results: number[] = new Array<number>(count);
+  const phasesMs: PhasesMs = { startupMs: options.startupMs, computeMs: 0 };
+  let ready = 0;
+  let received = 0;
+  let dispatchedAt = 0;
+  let settled = false;
+
+  const finish = (code: number, message?: string): void => {
+    if (settled) return;
+    settled = true;
+    void Promise.all(links.map((link) => link.stop().catch(() => undefined))).then(() =>
+      message === undefined ? process.exit(code) : fail(message, code),
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => finish(signal === 'SIGINT' ? 130 : 143, `interrupted by ${signal}`));
+  }
+
+  const spawnStart = performance.now();
+  const events = (index: number): WorkerEvents => ({
+    message(message) {
+      if (settled) return;
+      if (message.kind === 'error') return finish(1, message.message);
+      if (message.kind === 'ready') {
+        if (message.compileMs !== undefined) phasesMs.compileMs = Math.max(phasesMs.compileMs ?? 0, message.compileMs);
+        if (message.instantiateMs !== undefined) {
+          phasesMs.instantiateMs = Math.max(phasesMs.instantiateMs ?? 0, message.instantiateMs);
+        }
+        if (++ready < count) return;
+        dispatchedAt = performance.now();
+        phasesMs.spawnMs = dispatchedAt - spawnStart;
+        for (const link of links) link.dispatch(args.n);
+        return;
+      }
+      if (results[index] !== undefined) return;
+      results[index] = message.value;
+      if (++received < count) return;
+      phasesMs.computeMs = performance.now() - dispatchedAt;
+      printReport({
+        variant: options.variant,
+        n: args.n,
+        workers: count,
+        results,
+        ...(args.module === undefined ? {} : { module: args.module }),
+        phasesMs,
+      });
+      finish(0);
+    },
+    lost(description) {
+      if (!settled && results[index] === undefined) finish(1, `worker ${index + 1} of ${count} ${description}`);
+    },
+  });
+
+  try {
+    for (let index = 0; index < count; index++) links.push(options.spawn(index, events(index)));
+    Object.assign(phasesMs, options.whileBooting?.(links));
+  } catch (error) {
+    finish(1, error instanceof Error ? error.message : String(error));
+  }
+}

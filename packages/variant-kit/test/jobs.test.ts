@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+
+const script = new URL('./fixtures/jobs.ts', import.meta.url).pathname;
+const run = (scenario: string) => spawnSync(process.execPath, ['--import', 'tsx', script, scenario], { encoding: 'utf8' });
+const stopped = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('stopped')).sort();
+
+describe('runJobs', () => {
+  it('dispatches once all are ready, reports results in worker order, stops every worker, exits 0', () => {
+    const child = run('ok');
+    assert.equal(child.status, 0, child.stderr);
+    const report = JSON.parse(child.stdout);
+    assert.deepEqual(report.results, [500, 501, 502]);
+    assert.equal(report.variant, 'fake');
+    assert.equal(report.n, 5);
+    assert.equal(report.workers, 3);
+    assert.ok(!('module' in report));
+    assert.deepEqual(Object.keys(report.phasesMs), ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'computeMs']);
+    assert.equal(report.phasesMs.startupMs, 1.5);
+    assert.equal(report.phasesMs.compileMs, 0.5);
+    assert.equal(report.phasesMs.instantiateMs, 2.25, 'the slowest worker');
+    assert.ok(report.phasesMs.computeMs > 0 && report.phasesMs.spawnMs > 0);
+    assert.deepEqual(stopped(child.stderr), ['stopped 0', 'stopped 1', 'stopped 2']);
+  });
+
+  it("fails with a worker's error message, after stopping every worker, without a report", () => {
+    const child = run('error');
+    assert.equal(child.status, 1);
+    assert.equal(child.stdout, '');
+    assert.deepEqual(stopped(child.stderr), ['stopped 0', 'stopped 1', 'stopped 2']);
+    assert.match(child.stderr, /^error: k\.wasm: trap: unreachable$/m);
+  });
+
+  it('fails naming a worker lost before its result', () => {
+    const child = run('lost');
+    assert.equal(child.status, 1);
+    assert.equal(child.stdout, '');
+    assert.match(child.stderr, /^error: worker 3 of 3 \(pid 42\) died: killed by SIGKILL$/m);
+  });
+
+  it('ignores a worker that ends after returning its result', () => {
+    const child = run('lost-after-result');
+    assert.equal(child.status, 0, child.stderr);
+    assert.deepEqual(JSON.parse(child.stdout).results, [500, 501, 502]);
+  });
+
+  it('fails when the hook run while workers boot throws', () => {
+    const child = run('throw');
+    assert.equal(child.status, 1);
+    assert.equal(child.stdout, '');
+    assert.match(child.stderr, /^error: k\.wasm: no export fibonacci$/m);
+    assert.deepEqual(stopped(child.stderr), ['stopped 0', 'stopped 1', 'stopped 2']);
+  });
+});

@@ -1,0 +1,26 @@
+// One cluster worker of cluster-wasi: read, compile and instantiate the module as soon as it starts,
+// say ready, then compute fibonacci(n) once when the primary sends n.
+import type { WorkerMessage } from '@arena/variant-kit';
+import { compileKernel, instantiateKernel, readKernel } from '@arena/variant-kit/wasi';
+
+const send = (message: WorkerMessage): boolean => process.send!(message);
+const failed = (error: unknown): boolean => send({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+const file = process.argv[2] as string;
+
+try {
+  const start = performance.now();
+  const module = compileKernel(file, readKernel(file));
+  const compiled = performance.now();
+  const fibonacci = instantiateKernel(file, module);
+  const instantiateMs = performance.now() - compiled;
+  process.once('message', (n: number) => {
+    try {
+      send({ kind: 'result', value: fibonacci(n) });
+    } catch (error) {
+      failed(error);
+    }
+  });
+  send({ kind: 'ready', compileMs: compiled - start, instantiateMs });
+} catch (error) {
+  failed(error);
+}

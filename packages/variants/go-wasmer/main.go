@@ -1,0 +1,106 @@
+// Command go-wasmer calls the WASI module's fibonacci from one goroutine per
+// job through wasmer-go (cgo, Wasmer 2.0's C API in libwasmer.so, Cranelift),
+// the runtime the article used. The module is compiled once; each goroutine
+// has its own WASI environment and Instance, since an Instance must not be
+// called from several goroutines at once.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	kit "arena/go-kit"
+
+	"github.com/wasmerio/wasmer-go/wasmer"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	v := kit.Variant{Name: "go-wasmer", NeedsModule: true, Compute: compute}
+	return kit.Run(v, args, stdout, stderr)
+}
+
+func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
+	wasm, err := kit.ReadModule(cfg.Module)
+	if err != nil {
+		return nil, kit.Phases{}, err
+	}
+	store := wasmer.NewStore(wasmer.NewEngine()) // Universal engine, Cranelift
+
+	t := time.Now()
+	module, err := wasmer.NewModule(store, wasm)
+	if err != nil {
+		return nil, kit.Phases{}, fmt.Errorf("cannot compile it: %w", err)
+	}
+	compileMs := kit.MsPtr(time.Since(t))
+	// Wasmer 2.0 generates WASI imports only for a module that imports WASI
+	// (a Go-built kernel does; the clang and AssemblyScript ones import nothing).
+	wasi := wasmer.GetWasiVersion(module) != wasmer.WASI_VERSION_INVALID
+	if !exportsFunc(module, "fibonacci") {
+		return nil, kit.Phases{}, errors.New(`it does not export a function "fibonacci"`)
+	}
+
+	results, ph, err := kit.RunWorkers(cfg, func(i int) (kit.Worker, error) {
+		imports, err := importsFor(store, module, wasi, i)
+		if err != nil {
+			return nil, err
+		}
+		inst, err := wasmer.NewInstance(module, imports)
+		if err != nil {
+			return nil, fmt.Errorf("cannot instantiate it: %w", err)
+		}
+		if init, err := inst.Exports.GetFunction("_initialize"); err == nil {
+			if _, err := init(); err != nil {
+				return nil, fmt.Errorf("_initialize failed: %w", err)
+			}
+		}
+		fib, err := inst.Exports.GetFunction("fibonacci")
+		if err != nil {
+			return nil, err
+		}
+		return func(n uint32) (uint32, error) {
+			// wasmer-go converts int32, not uint32, to an i32 argument.
+			res, err := fib(int32(n))
+			if err != nil {
+				return 0, fmt.Errorf("fibonacci(%d) failed: %w", n, err)
+			}
+			v, ok := res.(int32)
+			if !ok {
+				return 0, fmt.Errorf("fibonacci(%d) returned %T, want i32", n, res)
+			}
+			return uint32(v), nil
+		}, nil
+	})
+	ph.CompileMs = compileMs
+	return results, ph, err
+}
+
+// importsFor is a worker's own WASI environment (no args, env or files), or
+// no imports at all for a module that does not use WASI.
+func importsFor(store *wasmer.Store, module *wasmer.Module, wasi bool, worker int) (*wasmer.ImportObject, error) {
+	if !wasi {
+		return wasmer.NewImportObject(), nil
+	}
+	env, err := wasmer.NewWasiStateBuilder(fmt.Sprintf("worker-%d", worker)).Finalize()
+	if err != nil {
+		return nil, fmt.Errorf("cannot set up WASI: %w", err)
+	}
+	imports, err := env.GenerateImportObject(store, module)
+	if err != nil {
+		return nil, fmt.Errorf("cannot link WASI: %w", err)
+	}
+	return imports, nil
+}
+
+func exportsFunc(m *wasmer.Module, name string) bool {
+	for _, e := range m.Exports() {
+		if e.Name() == name && e.Type().Kind() == wasmer.FUNCTION {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,33 @@
+// Timed entry of threads-wasi: worker_threads sharing one WASI module compiled once by the main thread.
+import type { Worker } from 'node:worker_threads';
+import { parseArgs, runJobs } from '@arena/variant-kit';
+import { startThread } from '@arena/variant-kit/threads';
+import { compileKernel, readKernel } from '@arena/variant-kit/wasi';
+import type { KernelJob } from './worker.js';
+
+const startupMs = performance.now();
+const args = parseArgs({ wasm: true });
+const file = args.module as string;
+const script = new URL('./worker.js', import.meta.url);
+const threads: Worker[] = [];
+
+runJobs({
+  variant: 'threads-wasi',
+  args,
+  startupMs,
+  spawn(_index, events) {
+    const link = startThread(script, events);
+    threads.push(link.worker);
+    return link;
+  },
+  // While the threads boot (a new isolate and Node environment each), the main thread reads and
+  // compiles the module, once; every thread receives the compiled module, not the bytes.
+  whileBooting() {
+    const start = performance.now();
+    const module = compileKernel(file, readKernel(file));
+    const compileMs = performance.now() - start;
+    const job: KernelJob = { file, module };
+    for (const worker of threads) worker.postMessage(job);
+    return { compileMs };
+  },
+});
