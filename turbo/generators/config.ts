@@ -27,8 +27,8 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
         choices: Object.entries(TEMPLATES).map(([value, what]) => ({ name: `${value}: ${what}`, value, short: value })),
       },
     ],
-    actions: (data) => {
-      const { name, template } = data as Answers;
+    actions: (data?: Record<string, unknown>) => {
+      const { name, template } = data as unknown as Answers;
       if (!isTemplate(template)) throw new Error(`unknown template "${template}" (one of ${Object.keys(TEMPLATES).join(', ')})`);
       const extra = { summary: TEMPLATES[template], template };
       const destination = '{{ turbo.paths.root }}/packages/variants/{{ name }}';

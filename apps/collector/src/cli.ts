@@ -7,6 +7,7 @@ import { diff } from './commands/diff.ts';
 import { exportRun } from './commands/export.ts';
 import { report } from './commands/report.ts';
 import { newVariant } from './commands/new.ts';
+import { aa } from './commands/aa.ts';
 
 const HELP = `usage: pnpm arena <command> [options]
 
@@ -19,9 +20,12 @@ commands:
                    compare run B (default latest) with run A, benchstat style: medians ± 95 % CI,
                    change, Mann-Whitney U p-value (~ when p >= alpha), geomean; warns when machines,
                    n/workers differ or a tree was dirty. --fail-above: exit 1 when a variant got
-                   significantly slower by more than PCT %
+                   significantly slower by more than PCT %, or worked in A and fails in B
   report [run] [--baseline NAME]
                    write results/report.html (charts, self-contained) and results/report.md
+  aa [--profile default|quick] [--alpha 0.05]
+                   A/A check: the suite twice back to back, then the diff; exit 1 if any result is
+                   flagged as changed (or failed), with the noise seen per result
   export --format bmf|gab|csv [run] [--out FILE]
                    a run as Bencher Metric Format, github-action-benchmark customSmallerIsBetter
                    or CSV, to stdout or FILE
@@ -40,6 +44,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   export: exportRun,
   report,
   new: newVariant,
+  aa,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -48,7 +48,7 @@ test('missing hyperfine, go and clang stop the run before timing, with the comma
   assert.deepEqual(snapshot(s.results), before);
 });
 
-for (const [name, value, message] of [
+for (const [name, value, message] of <Array<[string, string, RegExp]>>[
   ['BENCH_N', '0', /error: BENCH_N must be an integer in 1\.\.47, got "0"/],
   ['BENCH_WORKERS', '0', /error: BENCH_WORKERS must be an integer in 1\.\.256, got "0"/],
   ['BENCH_PROFILE', 'turbo', /error: BENCH_PROFILE must be one of default, quick, article, got "turbo"/],
@@ -56,9 +56,9 @@ for (const [name, value, message] of [
   test(`${name}=${value} stops before timing with exit 2 and names the variable`, async () => {
     const s = sandbox();
     const before = snapshot(s.results);
-    const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, [name]: value as string });
+    const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, [name]: value });
     assert.equal(run.exitCode, 2);
-    assert.match(run.stderr, message as RegExp);
+    assert.match(run.stderr, message);
     assert.deepEqual(snapshot(s.results), before);
   });
 }

@@ -19,6 +19,7 @@ export function forkWorker(events: WorkerEvents): WorkerLink {
   return {
     dispatch: (n) => worker.send(n),
     stop() {
+      if (child.pid === undefined) return Promise.resolve(); // never started: nothing to wait for
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       return exited;
     },

@@ -1,5 +1,5 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { runDocument, type VariantResult } from '@arena/contract';
+import { runDocument, type RunDocument, type VariantResult } from '@arena/contract';
 import {
   acquireBenchLock, describeMachine, killAllChildren, requireTools, runSchedule, TOOLS,
 } from '@arena/hyperfine-wrapper';
@@ -17,14 +17,16 @@ import { planTargets } from '../targets.ts';
 
 const log = (m: string) => console.error(`[arena ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
-/** Hooks later steps (reports) can add; each gets the saved run. */
-export const afterBench: Array<(doc: import('@arena/contract').RunDocument, results: string) => Promise<void>> = [];
-
 /**
  * `arena bench`: checks config and tools, takes the machine-wide lock, builds (turbo, cached),
  * verifies and times every discovered variant, then writes and prints the run.
  */
 export async function bench(): Promise<number> {
+  return (await runBench()).code;
+}
+
+/** The bench itself; returns the exit code and, when one was written, the run and its file. */
+export async function runBench(): Promise<{ code: number; doc?: RunDocument; runFile?: string }> {
   const settings = readSettings();
   await requireTools([TOOLS.hyperfine, TOOLS.go, TOOLS.clang]);
   const root = repoRoot();
@@ -79,14 +81,13 @@ export async function bench(): Promise<number> {
     console.log(`wrote ${saved.runFile}${saved.latest ? ` and ${saved.latest}` : ''}`);
     const reports = await writeReports(doc, results);
     console.log(`wrote ${reports.html}\nwrote ${reports.markdown}`);
-    for (const hook of afterBench) await hook(doc, results);
     const failed = doc.results.filter((r) => r.status === 'failed').length;
     if (failed) log(`${failed} result(s) failed; see the table (the run is written, exit status 1)`);
-    return failed ? 1 : 0;
+    return { code: failed ? 1 : 0, doc, runFile: saved.runFile };
   } catch (error) {
     if (ac.signal.aborted) {
       log('interrupted: children stopped, lock released, nothing written');
-      return 130;
+      return { code: 130 };
     }
     throw error;
   } finally {

@@ -8,7 +8,8 @@ import { ConfigError } from '../config.ts';
 /**
  * `arena diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--fail-above PCT]`: compares
  * run B (default latest) against run A. Each is a run file, `latest`, a run id or a git ref.
- * Returns 1 when --fail-above is given and a variant got significantly slower by more than it.
+ * Returns 1 when --fail-above is given and a variant got significantly slower by more than it, or
+ * worked in A and fails in B.
  */
 export async function diff(args: string[], io: Io = processIo()): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -32,7 +33,7 @@ export async function diff(args: string[], io: Io = processIo()): Promise<number
     failAbovePct === undefined
       ? []
       : slower.length
-        ? [`REGRESSION: significantly slower by more than ${failAbovePct} %: ${slower.map((r) => `${r.label} (+${r.deltaPct!.toFixed(1)} %)`).join(', ')}`]
+        ? [`REGRESSION: significantly slower by more than ${failAbovePct} %, or now failing: ${slower.map((r) => `${r.label} (${r.deltaPct === null ? 'now failing' : `+${r.deltaPct.toFixed(1)} %`})`).join(', ')}`]
         : [`ok: no variant is significantly slower by more than ${failAbovePct} %`];
   io.out(renderDiff(result, format, notes));
   return slower.length ? 1 : 0;

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { checkVariantName, isTemplate, TEMPLATES, variantDir } from '../../../../turbo/generators/variant-options.ts';
@@ -66,19 +66,22 @@ export async function newVariant(args: string[]): Promise<number> {
     stdio: 'inherit',
     reject: false,
   });
-  const created = [...variantFolders(root)].filter((name) => !before.has(name));
-  if (gen.exitCode !== 0 || created.length !== 1) {
-    process.stderr.write(`error: turbo gen variant ${gen.exitCode !== 0 ? `exited with status ${gen.exitCode}` : 'created no variant'}; nothing to do\n`);
+  const created = [...variantFolders(root)].filter((folder) => !before.has(folder));
+  const name = given.name ?? (created.length === 1 ? created[0] : undefined);
+  if (gen.exitCode !== 0 || name === undefined || !existsSync(path.join(root, variantDir(name), 'package.json'))) {
+    const how = gen.exitCode !== 0 ? `exited with status ${gen.exitCode}` : 'wrote no variant package';
+    process.stderr.write(`error: turbo gen variant ${how} (see its output above)\n`);
     return 1;
   }
-  const name = created[0]!;
   const pkg = `@arena/variant-${name}`;
-  process.stdout.write(`
-created ${variantDir(name)} (${pkg}). Next:
-  pnpm install                                    link it into the workspace
-  pnpm turbo run test --filter=${pkg}   build it and run its own tests
-  pnpm test                                       the conformance suite checks it with every other variant
-  pnpm turbo bench                                it is in the next bench table (alone: BENCH_ONLY=${name} pnpm arena bench)
-`);
+  const steps: Array<[string, string]> = [
+    ['pnpm install', 'links it into the workspace'],
+    [`pnpm turbo run test --filter=${pkg}`, 'builds it and runs its own tests'],
+    ['pnpm test', 'the conformance suite checks it with every other variant'],
+    ['pnpm turbo bench', `it is in the next bench table (alone: BENCH_ONLY=${name} pnpm arena bench)`],
+  ];
+  const width = Math.max(...steps.map(([command]) => command.length));
+  process.stdout.write(`\ncreated ${variantDir(name)} (${pkg}). Next:\n`);
+  for (const [command, why] of steps) process.stdout.write(`  ${command.padEnd(width)}  ${why}\n`);
   return 0;
 }

@@ -122,5 +122,8 @@ export function compareRuns(a: { doc: RunDocument; file: string }, b: { doc: Run
 
 /** Rows that got significantly slower by more than failAbovePct (the CI gate). */
 export function regressions(result: DiffResult, failAbovePct: number): DiffRow[] {
-  return result.rows.filter((r) => r.significant && r.deltaPct !== null && r.deltaPct > failAbovePct);
+  // A result that worked in A and fails in B is the worst regression of all.
+  return result.rows.filter(
+    (r) => (r.significant && r.deltaPct !== null && r.deltaPct > failAbovePct) || (r.a.status === 'ok' && r.b.status === 'failed'),
+  );
 }

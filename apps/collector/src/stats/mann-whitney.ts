@@ -6,6 +6,7 @@ export type MannWhitneyMethod = 'exact' | 'asymptotic';
 /** The alternative hypothesis, about x relative to y (as in scipy.stats.mannwhitneyu). */
 export type Alternative = 'two-sided' | 'greater' | 'less';
 
+/** The statistic, the p-value and how the p-value was computed. */
 export interface MannWhitneyResult {
   /** U for the first sample: pairs (xᵢ, yⱼ) with xᵢ > yⱼ, ties counting ½ (R's W, scipy's statistic). */
   u1: number;
@@ -19,6 +20,7 @@ export interface MannWhitneyResult {
   ties: boolean;
 }
 
+/** How to compute the p-value; the defaults are scipy's. */
 export interface MannWhitneyOptions {
   alternative?: Alternative;
   /**

@@ -113,3 +113,11 @@ test('--alpha changes what counts as significant', () => {
   assert.equal(pair(a, b, 0.05).rows[0]!.significant, true);
   assert.equal(pair(a, b, p / 2).rows[0]!.significant, false);
 });
+
+test('the gate: a variant that worked in A and fails in B is a regression at any threshold', () => {
+  const a = makeRun({ 'go-native': 0.4 });
+  const b = makeRun({ 'go-native': 0.4 }, { id: 'b' });
+  b.results[0] = { variant: 'go-native', parameters: {}, command: 'x', status: 'failed', error: 'wrong answer' };
+  assert.deepEqual(regressions(pair(a, b), 1000).map((r) => r.variant), ['go-native']);
+  assert.deepEqual(regressions(pair(b, a), 5), []); // fixed is never a regression
+});

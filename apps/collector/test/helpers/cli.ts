@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa, type ResultPromise } from 'execa';
+import { execa } from 'execa';
 import { saveRun } from '../../src/store.ts';
 import { makeRun } from '../fixtures/run.ts';
 
@@ -33,12 +33,12 @@ export function snapshot(results: string): Map<string, Buffer> {
 }
 
 /** Runs `arena <args>` on fixture variants with the quick profile; never builds. */
-export function arena(args: string[], env: Record<string, string>, options: { extendEnv?: boolean } = {}): ResultPromise {
-  return execa(process.execPath, ['--import', 'tsx', cli, ...args], {
+export async function arena(args: string[], env: Record<string, string>): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
+  const r = await execa(process.execPath, ['--import', 'tsx', cli, ...args], {
     reject: false,
-    extendEnv: options.extendEnv ?? true,
     env: { BENCH_PROFILE: 'quick', BENCH_N: '20', BENCH_WORKERS: '2', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: fixtureVariants, ...env },
   });
+  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
 export const latestOf = (results: string) => JSON.parse(readFileSync(path.join(results, 'latest.json'), 'utf8'));

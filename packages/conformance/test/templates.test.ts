@@ -1,0 +1,91 @@
+// Every template of `pnpm arena new`, generated into one temporary copy of the workspace: the new
+// variants install from the pnpm store, build, pass their own tests and the conformance checks, and appear with
+// status ok in the run `pnpm arena bench` writes (quick profile). Slow: a few minutes.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { execa } from 'execa';
+import { parseRunDocument } from '@arena/contract';
+import { discoverVariants, readKernels } from '@arena/collector/src/discover.ts';
+import { repoRoot } from '@arena/collector/src/paths.ts';
+import { TEMPLATES } from '../../../turbo/generators/variant-options.ts';
+import { conformanceChecks, runChecks } from '../src/checks.ts';
+import { copyWorkspace } from '../src/workspace-copy.ts';
+
+const copy = copyWorkspace(repoRoot(import.meta.dirname), 'arena-templates-');
+after(() => rmSync(copy, { recursive: true, force: true }));
+
+const generated = Object.keys(TEMPLATES).map((template) => ({ template, name: `tpl-${template}` }));
+const MINUTES = 60_000;
+
+/** The environment of a command in the copy: no BENCH_*, TURBO_* or package-script setting leaks in from outside. */
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BENCH_|TURBO_|npm_|PNPM_SCRIPT_SRC_DIR$|INIT_CWD$)/.test(k)));
+const sh = (file: string, args: string[], extra: Record<string, string> = {}) =>
+  execa(file, args, { cwd: copy, env: { ...env, ...extra, TURBO_TELEMETRY_DISABLED: '1' }, extendEnv: false, reject: false, stdin: 'ignore', all: true });
+// --prefer-offline: packages come from the store; only metadata the store lacks is fetched.
+const install = () => sh('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile']);
+const ok = (r: Awaited<ReturnType<typeof sh>>) => assert.equal(r.exitCode, 0, `\`${r.command}\` failed:\n${r.all}`);
+
+test('the workspace copy installs from the pnpm store', { timeout: 5 * MINUTES }, async () => ok(await install()));
+
+test('arena new refuses a bad name, an existing folder or an unknown template with exit 2', async () => {
+  for (const [args, says] of [
+    [['Bad_Name', '--template', 'node'], /kebab-case/],
+    [['threads-js', '--template', 'node'], /packages\/variants\/threads-js already exists/],
+    [['fresh-one', '--template', 'rust'], /unknown template "rust"/],
+    [['fresh-one'], /both a name and --template are needed/],
+  ] as const) {
+    const r = await sh('pnpm', ['--silent', 'arena', 'new', ...args]);
+    assert.equal(r.exitCode, 2, r.all);
+    assert.match(r.all ?? '', says);
+  }
+  assert.ok(!existsSync(path.join(copy, 'packages/variants/fresh-one')));
+});
+
+for (const { template, name } of generated) {
+  test(`arena new ${name} --template ${template} writes a complete variant package`, { timeout: 2 * MINUTES }, async () => {
+    ok(await sh('pnpm', ['arena', 'new', name, '--template', template]));
+    const dir = path.join(copy, 'packages/variants', name);
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    assert.equal(pkg.name, `@arena/variant-${name}`);
+    assert.ok(pkg.scripts.build && pkg.scripts.test && pkg.arena.command && pkg.arena.summary);
+    assert.equal(pkg.arena.wasmModules ?? false, template.startsWith('wasi-'));
+    for (const file of ['turbo.json', 'README.md', ...(template.endsWith('go') ? ['go.mod', 'main.go', 'main_test.go'] : ['src/main.ts', 'test/main.test.ts'])]) {
+      assert.ok(existsSync(path.join(dir, file)), `${file} missing`);
+    }
+  });
+}
+
+test('after pnpm install, the generated variants build and pass their own tests', { timeout: 10 * MINUTES }, async () => {
+  ok(await install());
+  ok(await sh('pnpm', ['exec', 'turbo', 'run', 'test', '--filter=./packages/variants/tpl-*', '--output-logs=errors-only']));
+});
+
+test('the generated variants pass the conformance checks', { timeout: 5 * MINUTES }, async () => {
+  const { variants } = discoverVariants(copy);
+  const modules = readKernels(copy).built;
+  for (const { name } of generated) {
+    const variant = variants.find((v) => v.name === name);
+    assert.ok(variant, `${name} is not discovered`);
+    const failed = (await runChecks(conformanceChecks(copy, variant, modules))).filter((o) => o.error);
+    assert.deepEqual(failed, [], `${name} breaks the contract`);
+  }
+});
+
+test('pnpm arena bench (quick) lists every generated variant with status ok', { timeout: 15 * MINUTES }, async () => {
+  const results = path.join(copy, '.bench-results');
+  ok(await sh('pnpm', ['arena', 'bench'], {
+    BENCH_PROFILE: 'quick',
+    BENCH_ONLY: generated.map((g) => g.name).join(','),
+    BENCH_RESULTS_DIR: results,
+    BENCH_LOCK_FILE: path.join(copy, '.bench-lock'),
+  }));
+  const doc = parseRunDocument(JSON.parse(readFileSync(path.join(results, 'latest.json'), 'utf8')), 'latest.json');
+  const modules = readKernels(copy).built.length;
+  for (const { template, name } of generated) {
+    const rows = doc.results.filter((r) => r.variant === name);
+    assert.equal(rows.length, template.startsWith('wasi-') ? modules : 1, `${name}: one result per module`);
+    for (const row of rows) assert.equal(row.status, 'ok', `${name} ${JSON.stringify(row.parameters)}: ${row.status === 'failed' ? row.error : ''}`);
+  }
+});
