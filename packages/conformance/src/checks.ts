@@ -5,6 +5,7 @@ import { KERNELS_DIST, type Variant } from '@arena/collector/src/discover.ts';
 import { planTargets } from '@arena/collector/src/targets.ts';
 import { reportCandidates, splitCommand, tail, verifyOutput, type Target } from '@arena/hyperfine-wrapper';
 import { missingBuildOutputs } from './built.ts';
+import { packageProblems } from './package-rules.ts';
 import { runInGroup, type GroupRun } from './group-run.ts';
 
 /** One rule of packages/variants/README.md applied to one variant (and module): a test. */
@@ -17,6 +18,7 @@ export interface Check {
 
 /** The rules, as they appear in test names. */
 export const RULES = {
+  package: 'is a package as section 1 asks (name, build and test scripts, turbo.json, README.md)',
   built: 'is built',
   modules: 'has kernel modules to run',
   report: 'prints a correct report line (--n 20 --workers 1)',
@@ -97,9 +99,23 @@ export function conformanceChecks(root: string, variant: Variant, modules: Built
     const missing = missingBuildOutputs(root, variant);
     if (missing.length) throw new Error(`${missing.join(', ')} missing: build it first (pnpm turbo run build --filter=./${variant.dir})`);
   };
-  const checks: Check[] = [{ title: `${name}: ${RULES.built}`, run: async () => built() }];
+  const checks: Check[] = [
+    {
+      title: `${name}: ${RULES.package}`,
+      run: async () => {
+        const problems = packageProblems(root, variant);
+        if (problems.length) throw new Error(problems.join('; '));
+      },
+    },
+    { title: `${name}: ${RULES.built}`, run: async () => built() },
+  ];
   if (wasm && modules.length === 0) {
-    checks.push({ title: `${name}: ${RULES.modules}`, run: async () => { throw new Error(`no kernel module was built (${KERNELS_DIST}/manifest.json lists none)`); } });
+    checks.push({
+      title: `${name}: ${RULES.modules}`,
+      run: async () => {
+        throw new Error(`no kernel module was built (${KERNELS_DIST}/manifest.json lists none)`);
+      },
+    });
     return checks;
   }
   const label = (target: Target) => (target.parameters.module ? `${name} (${target.parameters.module}.wasm)` : name);

@@ -34,10 +34,11 @@ export interface RunJobsOptions {
   /** Creates worker `index` (0-based) and wires its events; called for every worker before anything else. */
   spawn(index: number, events: WorkerEvents): WorkerLink;
   /**
-   * Runs once all workers are created, while they boot (e.g. compile the module once in the main
-   * thread); returns phases measured there. Throwing fails the run with the error's message.
+   * Runs once all workers are created, while they boot (e.g. load code and compile the module once
+   * in the main thread); returns (or resolves to) phases measured there. Throwing or rejecting fails
+   * the run with the error's message.
    */
-  whileBooting?(links: readonly WorkerLink[]): Partial<PhasesMs>;
+  whileBooting?(links: readonly WorkerLink[]): Partial<PhasesMs> | Promise<Partial<PhasesMs>>;
 }
 
 /**
@@ -105,10 +106,13 @@ export function runJobs(options: RunJobsOptions): void {
     },
   });
 
+  const failed = (error: unknown): void => finish(1, error instanceof Error ? error.message : String(error));
   try {
     for (let index = 0; index < count; index++) links.push(options.spawn(index, events(index)));
-    Object.assign(phasesMs, options.whileBooting?.(links));
+    const booting = options.whileBooting?.(links);
+    if (booting instanceof Promise) booting.then((phases) => Object.assign(phasesMs, phases), failed);
+    else Object.assign(phasesMs, booting);
   } catch (error) {
-    finish(1, error instanceof Error ? error.message : String(error));
+    failed(error);
   }
 }

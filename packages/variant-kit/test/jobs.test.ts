@@ -45,6 +45,19 @@ describe('runJobs', () => {
     assert.deepEqual(JSON.parse(child.stdout).results, [500, 501, 502]);
   });
 
+  it('takes phases from a hook that resolves them', () => {
+    const child = run('async');
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(JSON.parse(child.stdout).phasesMs.compileMs, 0.75);
+  });
+
+  it('fails when the hook run while workers boot rejects', () => {
+    const child = run('reject');
+    assert.equal(child.status, 1);
+    assert.equal(child.stdout, '');
+    assert.match(child.stderr, /^error: k\.wasm: cannot read module \(ENOENT\)$/m);
+  });
+
   it('fails when the hook run while workers boot throws', () => {
     const child = run('throw');
     assert.equal(child.status, 1);

@@ -2,7 +2,6 @@
 import type { Worker } from 'node:worker_threads';
 import { parseArgs, runJobs } from '@arena/variant-kit';
 import { startThread } from '@arena/variant-kit/threads';
-import { compileKernel, readKernel } from '@arena/variant-kit/wasi';
 import type { KernelJob } from './worker.js';
 
 const startupMs = performance.now();
@@ -21,8 +20,10 @@ runJobs({
     return link;
   },
   // While the threads boot (a new isolate and Node environment each), the main thread reads and
-  // compiles the module, once; every thread receives the compiled module, not the bytes.
-  whileBooting() {
+  // compiles the module, once; every thread receives the compiled module, not the bytes. The WASI
+  // helpers are imported only now, so that creating the threads does not wait for them.
+  async whileBooting() {
+    const { compileKernel, readKernel } = await import('@arena/variant-kit/wasi');
     const start = performance.now();
     const module = compileKernel(file, readKernel(file));
     const compileMs = performance.now() - start;
