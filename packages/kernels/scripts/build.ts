@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { kernelManifest } from "@arena/contract";
 import type { BuiltModule, Manifest, Produced, Skipped } from "./manifest.ts";
 
 const pkgDir = fileURLToPath(new URL("..", import.meta.url));
@@ -119,7 +120,8 @@ function main(): void {
       : `skipped ${entry.producer.padEnd(15)} ${entry.reason}`);
     modules.push(entry);
   }
-  const manifest: Manifest = { schemaVersion: 1, modules };
+  // Validated against the contract before it is written, so the harness can always read it.
+  const manifest: Manifest = kernelManifest.parse({ schemaVersion: 1, modules });
   writeFileSync(join(distDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   console.log("wrote   dist/manifest.json");
 }

@@ -1,33 +1,11 @@
-// The shape of dist/manifest.json (the harness validates the same shape with zod).
+// dist/manifest.json has the contract's shape (packages/contract/src/kernels.ts); these are views of it.
+import type { BuiltModule, KernelManifest } from "@arena/contract";
 
-export type Producer = "clang" | "go" | "assemblyscript" | "tinygo";
-
-/** What a producer function reports: the file it wrote and how. */
-export interface Produced {
-  producer: Producer;
-  file: string; // relative to dist/
-  compiler: string; // first line of the compiler's version output
-  flags: string[]; // the full argv after the program name (env assignments first, as on a shell line)
-}
-
-export interface Skipped {
-  producer: Producer;
-  status: "skipped";
-  reason: string;
-}
-
-export interface BuiltModule extends Produced {
-  status: "built";
-  sizeBytes: number;
-  sha256: string;
-  exports: string[];
-  imports: string[];
-  execModel: "reactor" | "command" | "library";
-}
-
-export interface Manifest {
-  schemaVersion: 1;
-  modules: (BuiltModule | Skipped)[];
-}
-
+export type { BuiltModule };
+export type Manifest = KernelManifest;
 export type ManifestModule = Manifest["modules"][number];
+export type Producer = BuiltModule["producer"];
+export type Skipped = Extract<ManifestModule, { status: "skipped" }>;
+
+/** What a producer function reports: the file it wrote (relative to dist/) and how. */
+export type Produced = Pick<BuiltModule, "producer" | "file" | "compiler" | "flags">;
