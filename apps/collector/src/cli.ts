@@ -16,14 +16,15 @@ commands:
   collect [run]    print the table of a run (a file, or latest)
   new <name> --template node|go|wasi-node|wasi-go
                    add a variant package from a template (turbo gen); asks for what is missing
-  diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--fail-above PCT]
+  diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT]
                    compare run B (default latest) with run A, benchstat style: medians ± 95 % CI,
                    change, Mann-Whitney U p-value (~ when p >= alpha), geomean; warns when machines,
                    n/workers differ or a tree was dirty. --fail-above: exit 1 when a variant got
-                   significantly slower by more than PCT %, or worked in A and fails in B
+                   significantly slower by more than PCT %, or worked in A and fails in B.
+                   --noise: changes smaller than PCT % are ~ whatever p says (learn it with aa)
   report [run] [--baseline NAME]
                    write results/report.html (charts, self-contained) and results/report.md
-  aa [--profile default|quick] [--alpha 0.05]
+  aa [--profile default|quick] [--alpha 0.05] [--noise PCT]
                    A/A check: the suite twice back to back, then the diff; exit 1 if any result is
                    flagged as changed (or failed), with the noise seen per result
   export --format bmf|gab|csv [run] [--out FILE]

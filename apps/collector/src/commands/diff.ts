@@ -6,7 +6,7 @@ import { locate, resolveRun } from '../diff/resolve.ts';
 import { ConfigError } from '../config.ts';
 
 /**
- * `arena diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--fail-above PCT]`: compares
+ * `arena diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT]`: compares
  * run B (default latest) against run A. Each is a run file, `latest`, a run id or a git ref.
  * Returns 1 when --fail-above is given and a variant got significantly slower by more than it, or
  * worked in A and fails in B.
@@ -16,6 +16,7 @@ export async function diff(args: string[], io: Io = processIo()): Promise<number
     format: { type: 'string' },
     alpha: { type: 'string' },
     'fail-above': { type: 'string' },
+    noise: { type: 'string' },
   });
   if (positionals.length < 1 || positionals.length > 2) throw new ConfigError('usage: pnpm arena diff <A> [B] (a run file, latest, a run id or a git ref; B defaults to latest)');
   const format = choiceOption('format', values.format, DIFF_FORMATS, 'text');
@@ -26,7 +27,8 @@ export async function diff(args: string[], io: Io = processIo()): Promise<number
   const warn = (m: string) => io.err(`warning: ${m}\n`);
   const a = await resolveRun(positionals[0]!, loc, warn);
   const b = await resolveRun(positionals[1] ?? 'latest', loc, warn);
-  const result = compareRuns(a, b, alpha);
+  const noisePct = numberOption('noise', values.noise, 0, 100) ?? 0;
+  const result = compareRuns(a, b, alpha, noisePct);
 
   const slower = failAbovePct === undefined ? [] : regressions(result, failAbovePct);
   const notes =

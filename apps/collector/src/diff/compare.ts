@@ -23,7 +23,7 @@ export interface DiffRow {
   /** Two-sided Mann-Whitney U p-value on the per-run times. */
   p: number | null;
   pMethod: MannWhitneyMethod | null;
-  /** p < alpha. */
+  /** p < alpha and |deltaPct| >= the noise threshold. */
   significant: boolean;
 }
 
@@ -49,6 +49,8 @@ export interface DiffResult {
   a: DiffRunInfo;
   b: DiffRunInfo;
   alpha: number;
+  /** Changes smaller than this (percent) are not significant, whatever p says. */
+  noisePct: number;
   rows: DiffRow[];
   geomean: DiffGeomean | null;
   warnings: string[];
@@ -87,7 +89,12 @@ const info = (doc: RunDocument, file: string): DiffRunInfo => ({ id: doc.id, fil
  * Compares run B against run A, benchstat style: one row per variant + parameters present in
  * either (A's order, then B's new ones), the change of the median and whether it is significant.
  */
-export function compareRuns(a: { doc: RunDocument; file: string }, b: { doc: RunDocument; file: string }, alpha = 0.05): DiffResult {
+export function compareRuns(
+  a: { doc: RunDocument; file: string },
+  b: { doc: RunDocument; file: string },
+  alpha = 0.05,
+  noisePct = 0,
+): DiffResult {
   const byKeyA = new Map(a.doc.results.map((r) => [resultKey(r), r]));
   const byKeyB = new Map(b.doc.results.map((r) => [resultKey(r), r]));
   const keys = [...new Set([...byKeyA.keys(), ...byKeyB.keys()])];
@@ -104,7 +111,9 @@ export function compareRuns(a: { doc: RunDocument; file: string }, b: { doc: Run
       row.deltaPct = (rb.wallS.median / ra.wallS.median - 1) * 100;
       row.p = test.p;
       row.pMethod = test.method;
-      row.significant = test.p < alpha;
+      // Like criterion's noise threshold: a significant change smaller than the machine's
+      // between-run drift (measured by `arena aa`) is not reported as a change.
+      row.significant = test.p < alpha && Math.abs(row.deltaPct) >= noisePct;
     }
     return row;
   });
@@ -117,7 +126,7 @@ export function compareRuns(a: { doc: RunDocument; file: string }, b: { doc: Run
         return { aS, bS, deltaPct: (bS / aS - 1) * 100, rows: both.length };
       })()
     : null;
-  return { a: info(a.doc, a.file), b: info(b.doc, b.file), alpha, rows, geomean: geo, warnings: comparabilityWarnings(a.doc, b.doc) };
+  return { a: info(a.doc, a.file), b: info(b.doc, b.file), alpha, noisePct, rows, geomean: geo, warnings: comparabilityWarnings(a.doc, b.doc) };
 }
 
 /** Rows that got significantly slower by more than failAbovePct (the CI gate). */

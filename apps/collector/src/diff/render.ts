@@ -38,8 +38,8 @@ export function diffTable(result: DiffResult): Table {
 const describe = (name: string, r: DiffRunInfo) =>
   `${name}: ${r.id} · ${r.commit ? r.commit.slice(0, 10) : 'no git'}${r.dirty ? ' (dirty)' : ''} · ${r.createdAt.slice(0, 16).replace('T', ' ')} UTC · ${r.file}`;
 
-const legend = (alpha: number) =>
-  `Δ: change of the median from A to B (+ is slower), shown when a two-sided Mann-Whitney U test on the per-run times gives p < ${alpha}; ~ otherwise. ` +
+const legend = (alpha: number, noisePct: number) =>
+  `Δ: change of the median from A to B (+ is slower), shown when a two-sided Mann-Whitney U test on the per-run times gives p < ${alpha}${noisePct > 0 ? ` and the change is at least the noise threshold of ${noisePct} %` : ''}; ~ otherwise. ` +
   'p is exact for samples of at most 8 runs without ties, else the normal approximation with tie and continuity correction.';
 
 /** "B: js-wasm failed: <first line of the error>" for every failed side. */
@@ -69,7 +69,7 @@ export function renderDiff(result: DiffResult, format: DiffFormat, notes: DiffNo
       '',
       ...failures(result).map((f) => `- ${f}`),
       '',
-      legend(result.alpha),
+      legend(result.alpha, result.noisePct),
       ...notes.map((n) => `\n**${n}**`),
       '',
     ].join('\n');
@@ -82,7 +82,7 @@ export function renderDiff(result: DiffResult, format: DiffFormat, notes: DiffNo
     renderText(table),
     '',
     ...failures(result),
-    legend(result.alpha),
+    legend(result.alpha, result.noisePct),
     ...notes,
     '',
   ].join('\n');

@@ -121,3 +121,13 @@ test('the gate: a variant that worked in A and fails in B is a regression at any
   assert.deepEqual(regressions(pair(a, b), 1000).map((r) => r.variant), ['go-native']);
   assert.deepEqual(regressions(pair(b, a), 5), []); // fixed is never a regression
 });
+
+test('a noise threshold turns significant changes smaller than it into ~', () => {
+  const a = makeRun({ 'go-native': 0.4 });
+  const b = makeRun({ 'go-native': 0.412 }, { id: 'b' });
+  assert.equal(compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' }).rows[0]!.significant, true);
+  const quiet = compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' }, 0.05, 5);
+  assert.equal(quiet.rows[0]!.significant, false);
+  assert.equal(quiet.noisePct, 5);
+  assert.deepEqual(regressions(quiet, 1), []);
+});
