@@ -1,12 +1,10 @@
 import type { RunConfig } from '@arena/contract';
 import type { Group, Target } from '@arena/hyperfine-wrapper';
 import { KERNELS_DIST, type Variant } from './discover.ts';
+import { resultLabel } from './format.ts';
 import type { BuiltModule } from '@arena/contract';
 
-const label = (variant: string, parameters: Record<string, string>) => {
-  const p = Object.entries(parameters);
-  return p.length ? `${variant}[${p.map(([k, v]) => `${k}=${v}`).join(',')}]` : variant;
-};
+const label = (variant: string, parameters: Record<string, string>) => resultLabel({ variant, parameters });
 
 /**
  * The hyperfine groups for each variant and worker count: one command, with the kernel modules as a
