@@ -21,12 +21,14 @@ commands:
                    change, Mann-Whitney U p-value (~ when p >= alpha), geomean; warns when machines,
                    n/workers differ or a tree was dirty. --fail-above: exit 1 when a variant got
                    significantly slower by more than PCT %, or worked in A and fails in B.
-                   --noise: changes smaller than PCT % are ~ whatever p says (learn it with aa)
+                   --noise: changes smaller than PCT % are ~ whatever p says; default: the
+                   threshold aa learned on the machine both runs were made on, else 0
   report [run] [--baseline NAME]
                    write results/report.html (charts, self-contained) and results/report.md
-  aa [--profile default|quick] [--alpha 0.05] [--noise PCT]
-                   A/A check: the suite twice back to back, then the diff; exit 1 if any result is
-                   flagged as changed (or failed), with the noise seen per result
+  aa [--profile default|quick] [--alpha 0.05] [--noise PCT] | aa --from <A> <B>
+                   A/A check: the suite twice back to back (or two recorded runs of the same code),
+                   then the diff; exit 1 if any result is flagged as changed (or failed). Shows the
+                   noise per result and learns the machine's drift (results/noise/) for diff
   export --format bmf|gab|csv [run] [--out FILE]
                    a run as Bencher Metric Format, github-action-benchmark customSmallerIsBetter
                    or CSV, to stdout or FILE

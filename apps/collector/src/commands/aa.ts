@@ -1,8 +1,10 @@
-import { parseArgs } from 'node:util';
 import type { OkResult, RunDocument } from '@arena/contract';
 import { ConfigError, PROFILES } from '../config.ts';
+import { choiceOption, numberOption, parseCommandArgs } from '../diff/args.ts';
 import { compareRuns, type DiffResult } from '../diff/compare.ts';
+import { noisePath, noiseSetting, observedDriftPct, recordNoise } from '../diff/noise.ts';
 import { renderDiff } from '../diff/render.ts';
+import { locate, resolveRun } from '../diff/resolve.ts';
 import { renderText, resultLabel, type Table } from '../format.ts';
 import { runBench } from './bench.ts';
 
@@ -23,40 +25,71 @@ export function flagged(diff: DiffResult): string[] {
   return diff.rows.filter((r) => r.significant || r.a.status !== 'ok' || r.b.status !== 'ok').map((r) => r.label);
 }
 
-/**
- * `arena aa [--profile default|quick] [--alpha 0.05] [--noise PCT]`: runs the suite twice back to back on the same
- * commit and diffs the two. Nothing changed, so every result should show `~`; a flagged result is the
- * harness's false-positive rate (or real drift of the machine) made visible. Exit 0 when none is flagged.
- */
-export async function aa(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { profile: { type: 'string' }, alpha: { type: 'string' }, noise: { type: 'string' } } });
-  const profile = values.profile ?? process.env.BENCH_PROFILE ?? 'default';
-  if (!Object.hasOwn(PROFILES, profile)) throw new ConfigError(`--profile must be one of ${Object.keys(PROFILES).join(', ')}, got "${profile}"`);
-  const alpha = values.alpha === undefined ? 0.05 : Number(values.alpha);
-  if (!(alpha > 0 && alpha < 1)) throw new ConfigError(`--alpha must be a number in (0, 1), got "${values.alpha}"`);
-  const noisePct = values.noise === undefined ? 0 : Number(values.noise);
-  if (!(noisePct >= 0 && noisePct <= 100)) throw new ConfigError(`--noise must be a percentage in 0..100, got "${values.noise}"`);
+type Run = { doc: RunDocument; file: string };
+
+/** Runs the suite twice back to back; null (with the exit code) when a run produced no document. */
+async function twoRuns(profile: string): Promise<[Run, Run] | number> {
   process.env.BENCH_PROFILE = profile;
-  const started = Date.now();
-  const runs: Array<{ doc: RunDocument; file: string }> = [];
+  const runs: Run[] = [];
   for (const which of ['A', 'B']) {
     console.error(`[arena aa] run ${which} of 2 (profile ${profile})`);
     const r = await runBench();
     if (!r.doc || !r.runFile) return r.code === 0 ? 1 : r.code;
     runs.push({ doc: r.doc, file: r.runFile });
   }
-  const [a, b] = runs as [{ doc: RunDocument; file: string }, { doc: RunDocument; file: string }];
-  const diff = compareRuns(a, b, alpha, noisePct);
-  const bad = flagged(diff);
-  const drift = driftPct(compareRuns(a, b, alpha));
-  console.log(renderDiff(diff, 'text'));
-  console.log(`\nObserved noise (coefficient of variation / median CI half-width):\n\n${renderText(noiseTable(a.doc, b.doc, diff))}\n`);
-  console.log(`A/A: ${bad.length} of ${diff.rows.length} results flagged as changed at alpha ${alpha}${bad.length ? `: ${bad.join(', ')}` : ''} · both runs took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (drift > 0) console.log(`The largest change the test alone calls significant is ${drift.toFixed(1)} %: on this machine, use diff --noise ${Math.ceil(drift)} (or more) to tell changes from drift.`);
-  return bad.length ? 1 : 0;
+  return runs as [Run, Run];
 }
 
-/** The largest |Δ| among results a pure significance test (no noise threshold) flags: the machine's drift. */
-export function driftPct(diff: DiffResult): number {
-  return Math.max(0, ...diff.rows.filter((r) => r.significant && r.deltaPct !== null).map((r) => Math.abs(r.deltaPct!)));
+/**
+ * `arena aa [--profile default|quick] [--alpha 0.05] [--noise PCT] [--from A B]`: runs the suite twice
+ * back to back on the same commit (or, with --from, takes two recorded runs) and diffs the two.
+ * Nothing changed, so every result should show `~`; a flagged result is the harness's false-positive
+ * rate (or drift of the machine) made visible. The verdict uses the noise threshold learned so far
+ * (out of sample); then the pair's drift is added to what this machine has learned, which `diff`
+ * uses by default. Exit 0 when none is flagged.
+ */
+export async function aa(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    profile: { type: 'string' },
+    alpha: { type: 'string' },
+    noise: { type: 'string' },
+    from: { type: 'boolean' },
+  });
+  const alpha = numberOption('alpha', values.alpha, 0, 1, true) ?? 0.05;
+  const option = numberOption('noise', values.noise, 0, 100);
+  const started = Date.now();
+  let pair: [Run, Run];
+  if (values.from) {
+    if (positionals.length !== 2) throw new ConfigError('usage: pnpm arena aa --from <A> <B> (two runs of the same code: run files, run ids or git refs)');
+    const loc = locate(process.cwd());
+    const warn = (m: string) => console.error(`warning: ${m}`);
+    pair = [await resolveRun(positionals[0]!, loc, warn), await resolveRun(positionals[1]!, loc, warn)];
+  } else {
+    if (positionals.length) throw new ConfigError(`aa takes no runs unless --from is given, got "${positionals.join(' ')}"`);
+    const profile = choiceOption('profile', values.profile ?? process.env.BENCH_PROFILE, Object.keys(PROFILES), 'default');
+    const runs = await twoRuns(profile);
+    if (typeof runs === 'number') return runs;
+    pair = runs;
+  }
+  const [a, b] = pair;
+  const results = locate(process.cwd()).results;
+  const diff = compareRuns(a, b, alpha, noiseSetting(results, a.doc, b.doc, option));
+  const bad = flagged(diff);
+  console.log(renderDiff(diff, 'text'));
+  console.log(`\nObserved noise (coefficient of variation / median CI half-width):\n\n${renderText(noiseTable(a.doc, b.doc, diff))}\n`);
+  const threshold = diff.noisePct > 0 ? `, noise threshold ${diff.noisePct} % (${diff.noiseSource === 'learned' ? 'learned before this check' : '--noise'})` : ', no noise threshold';
+  const took = values.from ? '' : ` · both runs took ${((Date.now() - started) / 1000).toFixed(0)} s`;
+  console.log(`A/A: ${bad.length} of ${diff.rows.length} results flagged as changed at alpha ${alpha}${threshold}${bad.length ? `: ${bad.join(', ')}` : ''}${took}`);
+  if (a.doc.machine.fingerprint === b.doc.machine.fingerprint) {
+    const fp = a.doc.machine.fingerprint;
+    const drift = observedDriftPct(diff);
+    const learned = recordNoise(results, fp, { runs: [a.doc.id, b.doc.id], profile: a.doc.config.profile, at: new Date().toISOString(), maxAbsDeltaPct: drift });
+    console.log(
+      `Largest drift between the runs: ${drift.toFixed(1)} %. This machine's noise threshold is now ${learned.noisePct} % ` +
+        `(worst of its last ${learned.observations.length} A/A check${learned.observations.length > 1 ? 's' : ''}, ${noisePath(results, fp)}); diff uses it unless --noise is given.`,
+    );
+  } else {
+    console.log('The two runs were made on different machines: nothing learned about noise.');
+  }
+  return bad.length ? 1 : 0;
 }

@@ -1,13 +1,15 @@
 import { parseCommandArgs, choiceOption, numberOption } from '../diff/args.ts';
 import { compareRuns, regressions } from '../diff/compare.ts';
 import { processIo, type Io } from '../diff/io.ts';
+import { noiseSetting } from '../diff/noise.ts';
 import { DIFF_FORMATS, renderDiff } from '../diff/render.ts';
 import { locate, resolveRun } from '../diff/resolve.ts';
 import { ConfigError } from '../config.ts';
 
 /**
  * `arena diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT]`: compares
- * run B (default latest) against run A. Each is a run file, `latest`, a run id or a git ref.
+ * run B (default latest) against run A. Each is a run file, `latest`, a run id or a git ref. Without
+ * --noise, the threshold `arena aa` learned on the machine both runs were made on applies.
  * Returns 1 when --fail-above is given and a variant got significantly slower by more than it, or
  * worked in A and fails in B.
  */
@@ -27,8 +29,8 @@ export async function diff(args: string[], io: Io = processIo()): Promise<number
   const warn = (m: string) => io.err(`warning: ${m}\n`);
   const a = await resolveRun(positionals[0]!, loc, warn);
   const b = await resolveRun(positionals[1] ?? 'latest', loc, warn);
-  const noisePct = numberOption('noise', values.noise, 0, 100) ?? 0;
-  const result = compareRuns(a, b, alpha, noisePct);
+  const noise = noiseSetting(loc.results, a.doc, b.doc, numberOption('noise', values.noise, 0, 100));
+  const result = compareRuns(a, b, alpha, noise);
 
   const slower = failAbovePct === undefined ? [] : regressions(result, failAbovePct);
   const notes =

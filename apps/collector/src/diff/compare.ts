@@ -44,6 +44,16 @@ export interface DiffRunInfo {
   createdAt: string;
 }
 
+/** The noise threshold in effect and where it came from. */
+export interface NoiseSetting {
+  /** Changes smaller than this (percent) are not significant, whatever p says. */
+  noisePct: number;
+  /** `option`: --noise; `learned`: by `arena aa` on the machine both runs were made on; `none`: 0. */
+  source: 'option' | 'learned' | 'none';
+  /** The learned file, when source is `learned`. */
+  file?: string;
+}
+
 /** Everything `arena diff` prints, in every format. */
 export interface DiffResult {
   a: DiffRunInfo;
@@ -51,6 +61,10 @@ export interface DiffResult {
   alpha: number;
   /** Changes smaller than this (percent) are not significant, whatever p says. */
   noisePct: number;
+  /** Where noisePct came from (see NoiseSetting). */
+  noiseSource: NoiseSetting['source'];
+  /** The learned noise file, when noiseSource is `learned`. */
+  noiseFile?: string;
   rows: DiffRow[];
   geomean: DiffGeomean | null;
   warnings: string[];
@@ -93,8 +107,10 @@ export function compareRuns(
   a: { doc: RunDocument; file: string },
   b: { doc: RunDocument; file: string },
   alpha = 0.05,
-  noisePct = 0,
+  noise: number | NoiseSetting = 0,
 ): DiffResult {
+  const setting: NoiseSetting = typeof noise === 'number' ? { noisePct: noise, source: noise > 0 ? 'option' : 'none' } : noise;
+  const { noisePct } = setting;
   const byKeyA = new Map(a.doc.results.map((r) => [resultKey(r), r]));
   const byKeyB = new Map(b.doc.results.map((r) => [resultKey(r), r]));
   const keys = [...new Set([...byKeyA.keys(), ...byKeyB.keys()])];
@@ -126,7 +142,7 @@ export function compareRuns(
         return { aS, bS, deltaPct: (bS / aS - 1) * 100, rows: both.length };
       })()
     : null;
-  return { a: info(a.doc, a.file), b: info(b.doc, b.file), alpha, noisePct, rows, geomean: geo, warnings: comparabilityWarnings(a.doc, b.doc) };
+  return { a: info(a.doc, a.file), b: info(b.doc, b.file), alpha, noisePct, noiseSource: setting.source, ...(setting.file ? { noiseFile: setting.file } : {}), rows, geomean: geo, warnings: comparabilityWarnings(a.doc, b.doc) };
 }
 
 /** Rows that got significantly slower by more than failAbovePct (the CI gate). */

@@ -38,9 +38,15 @@ export function diffTable(result: DiffResult): Table {
 const describe = (name: string, r: DiffRunInfo) =>
   `${name}: ${r.id} · ${r.commit ? r.commit.slice(0, 10) : 'no git'}${r.dirty ? ' (dirty)' : ''} · ${r.createdAt.slice(0, 16).replace('T', ' ')} UTC · ${r.file}`;
 
-const legend = (alpha: number, noisePct: number) =>
-  `Δ: change of the median from A to B (+ is slower), shown when a two-sided Mann-Whitney U test on the per-run times gives p < ${alpha}${noisePct > 0 ? ` and the change is at least the noise threshold of ${noisePct} %` : ''}; ~ otherwise. ` +
-  'p is exact for samples of at most 8 runs without ties, else the normal approximation with tie and continuity correction.';
+const noiseClause = (r: DiffResult) =>
+  r.noisePct > 0
+    ? ` and the change is at least the noise threshold of ${r.noisePct} %${r.noiseSource === 'learned' ? ` (learned on this machine by \`arena aa\`, ${r.noiseFile}; --noise 0 turns it off)` : ''}`
+    : '';
+
+const legend = (r: DiffResult) =>
+  `Δ: change of the median from A to B (+ is slower), shown when a two-sided Mann-Whitney U test on the per-run times gives p < ${r.alpha}${noiseClause(r)}; ~ otherwise. ` +
+  'p is exact for samples of at most 8 runs without ties, else the normal approximation with tie and continuity correction.' +
+  (r.noiseSource === 'none' ? ' No noise threshold: between-run drift of the machine can show as a change (`arena aa` measures it).' : '');
 
 /** "B: js-wasm failed: <first line of the error>" for every failed side. */
 function failures(result: DiffResult): string[] {
@@ -69,7 +75,7 @@ export function renderDiff(result: DiffResult, format: DiffFormat, notes: DiffNo
       '',
       ...failures(result).map((f) => `- ${f}`),
       '',
-      legend(result.alpha, result.noisePct),
+      legend(result),
       ...notes.map((n) => `\n**${n}**`),
       '',
     ].join('\n');
@@ -82,7 +88,7 @@ export function renderDiff(result: DiffResult, format: DiffFormat, notes: DiffNo
     renderText(table),
     '',
     ...failures(result),
-    legend(result.alpha, result.noisePct),
+    legend(result),
     ...notes,
     '',
   ].join('\n');

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { diff } from '../../src/commands/diff.ts';
 import { ConfigError } from '../../src/config.ts';
+import { recordNoise } from '../../src/diff/noise.ts';
 import { saveRun } from '../../src/store.ts';
 import { tempGitRepo, tag } from '../fixtures/git-repo.ts';
 import { captureIo } from '../fixtures/io.ts';
@@ -81,5 +82,30 @@ test('a corrupt run file is skipped with a warning naming it', async () => {
 test('usage errors are ConfigErrors (exit 2)', async () => {
   for (const args of [[], ['a', 'b', 'c'], ['HEAD~1', '--format', 'xml'], ['HEAD~1', '--alpha', '2'], ['HEAD~1', '--fail-above', 'x'], ['HEAD~1', '--bogus']]) {
     await assert.rejects(diff(args, captureIo(dir)), ConfigError, JSON.stringify(args));
+  }
+});
+
+test('without --noise, the threshold aa learned on the runs\' machine applies and the legend says so; --noise 0 turns it off', async () => {
+  saveRun(results, makeRun({ 'go-native': 0.4 }, { id: 'n1', createdAt: '2026-11-04T10:00:00.000Z' }));
+  saveRun(results, makeRun({ 'go-native': 0.412 }, { id: 'n2', createdAt: '2026-11-04T11:00:00.000Z' }));
+  const plain = captureIo(dir);
+  await diff(['n1', 'n2'], plain);
+  assert.match(plain.stdout(), /go-native .*\+3\.0 %/);
+  assert.match(plain.stdout(), /No noise threshold/);
+  recordNoise(results, 'f00d', { runs: ['x', 'y'], profile: 'default', at: '2026-11-04T12:00:00.000Z', maxAbsDeltaPct: 4.1 });
+  try {
+    const learned = captureIo(dir);
+    await diff(['n1', 'n2', '--format', 'json'], learned);
+    const out = JSON.parse(learned.stdout());
+    assert.deepEqual([out.noisePct, out.noiseSource, out.rows[0].significant], [5, 'learned', false]);
+    const text = captureIo(dir);
+    await diff(['n1', 'n2'], text);
+    assert.match(text.stdout(), /go-native .* ~ /);
+    assert.match(text.stdout(), /noise threshold of 5 % \(learned on this machine by `arena aa`, .*f00d\.json; --noise 0 turns it off\)/);
+    const off = captureIo(dir);
+    await diff(['n1', 'n2', '--noise', '0'], off);
+    assert.match(off.stdout(), /go-native .*\+3\.0 %/);
+  } finally {
+    rmSync(path.join(results, 'noise'), { recursive: true, force: true });
   }
 });
