@@ -82,10 +82,10 @@ export async function aa(args: string[]): Promise<number> {
   console.log(`A/A: ${bad.length} of ${diff.rows.length} results flagged as changed at alpha ${alpha}${threshold}${bad.length ? `: ${bad.join(', ')}` : ''}${took}`);
   if (a.doc.machine.fingerprint === b.doc.machine.fingerprint) {
     const fp = a.doc.machine.fingerprint;
-    const drift = observedDriftPct(diff);
-    const learned = recordNoise(results, fp, { runs: [a.doc.id, b.doc.id], profile: a.doc.config.profile, at: new Date().toISOString(), maxAbsDeltaPct: drift });
+    const drift = observedDriftPct(compareRuns(a, b, alpha, 0));
+    const learned = recordNoise(results, fp, { runs: [a.doc.id, b.doc.id], profile: a.doc.config.profile, at: new Date().toISOString(), maxFlaggedDeltaPct: drift });
     console.log(
-      `Largest drift between the runs: ${drift.toFixed(1)} %. This machine's noise threshold is now ${learned.noisePct} % ` +
+      `Largest change the statistics alone call significant (drift): ${drift.toFixed(1)} %. This machine's noise threshold is now ${learned.noisePct} % ` +
         `(worst of its last ${learned.observations.length} A/A check${learned.observations.length > 1 ? 's' : ''}, ${noisePath(results, fp)}); diff uses it unless --noise is given.`,
     );
   } else {

@@ -23,7 +23,9 @@ export interface DiffRow {
   /** Two-sided Mann-Whitney U p-value on the per-run times. */
   p: number | null;
   pMethod: MannWhitneyMethod | null;
-  /** p < alpha and |deltaPct| >= the noise threshold. */
+  /** Whether the 95 % CIs of the two medians overlap; null unless both are ok. */
+  ciOverlap: boolean | null;
+  /** p < alpha, the CIs do not overlap and |deltaPct| >= the noise threshold. */
   significant: boolean;
 }
 
@@ -120,16 +122,18 @@ export function compareRuns(
     const any = (ra ?? rb)!;
     const row: DiffRow = {
       key, label: resultLabel(any), variant: any.variant, parameters: any.parameters,
-      a: side(ra), b: side(rb), deltaPct: null, p: null, pMethod: null, significant: false,
+      a: side(ra), b: side(rb), deltaPct: null, p: null, pMethod: null, ciOverlap: null, significant: false,
     };
     if (ra?.status === 'ok' && rb?.status === 'ok') {
       const test = mannWhitneyU(ra.wallS.times, rb.wallS.times);
       row.deltaPct = (rb.wallS.median / ra.wallS.median - 1) * 100;
       row.p = test.p;
       row.pMethod = test.method;
-      // Like criterion's noise threshold: a significant change smaller than the machine's
-      // between-run drift (measured by `arena aa`) is not reported as a change.
-      row.significant = test.p < alpha && Math.abs(row.deltaPct) >= noisePct;
+      row.ciOverlap = ra.wallS.ci95.low <= rb.wallS.ci95.high && rb.wallS.ci95.low <= ra.wallS.ci95.high;
+      // The U test assumes both runs sample one steady machine; between runs a shared VM drifts.
+      // So a change must also clear both medians' uncertainty (non-overlapping 95 % CIs, a
+      // conservative test) and, like criterion's noise threshold, the drift `arena aa` measured.
+      row.significant = test.p < alpha && !row.ciOverlap && Math.abs(row.deltaPct) >= noisePct;
     }
     return row;
   });

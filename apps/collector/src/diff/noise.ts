@@ -15,8 +15,8 @@ const observation = z.object({
   profile: z.string(),
   /** When the check finished (ISO 8601). */
   at: z.string(),
-  /** The largest |change of the median| between the runs over the results ok in both, in percent. */
-  maxAbsDeltaPct: z.number().nonnegative(),
+  /** The largest |change of the median| the diff calls significant without a noise threshold, in percent; 0 when none. */
+  maxFlaggedDeltaPct: z.number().nonnegative(),
 });
 
 const noiseFile = z.object({
@@ -39,13 +39,16 @@ export type NoiseObservation = z.infer<typeof observation>;
  */
 export const noisePath = (results: string, fingerprint: string) => path.join(results, 'noise', `${fingerprint}.json`);
 
-/** The largest |Δ| between two runs of the same code over results ok in both: the drift this A/A pair shows. */
-export function observedDriftPct(diff: DiffResult): number {
-  return Math.max(0, ...diff.rows.flatMap((r) => (r.deltaPct === null ? [] : [Math.abs(r.deltaPct)])));
+/**
+ * The drift an A/A pair shows: the largest |Δ| among results its diff (made without a noise
+ * threshold) calls changed. Nothing changed, so each of those is drift the statistics alone miss.
+ */
+export function observedDriftPct(diffWithoutThreshold: DiffResult): number {
+  return Math.max(0, ...diffWithoutThreshold.rows.flatMap((r) => (r.significant && r.deltaPct !== null ? [Math.abs(r.deltaPct)] : [])));
 }
 
 /** The threshold that would have called every remembered observation noise: the worst, rounded up, at least 1 %. */
-export const thresholdOf = (observations: NoiseObservation[]) => Math.max(1, Math.ceil(Math.max(...observations.map((o) => o.maxAbsDeltaPct))));
+export const thresholdOf = (observations: NoiseObservation[]) => Math.max(1, Math.ceil(Math.max(...observations.map((o) => o.maxFlaggedDeltaPct))));
 
 /** The stored file for this fingerprint, or null when there is none. A corrupt file is an error, not silently ignored. */
 export function readNoise(results: string, fingerprint: string): NoiseFile | null {

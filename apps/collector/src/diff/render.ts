@@ -44,7 +44,7 @@ const noiseClause = (r: DiffResult) =>
     : '';
 
 const legend = (r: DiffResult) =>
-  `Δ: change of the median from A to B (+ is slower), shown when a two-sided Mann-Whitney U test on the per-run times gives p < ${r.alpha}${noiseClause(r)}; ~ otherwise. ` +
+  `Δ: change of the median from A to B (+ is slower), shown when a two-sided Mann-Whitney U test on the per-run times gives p < ${r.alpha}, the two medians' 95 % CIs do not overlap${noiseClause(r)}; ~ otherwise. ` +
   'p is exact for samples of at most 8 runs without ties, else the normal approximation with tie and continuity correction.' +
   (r.noiseSource === 'none' ? ' No noise threshold: between-run drift of the machine can show as a change (`arena aa` measures it).' : '');
 

@@ -26,7 +26,7 @@ test('aa --from judges two recorded runs with what was learned before, then lear
   const first = await arena(['aa', '--from', 'aa-a', 'aa-b'], env);
   assert.equal(first.exitCode, 1, first.stderr);
   assert.match(first.stdout, /A\/A: 1 of 2 results flagged as changed at alpha 0\.05, no noise threshold: go-native$/m);
-  assert.match(first.stdout, /Largest drift between the runs: 3\.0 %\. This machine's noise threshold is now 3 %/);
+  assert.match(first.stdout, /Largest change the statistics alone call significant \(drift\): 3\.0 %\. This machine's noise threshold is now 3 %/);
   const second = await arena(['aa', '--from', 'aa-a', 'aa-b'], env);
   assert.equal(second.exitCode, 0, second.stderr);
   assert.match(second.stdout, /A\/A: 0 of 2 results flagged as changed at alpha 0\.05, noise threshold 3 % \(learned before this check\)$/m);

@@ -92,7 +92,7 @@ test('without --noise, the threshold aa learned on the runs\' machine applies an
   await diff(['n1', 'n2'], plain);
   assert.match(plain.stdout(), /go-native .*\+3\.0 %/);
   assert.match(plain.stdout(), /No noise threshold/);
-  recordNoise(results, 'f00d', { runs: ['x', 'y'], profile: 'default', at: '2026-11-04T12:00:00.000Z', maxAbsDeltaPct: 4.1 });
+  recordNoise(results, 'f00d', { runs: ['x', 'y'], profile: 'default', at: '2026-11-04T12:00:00.000Z', maxFlaggedDeltaPct: 4.1 });
   try {
     const learned = captureIo(dir);
     await diff(['n1', 'n2', '--format', 'json'], learned);

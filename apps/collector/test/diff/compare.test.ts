@@ -104,10 +104,9 @@ test('failed, missing and new results get their own rows; the geomean uses rows 
 });
 
 test('--alpha changes what counts as significant', () => {
-  const all = Array.from({ length: 16 }, (_, i) => 1 + i / 100);
-  // A gets the lower half but two, B the upper: p is small but not tiny.
-  const a = withTimes(makeRun({ v: 1 }), 'v', [...all.slice(0, 7), all[9]!]);
-  const b = withTimes(makeRun({ v: 1 }, { id: 'b' }), 'v', [...all.slice(10), all[7]!, all[8]!]);
+  // 10 v 10 runs, fully separated (CIs apart): p is small (~2e-4) but not tiny.
+  const a = makeRun({ v: 1 });
+  const b = makeRun({ v: 1.05 }, { id: 'b' });
   const p = pair(a, b).rows[0]!.p!;
   assert.ok(p > 0.0001 && p < 0.05, `p = ${p}`);
   assert.equal(pair(a, b, 0.05).rows[0]!.significant, true);
@@ -130,4 +129,16 @@ test('a noise threshold turns significant changes smaller than it into ~', () =>
   assert.equal(quiet.rows[0]!.significant, false);
   assert.equal(quiet.noisePct, 5);
   assert.deepEqual(regressions(quiet, 1), []);
+});
+
+test('a change with p < alpha whose medians\' CIs overlap is ~: drift inside one noisy run is not a change', () => {
+  const a = makeRun({ 'go-native': 0.4 });
+  // B: 10 runs, 7 around +6 %, 3 near A: U test significant, but B's median CI reaches into A's.
+  const b = withTimes(makeRun({ 'go-native': 0.42 }, { id: 'b' }), 'go-native', [0.399, 0.4, 0.401, 0.418, 0.421, 0.423, 0.424, 0.425, 0.426, 0.427]);
+  const row = compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' }).rows[0]!;
+  assert.ok(row.p! < 0.05, `p=${row.p}`);
+  assert.equal(row.ciOverlap, true);
+  assert.equal(row.significant, false);
+  const clear = compareRuns({ doc: a, file: 'a' }, { doc: makeRun({ 'go-native': 0.42 }, { id: 'c' }), file: 'c' }).rows[0]!;
+  assert.deepEqual([clear.ciOverlap, clear.significant], [false, true]);
 });

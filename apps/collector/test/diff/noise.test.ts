@@ -5,16 +5,23 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { compareRuns } from '../../src/diff/compare.ts';
 import { KEPT_OBSERVATIONS, noisePath, noiseSetting, observedDriftPct, readNoise, recordNoise, thresholdOf } from '../../src/diff/noise.ts';
+import { sampleStats } from '@arena/hyperfine-wrapper';
 import { makeRun } from '../fixtures/run.ts';
 
 const tmpResults = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-noise-')), 'results');
-const obs = (maxAbsDeltaPct: number, i = 0) => ({ runs: [`a${i}`, `b${i}`] as [string, string], profile: 'default', at: `2026-11-27T10:0${i}:00.000Z`, maxAbsDeltaPct });
+const obs = (maxFlaggedDeltaPct: number, i = 0) => ({ runs: [`a${i}`, `b${i}`] as [string, string], profile: 'default', at: `2026-11-27T10:0${i}:00.000Z`, maxFlaggedDeltaPct });
 
-test('the observed drift is the largest |Δ| over results ok in both runs, significant or not', () => {
-  const a = makeRun({ 'go-native': 0.4, 'c-native': 0.2, 'js': 1 });
-  const b = makeRun({ 'go-native': 0.404, 'c-native': 0.194, 'js': 1 }, { id: 'b' });
-  b.results[2] = { variant: 'js', parameters: {}, command: 'x', status: 'failed', error: 'boom' };
-  assert.equal(observedDriftPct(compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' })).toFixed(6), '3.000000'); // c-native −3 %
+test('the observed drift is the largest |Δ| the diff without a threshold calls significant', () => {
+  const a = makeRun({ 'go-native': 0.4, 'c-native': 0.2, 'wide': 1, 'js': 1 });
+  const b = makeRun({ 'go-native': 0.404, 'c-native': 0.194, 'wide': 1.1, 'js': 1 }, { id: 'b' });
+  // wide: +10 %, but B's runs spread ±40 %, so its CI overlaps A's and it is not a change.
+  const wideTimes = Array.from({ length: 10 }, (_, i) => 1.1 * (1 + (i - 4.5) / 11.25));
+  const wide = b.results[2]!;
+  if (wide.status === 'ok') wide.wallS = { ...sampleStats(wideTimes), times: wideTimes };
+  b.results[3] = { variant: 'js', parameters: {}, command: 'x', status: 'failed', error: 'boom' };
+  const d = compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' });
+  assert.deepEqual(d.rows.map((r) => r.significant), [false, true, false, false]);
+  assert.equal(observedDriftPct(d).toFixed(6), '3.000000'); // c-native −3 %
   assert.equal(observedDriftPct(compareRuns({ doc: a, file: 'a' }, { doc: a, file: 'a' })), 0);
 });
 
