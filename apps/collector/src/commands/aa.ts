@@ -80,7 +80,10 @@ export async function aa(args: string[]): Promise<number> {
   const threshold = diff.noisePct > 0 ? `, noise threshold ${diff.noisePct} % (${diff.noiseSource === 'learned' ? 'learned before this check' : '--noise'})` : ', no noise threshold';
   const took = values.from ? '' : ` · both runs took ${((Date.now() - started) / 1000).toFixed(0)} s`;
   console.log(`A/A: ${bad.length} of ${diff.rows.length} results flagged as changed at alpha ${alpha}${threshold}${bad.length ? `: ${bad.join(', ')}` : ''}${took}`);
-  if (a.doc.machine.fingerprint === b.doc.machine.fingerprint) {
+  const notLearned = whyNotLearned(a.doc, b.doc, Boolean(values.from));
+  if (notLearned) {
+    console.log(`Nothing learned about noise: ${notLearned}.`);
+  } else {
     const fp = a.doc.machine.fingerprint;
     const drift = observedDriftPct(compareRuns(a, b, alpha, 0));
     const learned = recordNoise(results, fp, { runs: [a.doc.id, b.doc.id], profile: a.doc.config.profile, at: new Date().toISOString(), maxFlaggedDeltaPct: drift });
@@ -88,8 +91,18 @@ export async function aa(args: string[]): Promise<number> {
       `Largest change the statistics alone call significant (drift): ${drift.toFixed(1)} %. This machine's noise threshold is now ${learned.noisePct} % ` +
         `(worst of its last ${learned.observations.length} A/A check${learned.observations.length > 1 ? 's' : ''}, ${noisePath(results, fp)}); diff uses it unless --noise is given.`,
     );
-  } else {
-    console.log('The two runs were made on different machines: nothing learned about noise.');
   }
   return bad.length ? 1 : 0;
+}
+
+/**
+ * Drift is learned only from two runs of the same code on one machine: a real change learned as
+ * noise would hide itself from every later diff. Recorded runs (--from) must also be clean, since a
+ * dirty tree may have changed between them; aa's own runs are back to back on one tree.
+ */
+export function whyNotLearned(a: RunDocument, b: RunDocument, recorded: boolean): string | null {
+  if (a.machine.fingerprint !== b.machine.fingerprint) return 'the two runs were made on different machines';
+  if (a.git.commit !== b.git.commit) return `the two runs measured different commits (${a.git.commit?.slice(0, 10) ?? 'none'}, ${b.git.commit?.slice(0, 10) ?? 'none'})`;
+  if (recorded && (a.git.dirty || b.git.dirty)) return 'a recorded run was made on a dirty tree, so the code may differ between them';
+  return null;
 }
