@@ -1,8 +1,8 @@
 import type { OkResult, RunDocument } from '@arena/contract';
 import { ConfigError, PROFILES } from '../config.ts';
 import { choiceOption, numberOption, parseCommandArgs } from '../diff/args.ts';
-import { compareRuns, type DiffResult } from '../diff/compare.ts';
-import { noisePath, noiseSetting, observedDriftPct, recordNoise } from '../diff/noise.ts';
+import { compareRuns, NO_NOISE, type DiffResult } from '../diff/compare.ts';
+import { noisePath, noiseSetting, observedDriftPct, recordNoise, thresholdOf } from '../diff/noise.ts';
 import { renderDiff } from '../diff/render.ts';
 import { locate, resolveRun } from '../diff/resolve.ts';
 import { renderText, resultLabel, type Table } from '../format.ts';
@@ -58,10 +58,10 @@ export async function aa(args: string[]): Promise<number> {
   const alpha = numberOption('alpha', values.alpha, 0, 1, true) ?? 0.05;
   const option = numberOption('noise', values.noise, 0, 100);
   const started = Date.now();
+  const loc = locate(process.cwd());
   let pair: [Run, Run];
   if (values.from) {
     if (positionals.length !== 2) throw new ConfigError('usage: pnpm arena aa --from <A> <B> (two runs of the same code: run files, run ids or git refs)');
-    const loc = locate(process.cwd());
     const warn = (m: string) => console.error(`warning: ${m}`);
     pair = [await resolveRun(positionals[0]!, loc, warn), await resolveRun(positionals[1]!, loc, warn)];
   } else {
@@ -72,7 +72,7 @@ export async function aa(args: string[]): Promise<number> {
     pair = runs;
   }
   const [a, b] = pair;
-  const results = locate(process.cwd()).results;
+  const { results } = loc;
   const diff = compareRuns(a, b, alpha, noiseSetting(results, a.doc, b.doc, option));
   const bad = flagged(diff);
   console.log(renderDiff(diff, 'text'));
@@ -85,10 +85,10 @@ export async function aa(args: string[]): Promise<number> {
     console.log(`Nothing learned about noise: ${notLearned}.`);
   } else {
     const fp = a.doc.machine.fingerprint;
-    const drift = observedDriftPct(compareRuns(a, b, alpha, 0));
+    const drift = observedDriftPct(compareRuns(a, b, alpha, NO_NOISE));
     const learned = recordNoise(results, fp, { runs: [a.doc.id, b.doc.id], profile: a.doc.config.profile, at: new Date().toISOString(), maxFlaggedDeltaPct: drift });
     console.log(
-      `Largest change the statistics alone call significant (drift): ${drift.toFixed(1)} %. This machine's noise threshold is now ${learned.noisePct} % ` +
+      `Largest change the statistics alone call significant (drift): ${drift.toFixed(1)} %. This machine's noise threshold is now ${thresholdOf(learned.observations)} % ` +
         `(worst of its last ${learned.observations.length} A/A check${learned.observations.length > 1 ? 's' : ''}, ${noisePath(results, fp)}); diff uses it unless --noise is given.`,
     );
   }

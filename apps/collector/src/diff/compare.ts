@@ -56,6 +56,9 @@ export interface NoiseSetting {
   file?: string;
 }
 
+/** No noise threshold: the statistics alone decide. */
+export const NO_NOISE: NoiseSetting = { noisePct: 0, source: 'none' };
+
 /** Everything `arena diff` prints, in every format. */
 export interface DiffResult {
   a: DiffRunInfo;
@@ -109,10 +112,9 @@ export function compareRuns(
   a: { doc: RunDocument; file: string },
   b: { doc: RunDocument; file: string },
   alpha = 0.05,
-  noise: number | NoiseSetting = 0,
+  noise: NoiseSetting = NO_NOISE,
 ): DiffResult {
-  const setting: NoiseSetting = typeof noise === 'number' ? { noisePct: noise, source: noise > 0 ? 'option' : 'none' } : noise;
-  const { noisePct } = setting;
+  const { noisePct } = noise;
   const byKeyA = new Map(a.doc.results.map((r) => [resultKey(r), r]));
   const byKeyB = new Map(b.doc.results.map((r) => [resultKey(r), r]));
   const keys = [...new Set([...byKeyA.keys(), ...byKeyB.keys()])];
@@ -146,7 +148,7 @@ export function compareRuns(
         return { aS, bS, deltaPct: (bS / aS - 1) * 100, rows: both.length };
       })()
     : null;
-  return { a: info(a.doc, a.file), b: info(b.doc, b.file), alpha, noisePct, noiseSource: setting.source, ...(setting.file ? { noiseFile: setting.file } : {}), rows, geomean: geo, warnings: comparabilityWarnings(a.doc, b.doc) };
+  return { a: info(a.doc, a.file), b: info(b.doc, b.file), alpha, noisePct, noiseSource: noise.source, ...(noise.file ? { noiseFile: noise.file } : {}), rows, geomean: geo, warnings: comparabilityWarnings(a.doc, b.doc) };
 }
 
 /** Rows that got significantly slower by more than failAbovePct (the CI gate). */

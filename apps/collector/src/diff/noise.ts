@@ -22,13 +22,11 @@ const observation = z.object({
 const noiseFile = z.object({
   /** The machine fingerprint (run document `machine.fingerprint`) the observations were made on. */
   fingerprint: z.string(),
-  /** The threshold `diff` and `aa` use by default on this machine: the worst observed drift rounded up, at least 1. */
-  noisePct: z.number().positive(),
   /** The newest A/A checks, oldest first, at most KEPT_OBSERVATIONS. */
   observations: z.array(observation).min(1),
 });
 
-/** What `arena aa` learned about this machine's between-run drift. */
+/** What `arena aa` learned about this machine's between-run drift; the threshold follows from it (thresholdOf). */
 export type NoiseFile = z.infer<typeof noiseFile>;
 /** One A/A check's contribution to a NoiseFile. */
 export type NoiseObservation = z.infer<typeof observation>;
@@ -62,8 +60,7 @@ export function readNoise(results: string, fingerprint: string): NoiseFile | nul
 /** Adds an observation to the machine's file (keeping the newest KEPT_OBSERVATIONS) and returns the new file. */
 export function recordNoise(results: string, fingerprint: string, obs: NoiseObservation): NoiseFile {
   const old = readNoise(results, fingerprint)?.observations ?? [];
-  const observations = [...old, obs].slice(-KEPT_OBSERVATIONS);
-  const next: NoiseFile = { fingerprint, noisePct: thresholdOf(observations), observations };
+  const next: NoiseFile = { fingerprint, observations: [...old, obs].slice(-KEPT_OBSERVATIONS) };
   writeFileAtomic(noisePath(results, fingerprint), `${JSON.stringify(next, null, 2)}\n`);
   return next;
 }
@@ -76,5 +73,5 @@ export function noiseSetting(results: string, a: RunDocument, b: RunDocument, op
   if (option !== undefined) return { noisePct: option, source: 'option' };
   if (a.machine.fingerprint !== b.machine.fingerprint) return { noisePct: 0, source: 'none' };
   const learned = readNoise(results, a.machine.fingerprint);
-  return learned ? { noisePct: learned.noisePct, source: 'learned', file: noisePath(results, a.machine.fingerprint) } : { noisePct: 0, source: 'none' };
+  return learned ? { noisePct: thresholdOf(learned.observations), source: 'learned', file: noisePath(results, a.machine.fingerprint) } : { noisePct: 0, source: 'none' };
 }

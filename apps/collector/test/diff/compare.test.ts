@@ -125,7 +125,7 @@ test('a noise threshold turns significant changes smaller than it into ~', () =>
   const a = makeRun({ 'go-native': 0.4 });
   const b = makeRun({ 'go-native': 0.412 }, { id: 'b' });
   assert.equal(compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' }).rows[0]!.significant, true);
-  const quiet = compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' }, 0.05, 5);
+  const quiet = compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' }, 0.05, { noisePct: 5, source: 'option' });
   assert.equal(quiet.rows[0]!.significant, false);
   assert.equal(quiet.noisePct, 5);
   assert.deepEqual(regressions(quiet, 1), []);

@@ -34,11 +34,11 @@ test('the threshold is the worst remembered drift rounded up, and at least 1 %',
 test('recordNoise keeps the newest observations only, so one bad A/A check is forgotten in time', () => {
   const results = tmpResults();
   assert.equal(readNoise(results, 'fp'), null);
-  assert.equal(recordNoise(results, 'fp', obs(9.5)).noisePct, 10);
-  for (let i = 1; i < KEPT_OBSERVATIONS; i++) assert.equal(recordNoise(results, 'fp', obs(1.2, i)).noisePct, 10);
+  assert.equal(thresholdOf(recordNoise(results, 'fp', obs(9.5)).observations), 10);
+  for (let i = 1; i < KEPT_OBSERVATIONS; i++) assert.equal(thresholdOf(recordNoise(results, 'fp', obs(1.2, i)).observations), 10);
   const after = recordNoise(results, 'fp', obs(1.2, 9));
   assert.equal(after.observations.length, KEPT_OBSERVATIONS);
-  assert.equal(after.noisePct, 2);
+  assert.equal(thresholdOf(after.observations), 2);
   assert.deepEqual(readNoise(results, 'fp'), after);
   assert.equal(readNoise(results, 'other-machine'), null);
 });
@@ -46,7 +46,7 @@ test('recordNoise keeps the newest observations only, so one bad A/A check is fo
 test('a corrupt noise file is an error naming it, never silently ignored', () => {
   const results = tmpResults();
   mkdirSync(path.dirname(noisePath(results, 'fp')), { recursive: true });
-  writeFileSync(noisePath(results, 'fp'), '{"fingerprint": "fp", "noisePct": -1, "observations": []}');
+  writeFileSync(noisePath(results, 'fp'), '{"fingerprint": "fp", "observations": []}');
   assert.throws(() => readNoise(results, 'fp'), /fp\.json is not a noise file/);
 });
 
