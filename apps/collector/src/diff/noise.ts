@@ -57,9 +57,13 @@ export function readNoise(results: string, fingerprint: string): NoiseFile | nul
   return parsed.data;
 }
 
-/** Adds an observation to the machine's file (keeping the newest KEPT_OBSERVATIONS) and returns the new file. */
+/**
+ * Adds an observation to the machine's file (keeping the newest KEPT_OBSERVATIONS) and returns the
+ * new file. Judging the same pair again replaces its observation: one pair is one check.
+ */
 export function recordNoise(results: string, fingerprint: string, obs: NoiseObservation): NoiseFile {
-  const old = readNoise(results, fingerprint)?.observations ?? [];
+  const samePair = (o: NoiseObservation) => o.runs[0] === obs.runs[0] && o.runs[1] === obs.runs[1];
+  const old = (readNoise(results, fingerprint)?.observations ?? []).filter((o) => !samePair(o));
   const next: NoiseFile = { fingerprint, observations: [...old, obs].slice(-KEPT_OBSERVATIONS) };
   writeFileAtomic(noisePath(results, fingerprint), `${JSON.stringify(next, null, 2)}\n`);
   return next;

@@ -41,6 +41,9 @@ test('recordNoise keeps the newest observations only, so one bad A/A check is fo
   assert.equal(thresholdOf(after.observations), 2);
   assert.deepEqual(readNoise(results, 'fp'), after);
   assert.equal(readNoise(results, 'other-machine'), null);
+  const again = recordNoise(results, 'fp', obs(3.5, 9));
+  assert.equal(again.observations.length, KEPT_OBSERVATIONS, 'the same pair judged again is one check');
+  assert.deepEqual(again.observations.at(-1), obs(3.5, 9));
 });
 
 test('a corrupt noise file is an error naming it, never silently ignored', () => {
