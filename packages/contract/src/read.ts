@@ -1,11 +1,32 @@
 import { z } from 'zod';
 import { runDocument, SCHEMA_VERSION, type RunDocument } from './run.ts';
 
+type Doc = Record<string, unknown>;
+
 /**
- * Upgrades from older schema versions, keyed by the version they read. Each returns the next
- * version's document. Empty while version 1 is the only one ever written.
+ * Version 1 measured `roundRuns` runs per result per round (interleaved) or all runs in one go, and
+ * did not record rounds: each block of `roundRuns` runs is taken as one round.
  */
-export const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+function v1to2(doc: Doc): Doc {
+  const c = doc.config as { minRuns: number; maxRuns: number; roundRuns: number; interleave?: boolean } & Doc;
+  const per = Math.max(1, c.roundRuns);
+  const { minRuns, maxRuns, roundRuns, interleave, ...rest } = c;
+  void roundRuns; void interleave;
+  const results = (doc.results as Doc[]).map((r) => {
+    if (r.status !== 'ok') return r;
+    const w = r.wallS as { times: number[] } & Doc;
+    return { ...r, wallS: { ...w, round: w.times.map((_, i) => Math.floor(i / per) + 1) } };
+  });
+  return {
+    ...doc,
+    schemaVersion: 2,
+    config: { ...rest, runsPerRound: per, minRounds: Math.ceil(minRuns / per), maxRounds: Math.ceil(maxRuns / per), only: null },
+    results,
+  };
+}
+
+/** Upgrades from older schema versions, keyed by the version they read. Each returns the next version's document. */
+export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2 };
 
 /** Why a run document could not be read. */
 export class RunDocumentError extends Error {}

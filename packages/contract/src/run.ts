@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { variantReport } from './report.ts';
 
 /** The run document version this code writes. Older versions are migrated on read (see migrate.ts). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Summary statistics of one sample, all in the unit named by the field that holds them. */
 export const sampleStats = z.object({
@@ -16,10 +16,17 @@ export const sampleStats = z.object({
     .describe('Distribution-free 95 % confidence interval of the median (binomial order statistics).'),
 });
 
-/** Per-run wall-clock times in seconds, as hyperfine measured them, with their statistics. */
-export const wallSeconds = sampleStats.extend({
-  times: z.array(z.number().nonnegative()).min(1).describe('Every timed run, in the order it ran.'),
-});
+/**
+ * Per-run wall-clock times in seconds, as hyperfine measured them, with their statistics. The CI is
+ * taken over rounds (the median of each round's runs), since runs of one round share the machine's
+ * state of that moment and are not independent draws.
+ */
+export const wallSeconds = sampleStats
+  .extend({
+    times: z.array(z.number().nonnegative()).min(1).describe('Every timed run, in the order it ran.'),
+    round: z.array(z.int().positive()).min(1).describe('The round each time was measured in (same length as times).'),
+  })
+  .refine((w) => w.round.length === w.times.length, { message: 'round must have one entry per time', path: ['round'] });
 
 /** Why the harness stopped measuring a result. */
 export const stopReason = z.enum(['fixed-runs', 'precision', 'max-runs', 'budget']);
@@ -74,17 +81,21 @@ export const machine = z.object({
 });
 
 /** What the run was asked to do. */
+/**
+ * What the run was asked to do. Every result is measured in rounds: each round gives every live result
+ * of a table the same number of runs, and all results of a table stop at the same round.
+ */
 export const runConfig = z.object({
   profile: z.string(),
   n: z.int().min(1).max(47),
   workers: z.array(z.int().positive()).min(1).describe('Worker counts; more than one is a scaling run.'),
-  warmup: z.int().nonnegative(),
-  minRuns: z.int().positive(),
-  maxRuns: z.int().positive(),
-  targetCiPct: z.number().positive().nullable().describe('Stop when the median CI half-width is at most this; null: fixed runs.'),
-  budgetS: z.number().positive().nullable().describe('Time budget per result, in seconds.'),
-  interleave: z.boolean().describe('Measured in rounds across all variants rather than one after another.'),
-  roundRuns: z.int().positive().describe('Runs per result per round.'),
+  warmup: z.int().nonnegative().describe('Verified, untimed runs per result before its first round.'),
+  runsPerRound: z.int().positive().describe('Timed runs per result in every round.'),
+  minRounds: z.int().positive().describe('Rounds always measured before any stop rule applies.'),
+  maxRounds: z.int().positive(),
+  targetCiPct: z.number().positive().nullable().describe('Stop a table when every median CI half-width is at most this; null: fixed rounds.'),
+  budgetS: z.number().positive().nullable().describe("Time budget per result, in seconds: a table stops once its timed runs add up to budgetS × its results (after minRounds)."),
+  only: z.array(z.string()).nullable().describe('BENCH_ONLY: the variants this run was narrowed to; null: every discovered variant.'),
 });
 
 /** One `pnpm turbo bench`: written by the collector to results/runs/<id>.json. */
@@ -92,7 +103,9 @@ export const runDocument = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().regex(/^[0-9A-Za-z._-]+$/),
   createdAt: z.iso.datetime(),
-  status: z.enum(['complete', 'interrupted']).describe('An interrupted run is never copied to latest.json.'),
+  status: z
+    .enum(['complete', 'interrupted'])
+    .describe('interrupted: the run lost its machine-wide lock, so another benchmark may have overlapped it; never copied to latest.json.'),
   git: z.object({ commit: z.string().nullable(), dirty: z.boolean() }),
   machine,
   config: runConfig,

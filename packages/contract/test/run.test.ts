@@ -38,3 +38,26 @@ test('parseRunDocument refuses non-documents and prints readable zod errors', ()
   assert.throws(() => parseRunDocument({ foo: 1 }), /no integer schemaVersion/);
   assert.throws(() => parseRunDocument({ ...sampleRun(), id: 'bad id' }), /does not match run\.schema\.json[\s\S]*id/);
 });
+
+test('rejects an ok result whose round list does not match its times', () => {
+  const doc = sampleRun() as any;
+  doc.results[0].wallS.round = [1, 1];
+  assert.equal(runDocument.safeParse(doc).success, false);
+});
+
+test('parseRunDocument migrates version 1: blocks of roundRuns become rounds, run counts become round counts', () => {
+  const v1 = sampleRun() as any;
+  v1.schemaVersion = 1;
+  v1.config = { profile: 'default', n: 40, workers: [2], warmup: 2, minRuns: 10, maxRuns: 60, targetCiPct: 1, budgetS: 60, interleave: true, roundRuns: 5 };
+  v1.results[0].wallS.times = [1, 2, 3, 4, 5, 6, 7];
+  delete v1.results[0].wallS.round;
+  const doc = parseRunDocument(v1);
+  assert.equal(doc.schemaVersion, 2);
+  assert.deepEqual(
+    { per: doc.config.runsPerRound, min: doc.config.minRounds, max: doc.config.maxRounds, only: doc.config.only },
+    { per: 5, min: 2, max: 12, only: null },
+  );
+  const ok = doc.results[0]!;
+  assert.equal(ok.status, 'ok');
+  if (ok.status === 'ok') assert.deepEqual(ok.wallS.round, [1, 1, 1, 1, 1, 2, 2]);
+});
