@@ -41,11 +41,11 @@ const TIMEOUT_MS = 60_000;
 
 /** The run configuration the checks plan targets with (only n and workers matter). */
 const plan = (n: number, workers: number[]): RunConfig => ({
-  profile: 'conformance', n, workers, warmup: 0, minRuns: 1, maxRuns: 1, targetCiPct: null, budgetS: null, interleave: false, roundRuns: 1,
+  profile: 'conformance', n, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, only: null,
 });
 
 const targetsOf = (variant: Variant, modules: BuiltModule[], n: number, workers: number): Target[] =>
-  planTargets([variant], modules, plan(n, [workers])).groups.flatMap((g) => (g.parameter ? g.parameter.values.map((v) => v.target) : [g.target!]));
+  planTargets([variant], modules, plan(n, [workers])).targets;
 
 function describe(command: string, r: GroupRun): string {
   const how = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;

@@ -1,4 +1,4 @@
-import type { SampleStats } from '@arena/contract';
+import type { SampleStats, WallSeconds } from '@arena/contract';
 
 function sorted(xs: readonly number[]): number[] {
   if (xs.length === 0) throw new Error('statistics of an empty sample');
@@ -75,3 +75,33 @@ export function ciHalfWidthPct(stats: SampleStats): number {
 export function cvPct(stats: SampleStats): number {
   return stats.mean === 0 ? 0 : (stats.stddev / stats.mean) * 100;
 }
+
+/** Fewest rounds whose medians give a 95 % CI inside their range (binomial ranks need 6). */
+export const MIN_CI_ROUNDS = 6;
+
+/** The median of each round's runs, in round order. */
+export function roundMedians(times: readonly number[], round: readonly number[]): number[] {
+  const by = new Map<number, number[]>();
+  times.forEach((t, i) => {
+    const r = round[i]!;
+    by.set(r, [...(by.get(r) ?? []), t]);
+  });
+  return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([, xs]) => median(xs));
+}
+
+/**
+ * Statistics of a result measured in rounds. Median, mean, spread and range are over every run; the
+ * median's 95 % CI is over round medians, because runs of one round share the machine's state of
+ * that moment (adjacent runs correlate) and are not independent draws. With fewer than
+ * MIN_CI_ROUNDS rounds no such interval exists, and the CI is the whole range of the runs.
+ */
+export function wallStats(times: readonly number[], round: readonly number[]): WallSeconds {
+  if (times.length !== round.length) throw new Error(`${times.length} times but ${round.length} round numbers`);
+  const all = sampleStats(times);
+  const medians = roundMedians(times, round);
+  const ci95 = medians.length >= MIN_CI_ROUNDS ? medianCi95(medians) : { low: all.min, high: all.max };
+  return { ...all, ci95, times: [...times], round: [...round] };
+}
+
+/** Whether a result's CI says something: it rests on at least MIN_CI_ROUNDS rounds. */
+export const ciIsInformative = (w: Pick<WallSeconds, 'round'>): boolean => new Set(w.round).size >= MIN_CI_ROUNDS;
