@@ -1,5 +1,5 @@
-import type { Machine, RunConfig, RunDocument, VariantResult } from '@arena/contract';
-import { median, sampleStats, type Measured } from '@arena/hyperfine-wrapper';
+import { SCHEMA_VERSION, type Machine, type RunConfig, type RunDocument, type VariantResult } from '@arena/contract';
+import { median, wallStats, type Measured } from '@arena/hyperfine-wrapper';
 
 /** Median of each in-process phase over the timed runs' report lines. */
 function phaseMedians(m: Extract<Measured, { status: 'ok' }>): Record<string, number> {
@@ -14,7 +14,7 @@ export function toResult(m: Measured): VariantResult {
   return {
     ...base,
     status: 'ok',
-    wallS: { ...sampleStats(m.times), times: m.times },
+    wallS: wallStats(m.times, m.round),
     userS: { mean: m.userS },
     systemS: { mean: m.systemS },
     phasesMs: phaseMedians(m),
@@ -40,7 +40,7 @@ export function collectRun(input: {
   status?: RunDocument['status'];
 }): RunDocument {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id: runId(input.createdAt, input.git.commit),
     createdAt: input.createdAt.toISOString(),
     status: input.status ?? 'complete',

@@ -1,18 +1,25 @@
 import { MAX_N, type RunConfig } from '@arena/contract';
+import { PLANS } from '@arena/hyperfine-wrapper';
 import os from 'node:os';
 
 /** A configuration value that is out of range: names the variable and what it accepts. */
 export class ConfigError extends Error {}
 
-/** The profiles `BENCH_PROFILE` selects; `BENCH_N`, `BENCH_WORKERS`, `BENCH_RUNS` override them. */
+/**
+ * The profiles `BENCH_PROFILE` selects: a fibonacci size and a measuring plan (PLANS says why each
+ * plan is what it is). `BENCH_N`, `BENCH_WORKERS`, `BENCH_ROUNDS` and the others override them.
+ */
 export const PROFILES = {
-  /** Adaptive: until the median's CI half-width is ≤ 1 %, in interleaved rounds. */
-  default: { n: 40, warmup: 2, minRuns: 10, maxRuns: 60, roundRuns: 5, targetCiPct: 1, budgetS: 60, interleave: true },
-  /** A smoke test: small n, three runs each. */
-  quick: { n: 30, warmup: 1, minRuns: 3, maxRuns: 3, roundRuns: 3, targetCiPct: null, budgetS: null, interleave: false },
-  /** The article's method: 100 runs each, no warmup; best and worst dropped when printed. */
-  article: { n: 40, warmup: 0, minRuns: 100, maxRuns: 100, roundRuns: 100, targetCiPct: null, budgetS: null, interleave: false },
+  default: { n: 40, ...PLANS.default },
+  quick: { n: 30, ...PLANS.quick },
+  article: { n: 40, ...PLANS.article },
 } as const;
+
+/** Variables of earlier versions, refused with what replaced them rather than silently ignored. */
+const REPLACED: Record<string, string> = {
+  BENCH_RUNS: 'BENCH_ROUNDS (rounds per result; each round has BENCH_RUNS_PER_ROUND runs)',
+  BENCH_INTERLEAVE: 'nothing: results are always measured in shared rounds, so the ones compared in a table come from the same moments',
+};
 
 export type ProfileName = keyof typeof PROFILES;
 
@@ -36,8 +43,6 @@ export interface Settings {
   config: RunConfig;
   /** Per-run timeout override in seconds (BENCH_TIMEOUT_S). */
   timeoutS: number | null;
-  /** Only these variants (BENCH_ONLY, comma-separated), or all. */
-  only: string[] | null;
 }
 
 /** Reads the BENCH_* variables; throws ConfigError naming the first bad one. */
@@ -51,28 +56,25 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const workers = env.BENCH_WORKERS
     ? env.BENCH_WORKERS.split(',').map((w) => int('BENCH_WORKERS', w, 1, 256))
     : [os.availableParallelism()];
-  const runs = env.BENCH_RUNS ? int('BENCH_RUNS', env.BENCH_RUNS, 1, 10_000) : null;
-  const minRuns = runs ?? p.minRuns;
-  const maxRuns = runs !== null && p.targetCiPct === null ? runs : Math.max(p.maxRuns, minRuns);
-  const targetCiPct = env.BENCH_TARGET_CI ? positive('BENCH_TARGET_CI', env.BENCH_TARGET_CI) : p.targetCiPct;
-  const interleave = env.BENCH_INTERLEAVE ? env.BENCH_INTERLEAVE !== '0' : p.interleave;
-  if (env.BENCH_INTERLEAVE && !['0', '1'].includes(env.BENCH_INTERLEAVE)) {
-    throw new ConfigError(`BENCH_INTERLEAVE must be 0 or 1, got "${env.BENCH_INTERLEAVE}"`);
+  for (const [name, replacement] of Object.entries(REPLACED)) {
+    if (env[name] !== undefined) throw new ConfigError(`${name} is no longer read; use ${replacement}`);
   }
+  const rounds = env.BENCH_ROUNDS ? int('BENCH_ROUNDS', env.BENCH_ROUNDS, 1, 1000) : null;
+  const minRounds = rounds ?? p.minRounds;
+  const fixed = p.targetCiPct === null && !env.BENCH_TARGET_CI;
   return {
     config: {
       profile: profileName,
       n,
       workers: [...new Set(workers)],
       warmup: env.BENCH_WARMUP ? int('BENCH_WARMUP', env.BENCH_WARMUP, 0, 100) : p.warmup,
-      minRuns,
-      maxRuns,
-      targetCiPct,
+      runsPerRound: env.BENCH_RUNS_PER_ROUND ? int('BENCH_RUNS_PER_ROUND', env.BENCH_RUNS_PER_ROUND, 1, 1000) : p.runsPerRound,
+      minRounds,
+      maxRounds: fixed ? minRounds : Math.max(p.maxRounds, minRounds),
+      targetCiPct: env.BENCH_TARGET_CI ? positive('BENCH_TARGET_CI', env.BENCH_TARGET_CI) : p.targetCiPct,
       budgetS: env.BENCH_BUDGET_S ? positive('BENCH_BUDGET_S', env.BENCH_BUDGET_S) : p.budgetS,
-      interleave,
-      roundRuns: Math.min(p.roundRuns, maxRuns),
+      only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null,
     },
     timeoutS: env.BENCH_TIMEOUT_S ? positive('BENCH_TIMEOUT_S', env.BENCH_TIMEOUT_S) : null,
-    only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null,
   };
 }

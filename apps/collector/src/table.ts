@@ -1,29 +1,35 @@
 import type { OkResult, RunDocument } from '@arena/contract';
+import { ratioCi95 } from '@arena/hyperfine-wrapper';
 import { resultLabel, ms, type Table } from './format.ts';
 
 /** Results noisier than this coefficient of variation are flagged. */
 export const NOISY_CV_PCT = 5;
 
-const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : '–');
+/** `a / b` with its round-paired 95 % CI, as hyperfine prints "x ± y times": `0.66× (0.64–0.68)`. */
+function ratio(a: OkResult, b: OkResult | undefined): string {
+  if (!b) return '–';
+  if (a === b) return '1.00×';
+  const r = ratioCi95(a.wallS, b.wallS);
+  return `${r.ratio.toFixed(2)}×${r.ci95 ? ` (${r.ci95.low.toFixed(2)}–${r.ci95.high.toFixed(2)})` : ''}`;
+}
 
 /** The reference an ok result is compared to: the baseline with the same worker count. */
-function medianOf(doc: RunDocument, variant: string, workers: string | undefined): number | undefined {
-  const r = doc.results.find(
-    (x): x is OkResult => x.status === 'ok' && x.variant === variant && x.parameters.workers === workers,
-  );
-  return r?.wallS.median;
+function resultOf(doc: RunDocument, variant: string, workers: string | undefined): OkResult | undefined {
+  return doc.results.find((x): x is OkResult => x.status === 'ok' && x.variant === variant && x.parameters.workers === workers);
 }
 
 /**
  * The comparison table: median wall time ± 95 % CI, in-process compute time, precision, and
- * ratios to the baseline (default go-native), to c-native and to the fastest.
+ * ratios to the baseline (default go-native), to c-native and to the fastest, each with its 95 % CI
+ * (paired by round: every result of a table ran in the same rounds).
  */
 export function resultsTable(doc: RunDocument, baseline = 'go-native'): Table {
   const ok = doc.results.filter((r): r is OkResult => r.status === 'ok');
-  const fastest = new Map<string | undefined, number>();
+  const fastest = new Map<string | undefined, OkResult>();
   for (const r of ok) {
     const w = r.parameters.workers;
-    fastest.set(w, Math.min(fastest.get(w) ?? Infinity, r.wallS.median));
+    const f = fastest.get(w);
+    if (!f || r.wallS.median < f.wallS.median) fastest.set(w, r);
   }
   const rows = doc.results.map((r) => {
     if (r.status === 'failed') return [resultLabel(r), 'FAILED', '', '', '', '', '', '', r.error.split('\n')[0]!.slice(0, 100)];
@@ -39,9 +45,9 @@ export function resultsTable(doc: RunDocument, baseline = 'go-native'): Table {
       r.phasesMs.computeMs !== undefined ? r.phasesMs.computeMs.toFixed(1) : '–',
       String(r.wallS.times.length),
       `±${r.stop.ciHalfWidthPct.toFixed(1)} %`,
-      ratio(m, medianOf(doc, baseline, w)),
-      ratio(m, medianOf(doc, 'c-native', w)),
-      ratio(m, fastest.get(w)),
+      ratio(r, resultOf(doc, baseline, w)),
+      ratio(r, resultOf(doc, 'c-native', w)),
+      ratio(r, fastest.get(w)),
       notes,
     ];
   });
@@ -56,7 +62,8 @@ export function resultsTable(doc: RunDocument, baseline = 'go-native'): Table {
 export function runHeadline(doc: RunDocument): string {
   const commit = doc.git.commit ? `${doc.git.commit.slice(0, 10)}${doc.git.dirty ? ' (dirty tree)' : ''}` : 'no git';
   const c = doc.config;
-  return `run ${doc.id} · ${commit} · ${doc.machine.cpuModel}, ${doc.machine.logicalCores} cores · profile ${c.profile}, n=${c.n}, workers=${c.workers.join(',')}${doc.status === 'interrupted' ? ' · INTERRUPTED' : ''}`;
+  const narrowed = c.only ? ` · PARTIAL: only ${c.only.join(', ')} (BENCH_ONLY)` : '';
+  return `run ${doc.id} · ${commit} · ${doc.machine.cpuModel}, ${doc.machine.logicalCores} cores · profile ${c.profile}, n=${c.n}, workers=${c.workers.join(',')}${narrowed}${doc.status === 'interrupted' ? ' · INTERRUPTED (lock lost: another benchmark may have overlapped)' : ''}`;
 }
 
 /**

@@ -2,16 +2,26 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConfigError, readSettings } from '../src/config.ts';
 
-test('the quick profile is n=30 with 3 fixed runs', () => {
+test('the quick profile is n=30 with one fixed round of 3 runs', () => {
   const { config } = readSettings({ BENCH_PROFILE: 'quick' });
   assert.equal(config.n, 30);
-  assert.equal(config.minRuns, 3);
+  assert.deepEqual([config.runsPerRound, config.minRounds, config.maxRounds], [3, 1, 1]);
   assert.equal(config.targetCiPct, null);
 });
 
-test('overrides reach the config', () => {
-  const { config } = readSettings({ BENCH_N: '25', BENCH_WORKERS: '1,2,4', BENCH_RUNS: '7', BENCH_PROFILE: 'quick' });
-  assert.deepEqual([config.n, config.workers, config.minRuns, config.maxRuns], [25, [1, 2, 4], 7, 7]);
+test('the default profile: at least 8 rounds of 3, at most 20, ±1 % or 30 s per result', () => {
+  const { config } = readSettings({});
+  assert.deepEqual([config.runsPerRound, config.minRounds, config.maxRounds, config.targetCiPct, config.budgetS], [3, 8, 20, 1, 30]);
+});
+
+test('overrides reach the config; a fixed profile runs exactly BENCH_ROUNDS rounds', () => {
+  const { config } = readSettings({ BENCH_N: '25', BENCH_WORKERS: '1,2,4', BENCH_ROUNDS: '7', BENCH_RUNS_PER_ROUND: '2', BENCH_PROFILE: 'quick' });
+  assert.deepEqual([config.n, config.workers, config.minRounds, config.maxRounds, config.runsPerRound], [25, [1, 2, 4], 7, 7, 2]);
+});
+
+test('BENCH_ONLY is recorded in the config, so a narrowed run says what it left out', () => {
+  assert.deepEqual(readSettings({ BENCH_ONLY: 'go-native, c-native' }).config.only, ['go-native', 'c-native']);
+  assert.equal(readSettings({}).config.only, null);
 });
 
 for (const [name, value, message] of [
@@ -19,10 +29,11 @@ for (const [name, value, message] of [
   ['BENCH_N', '4.5', /BENCH_N must be an integer in 1\.\.47/],
   ['BENCH_N', 'abc', /BENCH_N must be an integer in 1\.\.47/],
   ['BENCH_WORKERS', '0', /BENCH_WORKERS must be an integer in 1\.\.256, got "0"/],
-  ['BENCH_RUNS', '-3', /BENCH_RUNS must be an integer in 1\.\.10000/],
+  ['BENCH_ROUNDS', '-3', /BENCH_ROUNDS must be an integer in 1\.\.1000/],
+  ['BENCH_RUNS', '3', /BENCH_RUNS is no longer read; use BENCH_ROUNDS/],
   ['BENCH_PROFILE', 'fast', /BENCH_PROFILE must be one of default, quick, article, got "fast"/],
   ['BENCH_TIMEOUT_S', 'soon', /BENCH_TIMEOUT_S must be a number > 0/],
-  ['BENCH_INTERLEAVE', 'yes', /BENCH_INTERLEAVE must be 0 or 1/],
+  ['BENCH_INTERLEAVE', '0', /BENCH_INTERLEAVE is no longer read/],
 ] as const) {
   test(`${name}=${value} is refused, naming the variable`, () => {
     assert.throws(() => readSettings({ [name]: value }), (e: unknown) => e instanceof ConfigError && message.test(e.message));

@@ -68,7 +68,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const s = sandbox();
     const before = snapshot(s.results);
     const child = spawn(process.execPath, ['--import', 'tsx', cli, 'bench'], {
-      env: { ...process.env, BENCH_PROFILE: 'quick', BENCH_N: '20', BENCH_RUNS: '40', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: fixtureVariants, BENCH_ONLY: 'fx-slow', BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock },
+      env: { ...process.env, BENCH_PROFILE: 'quick', BENCH_N: '20', BENCH_ROUNDS: '14', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: fixtureVariants, BENCH_ONLY: 'fx-slow', BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock },
     });
     let stderr = '';
     child.stderr.on('data', (d) => { stderr += d; });
@@ -89,7 +89,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 test('two benchmarks at once: the second waits for the lock, says so, and their timings never overlap', async () => {
   const s = sandbox();
   const log = path.join(s.dir, 'runs.log');
-  const env = { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-slow', BENCH_RUNS: '3', BENCH_FIXTURE_LOG: log };
+  const env = { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-slow', BENCH_ROUNDS: '1', BENCH_FIXTURE_LOG: log };
   const first = arena(['bench'], env);
   await new Promise((r) => setTimeout(r, 1500));
   const second = arena(['bench'], env);

@@ -2,13 +2,32 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderMarkdown, renderText } from '../src/format.ts';
 import { articleTable, resultsTable, runHeadline } from '../src/table.ts';
+import { wallStats } from '@arena/hyperfine-wrapper';
 import { makeRun } from './fixtures/run.ts';
 
 test('ratios are to go-native, c-native and the fastest', () => {
   const t = resultsTable(makeRun({ 'c-native': 0.2, 'go-native': 0.4, 'cluster-js': 1.2 }));
   const row = t.rows.find((r) => r[0] === 'cluster-js')!;
-  assert.deepEqual(row.slice(5, 8), ['3.00×', '6.00×', '6.00×']);
+  // makeRun spreads every result's runs the same way over its 10 rounds: the per-round ratios are exact.
+  assert.deepEqual(row.slice(5, 8), ['3.00× (3.00–3.00)', '6.00× (6.00–6.00)', '6.00× (6.00–6.00)']);
   assert.match(row[1]!, /^1200\.0 \(/);
+});
+
+test('a ratio carries the CI of its per-round ratios; without 6 shared rounds it has none', () => {
+  const doc = makeRun({ 'go-native': 0.4, 'cluster-js': 1.2 });
+  const [go, js] = doc.results;
+  if (go?.status !== 'ok' || js?.status !== 'ok') throw new Error('fixture');
+  // Round r of cluster-js is (1 + r/100) slower: the per-round ratios spread from 3.03 to 3.30.
+  js.wallS = wallStats(js.wallS.times.map((t, i) => t * (1 + (i + 1) / 100)), js.wallS.round);
+  assert.match(resultsTable(doc).rows.find((r) => r[0] === 'cluster-js')![5]!, /^3\.\d\d× \(3\.0\d–3\.2\d\)$/);
+  js.wallS = wallStats(js.wallS.times.slice(0, 5), js.wallS.round.slice(0, 5));
+  assert.match(resultsTable(doc).rows.find((r) => r[0] === 'cluster-js')![5]!, /^\d\.\d\d×$/);
+});
+
+test('a narrowed run says so in its headline', () => {
+  const doc = makeRun({ 'go-native': 0.4 });
+  doc.config.only = ['go-native'];
+  assert.match(runHeadline(doc), /PARTIAL: only go-native \(BENCH_ONLY\)/);
 });
 
 test('a failed result shows FAILED and its error', () => {

@@ -4,6 +4,8 @@ export * from './host.ts';
 export * from './lock.ts';
 export * from './measure.ts';
 export * from './process.ts';
+export * from './plans.ts';
+export * from './rounds.ts';
 export * from './schedule.ts';
 export * from './stats.ts';
 export * from './tools.ts';

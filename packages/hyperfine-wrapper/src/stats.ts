@@ -105,3 +105,19 @@ export function wallStats(times: readonly number[], round: readonly number[]): W
 
 /** Whether a result's CI says something: it rests on at least MIN_CI_ROUNDS rounds. */
 export const ciIsInformative = (w: Pick<WallSeconds, 'round'>): boolean => new Set(w.round).size >= MIN_CI_ROUNDS;
+
+/**
+ * The ratio of two results' medians (a / b) with a 95 % CI paired by round: each round's median of a
+ * over that round's median of b, so drift shared by the round cancels. The CI is over those per-round
+ * ratios (binomial ranks); null when the two share fewer than MIN_CI_ROUNDS rounds.
+ */
+export function ratioCi95(a: Pick<WallSeconds, 'times' | 'round' | 'median'>, b: Pick<WallSeconds, 'times' | 'round' | 'median'>): { ratio: number; ci95: { low: number; high: number } | null } {
+  const perRound = (w: Pick<WallSeconds, 'times' | 'round'>) => {
+    const rounds = [...new Set(w.round)].sort((x, y) => x - y);
+    const medians = roundMedians(w.times, w.round);
+    return new Map(rounds.map((r, i) => [r, medians[i]!]));
+  };
+  const [ma, mb] = [perRound(a), perRound(b)];
+  const ratios = [...ma.entries()].flatMap(([r, m]) => (mb.has(r) ? [m / mb.get(r)!] : []));
+  return { ratio: a.median / b.median, ci95: ratios.length >= MIN_CI_ROUNDS ? medianCi95(ratios) : null };
+}

@@ -4,20 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { measureGroup, verifyOnce, type Target } from '../src/measure.ts';
+import { measureTarget, verifyOnce, type Target } from '../src/measure.ts';
 import { runSchedule, type Plan } from '../src/schedule.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/variant.mjs', import.meta.url));
 const target = (mode: string, extra = ''): Target => ({
   key: `fixture-${mode}`, variant: 'fixture', parameters: {},
   command: `${process.execPath} ${fixture} ${mode} --n 10 --workers 2${extra}`,
-  expected: { variant: 'fixture', n: 10, workers: 2 },
+  expected: { variant: 'fixture', n: 10, workers: 2 }, table: 'workers=2',
 });
-const plan: Plan = { warmup: 1, minRuns: 3, maxRuns: 3, roundRuns: 3, targetCiPct: null, budgetS: null, interleave: false, timeoutS: null };
+const plan = { warmup: 1, runsPerRound: 3, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, timeoutS: null } satisfies Plan & { timeoutS: null };
 
 test('a correct fixture is timed and every run verified', async () => {
   const t = target('good');
-  const batch = (await measureGroup({ template: t.command, target: t }, { warmup: 1, runs: 3, timeoutMs: 30_000 })).get(t.key);
+  const batch = await measureTarget(t, { warmup: 1, runs: 3, timeoutMs: 30_000 });
   assert.equal(batch?.status, 'ok');
   if (batch?.status === 'ok') {
     assert.equal(batch.times.length, 3);
@@ -26,7 +26,7 @@ test('a correct fixture is timed and every run verified', async () => {
 });
 
 test('a fixture with a wrong answer is reported failed, never timed', async () => {
-  const { results } = await runSchedule([{ template: target('wrong').command, target: target('wrong') }], plan);
+  const { results } = await runSchedule([target('wrong')], plan);
   assert.equal(results[0]?.status, 'failed');
   assert.match(results[0]?.status === 'failed' ? results[0].error : '', /verification run: wrong answer: expected fibonacci\(10\) = 55, got 56/);
 });
@@ -34,16 +34,13 @@ test('a fixture with a wrong answer is reported failed, never timed', async () =
 test('a wrong answer that appears only during timing fails the target', async () => {
   const marker = path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-')), 'seen');
   const t = target('flaky', ` --marker ${marker}`);
-  const { results } = await runSchedule([{ template: t.command, target: t }], plan);
+  const { results } = await runSchedule([t], plan);
   assert.equal(results[0]?.status, 'failed');
   assert.match(results[0]?.status === 'failed' ? results[0].error : '', /during timing: wrong answer/);
 });
 
 test('a crashing fixture reports its exit status and stderr; the others still run', async () => {
-  const { results } = await runSchedule(
-    [{ template: target('crash').command, target: target('crash') }, { template: target('good').command, target: target('good') }],
-    plan,
-  );
+  const { results } = await runSchedule([target('crash'), target('good')], plan);
   assert.deepEqual(results.map((r) => r.status), ['failed', 'ok']);
   assert.match(results[0]?.status === 'failed' ? results[0].error : '', /exited with status 3[\s\S]*boom: the fixture crashed/);
 });
@@ -52,4 +49,19 @@ test('garbage output fails with the reason', async () => {
   const v = await verifyOnce(target('garbage'), 30_000);
   assert.deepEqual(v.verdict.ok, false);
   assert.match(!v.verdict.ok ? v.verdict.error : '', /not JSON/);
+});
+
+test('a target that crashes in a later round fails alone: its table-sibling keeps every round', async () => {
+  const marker = path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-')), 'calls');
+  // verification (1) + round 1 (1 warmup + 2 runs) = 4 calls fine, then it crashes in round 2.
+  const late = { ...target('crash-later', ` --marker ${marker} --after 4`), key: 'late' };
+  const good = target('good');
+  const p3 = { ...plan, runsPerRound: 2, minRounds: 3, maxRounds: 3 };
+  const { results, order } = await runSchedule([late, good], p3);
+  assert.equal(results[0]?.status, 'failed');
+  assert.match(results[0]?.status === 'failed' ? results[0].error : '', /during timing: .*exited with status 3|boom/);
+  const ok = results[1]!;
+  assert.equal(ok.status, 'ok');
+  if (ok.status === 'ok') assert.deepEqual(ok.round, [1, 1, 2, 2, 3, 3]);
+  assert.deepEqual(order, ['1:late', '1:fixture-good', '2:fixture-good', '2:late', '3:fixture-good']);
 });

@@ -41,3 +41,25 @@ test('sampleStats picks the order statistics for the CI', () => {
   assert.equal(s.median, 5.5);
   assert.equal(ciHalfWidthPct(s).toFixed(2), (((9 - 5.5) / 5.5) * 100).toFixed(2));
 });
+
+test('wallStats: the CI is over round medians, and the whole range below 6 rounds', async () => {
+  const { wallStats, roundMedians } = await import('../src/stats.ts');
+  // Rounds 1..6 with medians 1..6: binomial ranks (1, 6) of the round medians.
+  const times = [1, 1, 9, 2, 2, 0, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6];
+  const round = times.map((_, i) => Math.floor(i / 3) + 1);
+  assert.deepEqual(roundMedians(times, round), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(wallStats(times, round).ci95, { low: 1, high: 6 });
+  assert.deepEqual(wallStats(times.slice(0, 15), round.slice(0, 15)).ci95, { low: 0, high: 9 });
+});
+
+test('ratioCi95: pairs rounds, so drift shared by a round cancels', async () => {
+  const { ratioCi95, wallStats } = await import('../src/stats.ts');
+  const drift = [1, 1.3, 0.8, 1.1, 0.9, 1.2, 1.05];
+  const round = drift.map((_, i) => i + 1);
+  const a = wallStats(drift.map((d) => 2 * d), round);
+  const b = wallStats(drift.map((d) => 1 * d), round);
+  const r = ratioCi95(a, b);
+  assert.equal(r.ratio, 2);
+  assert.deepEqual(r.ci95, { low: 2, high: 2 });
+  assert.equal(ratioCi95(wallStats([2, 2], [1, 2]), wallStats([1, 1], [1, 2])).ci95, null);
+});

@@ -46,35 +46,39 @@ export async function runBench(): Promise<{ code: number; doc?: RunDocument; run
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const release = await acquireBenchLock({ onWait: log });
+  const lock = await acquireBenchLock({ onWait: log, onLost: (why) => log(`warning: the benchmark lock was lost (${why}); this run will be recorded as interrupted and not published as latest`) });
   try {
     if (process.env.BENCH_SKIP_BUILD !== '1') {
       log('building (turbo, cached) before taking any time');
       await execa('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit', cancelSignal: ac.signal });
     }
     const { variants: found, broken } = discoverVariants(root);
-    const variants = settings.only ? found.filter((v) => settings.only!.includes(v.name)) : found;
-    if (settings.only) {
-      const unknown = settings.only.filter((n) => !found.some((v) => v.name === n));
+    const only = settings.config.only;
+    const variants = only ? found.filter((v) => only.includes(v.name)) : found;
+    if (only) {
+      const unknown = only.filter((n) => !found.some((v) => v.name === n));
       if (unknown.length) throw new Error(`BENCH_ONLY names no variant: ${unknown.join(', ')} (found: ${found.map((v) => v.name).join(', ')})`);
     }
     const needsKernels = variants.some((v) => v.manifest.wasmModules);
     const kernels = needsKernels ? readKernels(root) : { built: [], skipped: [] };
     for (const s of kernels.skipped) log(`kernel ${s.producer} skipped: ${s.reason}`);
-    const { groups, problems } = planTargets(variants, kernels.built, settings.config);
+    const { targets, problems } = planTargets(variants, kernels.built, settings.config);
     const c = settings.config;
-    log(`${variants.length} variants, profile ${c.profile}: n=${c.n}, workers=${c.workers.join(',')}, ${c.targetCiPct ? `until ±${c.targetCiPct} % (${c.minRuns}..${c.maxRuns} runs)` : `${c.minRuns} runs`}${c.interleave ? ', interleaved' : ''}`);
+    const rounds = c.minRounds === c.maxRounds ? `${c.minRounds}` : `${c.minRounds}..${c.maxRounds}`;
+    log(`${variants.length} variants, profile ${c.profile}: n=${c.n}, workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${only ? ` · only ${only.join(', ')}` : ''}`);
 
     const createdAt = new Date();
     const [machine, git] = await Promise.all([describeMachine(), gitState(root)]);
     if (git.dirty) log('the git tree is dirty: the run is recorded as dirty');
-    const { results: measured, order } = await runSchedule(groups, { ...c, timeoutS: settings.timeoutS }, { progress: log, signal: ac.signal, cwd: root });
+    const { results: measured, order } = await runSchedule(targets, { ...c, timeoutS: settings.timeoutS }, { progress: log, signal: ac.signal, cwd: root });
     const out: VariantResult[] = [
       ...broken.map((b): VariantResult => ({ variant: b.name, parameters: {}, command: '', status: 'failed', error: b.error })),
       ...problems.map((p): VariantResult => ({ variant: p.target.variant, parameters: p.target.parameters, command: p.target.command, status: 'failed', error: p.error })),
       ...measured.map(toResult),
     ];
-    const doc = runDocument.parse(collectRun({ createdAt, git, machine, config: c, order, results: out }));
+    // Another benchmark may have overlapped a run whose lock was lost: keep it, never as latest.
+    const status = lock.lost() === null ? 'complete' : 'interrupted';
+    const doc = runDocument.parse(collectRun({ createdAt, git, machine, config: c, order, results: out, status }));
     const saved = saveRun(results, doc);
     console.log(`\n${runHeadline(doc)}\n\n${renderText(resultsTable(doc, process.env.BENCH_BASELINE || 'go-native'))}\n`);
     if (c.profile === 'article') console.log(`The article's method (best and worst dropped, the rest averaged):\n\n${renderText(articleTable(doc))}\n`);
@@ -91,7 +95,7 @@ export async function runBench(): Promise<{ code: number; doc?: RunDocument; run
     }
     throw error;
   } finally {
-    await release();
+    await lock.release();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

@@ -21,11 +21,11 @@ export function machineConfigTable(doc: RunDocument): Table {
     ['profile', c.profile],
     ['n', String(c.n)],
     ['workers', c.workers.join(', ')],
-    ['runs per result', c.minRuns === c.maxRuns ? String(c.minRuns) : `${c.minRuns}..${c.maxRuns}`],
+    ['rounds', `${c.minRounds === c.maxRounds ? c.minRounds : `${c.minRounds}..${c.maxRounds}`} rounds of ${c.runsPerRound} runs per result; every result of a table in every round`],
     ['warmup runs', String(c.warmup)],
-    ['stop rule', c.targetCiPct === null ? 'fixed number of runs' : `median CI half-width ≤ ${c.targetCiPct} %`],
-    ['time budget per result', c.budgetS === null ? 'none' : `${c.budgetS} s`],
-    ['order', c.interleave ? `interleaved rounds of ${c.roundRuns} runs` : 'one result after another'],
+    ['stop rule', c.targetCiPct === null ? 'fixed number of rounds' : `a table stops when every median CI half-width ≤ ${c.targetCiPct} % (after the minimum rounds)`],
+    ['time budget per result', c.budgetS === null ? 'none' : `${c.budgetS} s (a table's budget is this × its results)`],
+    ['variants', c.only ? `only ${c.only.join(', ')} (BENCH_ONLY: a partial run)` : 'every discovered variant'],
   ];
   return { header: ['', 'value'], rows };
 }

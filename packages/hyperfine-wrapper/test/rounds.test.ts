@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Batch, Target } from '../src/measure.ts';
+import { applyBatch, finish, planRound, startState, stopTables, tableStop, type Plan, type Progress, type TargetState } from '../src/rounds.ts';
+import { measureRounds } from '../src/schedule.ts';
+
+const target = (key: string, table = 'workers=2'): Target => ({
+  key, variant: key, parameters: {}, command: `bin/${key}`, expected: { variant: key, n: 40, workers: 2 }, table,
+});
+const adaptive: Plan = { warmup: 2, runsPerRound: 3, minRounds: 6, maxRounds: 20, targetCiPct: 1, budgetS: 30 };
+const ok = (times: number[]): Batch => ({ status: 'ok', times, userS: 1, systemS: 0, reports: [] });
+const progress = (perRound: number[][]): Progress => ({
+  times: perRound.flat(), round: perRound.flatMap((r, i) => r.map(() => i + 1)), userSum: 0, systemSum: 0, reports: [],
+});
+const steady = (rounds: number, t = 1): number[][] => Array.from({ length: rounds }, () => [t, t, t]);
+
+test('planRound: every live target once, warmup only in round 1, even rounds reversed', () => {
+  const states = [startState(target('a')), startState(target('b')), { status: 'failed', target: target('c'), error: 'x' } as TargetState];
+  assert.deepEqual(planRound(states, 1, adaptive), [{ key: 'a', warmup: 2, runs: 3 }, { key: 'b', warmup: 2, runs: 3 }]);
+  assert.deepEqual(planRound(states, 2, adaptive).map((s) => [s.key, s.warmup]), [['b', 0], ['a', 0]]);
+});
+
+test('applyBatch: times are tagged with their round; a failed batch fails that target alone', () => {
+  let s = applyBatch(startState(target('a')), 1, ok([1, 2, 3]));
+  s = applyBatch(s, 2, ok([4, 5, 6]));
+  assert.equal(s.status, 'live');
+  if (s.status === 'live') assert.deepEqual(s.round, [1, 1, 1, 2, 2, 2]);
+  const failed = applyBatch(s, 3, { status: 'failed', error: 'crashed' });
+  assert.deepEqual(failed, { status: 'failed', target: target('a'), error: 'crashed' });
+});
+
+test('tableStop: nothing stops before the minimum rounds, not even the budget', () => {
+  // 6 s per round against a budget of 30 s for one target: the budget is spent after round 5.
+  const slow = progress(steady(5, 2));
+  assert.equal(tableStop([slow], 1, 5, adaptive), null);
+  assert.equal(tableStop([progress(steady(6, 2).map((r, i) => r.map((t) => t * (1 + i / 10))))], 1, 6, adaptive), 'budget');
+});
+
+test('tableStop: precision needs every target of the table within the target CI', () => {
+  const tight = progress(steady(6));
+  const wide = progress([[1, 1, 1], [1.1, 1.1, 1.1], [0.9, 0.9, 0.9], [1.2, 1.2, 1.2], [0.8, 0.8, 0.8], [1, 1, 1]]);
+  assert.equal(tableStop([tight], 1, 6, { ...adaptive, budgetS: null }), 'precision');
+  assert.equal(tableStop([tight, wide], 2, 6, { ...adaptive, budgetS: null }), null);
+  assert.equal(tableStop([tight, wide], 2, 20, { ...adaptive, budgetS: null }), 'max-runs');
+});
+
+test('tableStop: fixed rounds stop exactly at minRounds', () => {
+  const fixed: Plan = { ...adaptive, targetCiPct: null, minRounds: 2, maxRounds: 2 };
+  assert.equal(tableStop([progress(steady(1))], 1, 1, fixed), null);
+  assert.equal(tableStop([progress(steady(2))], 1, 2, fixed), 'fixed-runs');
+});
+
+test('stopTables: a precise baseline does not stop before the noisy results of its table', () => {
+  const wideRounds = [[1, 1, 1], [1.1, 1.1, 1.1], [0.9, 0.9, 0.9], [1.2, 1.2, 1.2], [0.8, 0.8, 0.8], [1, 1, 1]];
+  const states: TargetState[] = [
+    { status: 'live', target: target('baseline'), ...progress(steady(6)) },
+    { status: 'live', target: target('noisy'), ...progress(wideRounds) },
+    { status: 'live', target: target('other-table', 'workers=1'), ...progress(steady(6)) },
+  ];
+  const after = stopTables(states, 6, { ...adaptive, budgetS: null });
+  assert.deepEqual(after.map((s) => s.status), ['live', 'live', 'stopped']);
+});
+
+test('measureRounds: every result of a table gets the same rounds and runs per round; a failing sibling drops out', async () => {
+  const targets = ['go-native', 'threads-wasi', 'flaky'].map((k) => target(k));
+  const noisy = (round: number) => [1 + (round % 3) / 10, 1, 1.1];
+  const { states, order } = await measureRounds(targets.map(startState), { ...adaptive, budgetS: null, maxRounds: 9 }, async (t, step, round) => {
+    if (t.key === 'flaky' && round === 4) return { status: 'failed', error: 'crashed in round 4' };
+    return ok(t.key === 'go-native' ? [0.5, 0.5, 0.5].slice(0, step.runs) : noisy(round).slice(0, step.runs));
+  });
+  const results = states.map(finish);
+  assert.deepEqual(results.map((r) => r.status), ['ok', 'ok', 'failed']);
+  const [base, wasi] = results;
+  assert.ok(base?.status === 'ok' && wasi?.status === 'ok');
+  if (base?.status === 'ok' && wasi?.status === 'ok') {
+    // The baseline was precise from round 6 on but ran until its table stopped (max rounds, 9).
+    assert.deepEqual(base.round, wasi.round);
+    assert.deepEqual(base.round, [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6, 7, 7, 7, 8, 8, 8, 9, 9, 9]);
+    assert.equal(base.stop.reason, 'max-runs');
+    assert.equal(wasi.stop.reason, 'max-runs');
+  }
+  assert.equal(order.filter((o) => o.endsWith(':flaky')).length, 4);
+  assert.deepEqual(order.slice(0, 6), ['1:go-native', '1:threads-wasi', '1:flaky', '2:flaky', '2:threads-wasi', '2:go-native']);
+});
