@@ -16,11 +16,12 @@ commands:
   collect [run]    print the table of a run (a file, or latest)
   new <name> --template node|go|wasi-node|wasi-go
                    add a variant package from a template (turbo gen); asks for what is missing
-  diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT]
+  diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT [--allow-missing]]
                    compare run B (default latest) with run A, benchstat style: medians ± 95 % CI,
                    change, Mann-Whitney U p-value (~ when p >= alpha), geomean; warns when machines,
                    n/workers differ or a tree was dirty. --fail-above: exit 1 when a variant got
-                   significantly slower by more than PCT %, or worked in A and fails in B.
+                   significantly slower by more than PCT %, worked in A and fails in B, or is gone
+                   from B (unless B left it out with BENCH_ONLY, or --allow-missing is given).
                    --noise: changes smaller than PCT % are ~ whatever p says; default: the
                    threshold aa learned on the machine both runs were made on, else 0
   report [run] [--baseline NAME]
@@ -28,7 +29,8 @@ commands:
   aa [--profile default|quick] [--alpha 0.05] [--noise PCT] | aa --from <A> <B>
                    A/A check: the suite twice back to back (or two recorded runs of the same code),
                    then the diff; exit 1 if any result is flagged as changed (or failed). Shows the
-                   noise per result and learns the machine's drift (results/noise/) for diff
+                   noise per result and learns the machine's drift (results/noise/) for diff, only
+                   from two distinct clean runs of one commit with informative CIs (≥ 6 rounds)
   export --format bmf|gab|csv [run] [--out FILE]
                    a run as Bencher Metric Format, github-action-benchmark customSmallerIsBetter
                    or CSV, to stdout or FILE

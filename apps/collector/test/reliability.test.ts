@@ -124,5 +124,5 @@ test('a run document with an unknown schemaVersion gets a clear message', async 
   writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 3 }));
   const run = await arena(['collect', file], {});
   assert.equal(run.exitCode, 1);
-  assert.match(run.stderr, /future\.json: schemaVersion 3 was written by a newer bench-arena; this one reads up to 1/);
+  assert.match(run.stderr, /future\.json: schemaVersion 3 was written by a newer bench-arena; this one reads up to 2/);
 });

@@ -1,29 +1,55 @@
 import { parseCommandArgs, choiceOption, numberOption } from '../diff/args.ts';
-import { compareRuns, regressions } from '../diff/compare.ts';
+import { compareRuns, regressions, type DiffResult, type DiffRow } from '../diff/compare.ts';
 import { processIo, type Io } from '../diff/io.ts';
 import { noiseSetting } from '../diff/noise.ts';
 import { DIFF_FORMATS, renderDiff } from '../diff/render.ts';
 import { locate, resolveRun } from '../diff/resolve.ts';
 import { ConfigError } from '../config.ts';
 
+const USAGE =
+  'usage: pnpm arena diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT [--allow-missing]] ' +
+  '(A, B: a run file, latest, a run id or a git ref; B defaults to latest)';
+
+/** Why a row fails the gate, in a few words. */
+function why(r: DiffRow): string {
+  if (r.change === 'now-failing') return 'now failing';
+  if (r.change === 'gone') return 'gone: in A, missing from B; --allow-missing if it was removed or renamed on purpose';
+  return `+${r.deltaPct!.toFixed(1)} %`;
+}
+
+/** The gate's verdict lines: what fails it and why, or that nothing does. */
+function gateNotes(result: DiffResult, failAbovePct: number, allowMissing: boolean): string[] {
+  const failing = regressions(result, failAbovePct, allowMissing);
+  const allowed = allowMissing ? result.rows.filter((r) => r.change === 'gone').map((r) => r.label) : [];
+  const verdict = failing.length
+    ? `REGRESSION: significantly slower by more than ${failAbovePct} %, now failing, or gone: ${failing.map((r) => `${r.label} (${why(r)})`).join(', ')}`
+    : `ok: no variant is significantly slower by more than ${failAbovePct} %, now failing or gone`;
+  return [verdict, ...(allowed.length ? [`gone from B, allowed by --allow-missing: ${allowed.join(', ')}`] : [])];
+}
+
 /**
- * `arena diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT]`: compares
- * run B (default latest) against run A. Each is a run file, `latest`, a run id or a git ref. Without
- * --noise, the threshold `arena aa` learned on the machine both runs were made on applies.
- * Returns 1 when --fail-above is given and a variant got significantly slower by more than it, or
- * worked in A and fails in B.
+ * `arena diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT [--allow-missing]]`:
+ * compares run B (default latest) against run A. Each is a run file, `latest`, a run id or a git ref.
+ * Without --noise, the threshold `arena aa` learned on the machine both runs were made on applies.
+ * With --fail-above, returns 1 when a variant got significantly slower by more than it, worked in A
+ * and fails in B, or is gone from B (unless --allow-missing). A variant B left out by BENCH_ONLY, or
+ * new in B, never fails it.
  */
 export async function diff(args: string[], io: Io = processIo()): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     format: { type: 'string' },
     alpha: { type: 'string' },
     'fail-above': { type: 'string' },
+    'allow-missing': { type: 'boolean' },
     noise: { type: 'string' },
   });
-  if (positionals.length < 1 || positionals.length > 2) throw new ConfigError('usage: pnpm arena diff <A> [B] (a run file, latest, a run id or a git ref; B defaults to latest)');
+  if (positionals.length < 1 || positionals.length > 2) throw new ConfigError(USAGE);
   const format = choiceOption('format', values.format, DIFF_FORMATS, 'text');
   const alpha = numberOption('alpha', values.alpha, 0, 1, true) ?? 0.05;
   const failAbovePct = numberOption('fail-above', values['fail-above'], 0, Number.MAX_VALUE);
+  const allowMissing = values['allow-missing'] === true;
+  // Without a gate it would change nothing, silently.
+  if (allowMissing && failAbovePct === undefined) throw new ConfigError('--allow-missing only applies with --fail-above');
 
   const loc = locate(io.cwd);
   const warn = (m: string) => io.err(`warning: ${m}\n`);
@@ -32,13 +58,7 @@ export async function diff(args: string[], io: Io = processIo()): Promise<number
   const noise = noiseSetting(loc.results, a.doc, b.doc, numberOption('noise', values.noise, 0, 100));
   const result = compareRuns(a, b, alpha, noise);
 
-  const slower = failAbovePct === undefined ? [] : regressions(result, failAbovePct);
-  const notes =
-    failAbovePct === undefined
-      ? []
-      : slower.length
-        ? [`REGRESSION: significantly slower by more than ${failAbovePct} %, or now failing: ${slower.map((r) => `${r.label} (${r.deltaPct === null ? 'now failing' : `+${r.deltaPct.toFixed(1)} %`})`).join(', ')}`]
-        : [`ok: no variant is significantly slower by more than ${failAbovePct} %`];
+  const notes = failAbovePct === undefined ? [] : gateNotes(result, failAbovePct, allowMissing);
   io.out(renderDiff(result, format, notes));
-  return slower.length ? 1 : 0;
+  return failAbovePct !== undefined && regressions(result, failAbovePct, allowMissing).length ? 1 : 0;
 }

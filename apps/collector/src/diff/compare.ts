@@ -1,14 +1,31 @@
 import type { RunDocument, VariantResult } from '@arena/contract';
+import { ciIsInformative } from '@arena/hyperfine-wrapper';
 import { resultLabel } from '../format.ts';
 import { geomean } from '../stats/geomean.ts';
 import { mannWhitneyU, type MannWhitneyMethod } from '../stats/mann-whitney.ts';
 import { resultKey } from './key.ts';
+import { minAttainableP, pairSize, tooSmall } from './power.ts';
 
-/** One side of a diff row. */
+/**
+ * One side of a diff row. `missing`: the run should have measured the result and has none;
+ * `not-run`: the run was narrowed (BENCH_ONLY) to other variants.
+ */
 export type DiffSide =
-  | { status: 'ok'; medianS: number; ci95LowS: number; ci95HighS: number; ciHalfWidthPct: number; runs: number }
+  | {
+      status: 'ok'; medianS: number; ci95LowS: number; ci95HighS: number; ciHalfWidthPct: number; runs: number;
+      /** Distinct rounds; the CI says something only from MIN_CI_ROUNDS on (ciInformative). */
+      rounds: number; ciInformative: boolean;
+    }
   | { status: 'failed'; error: string }
-  | { status: 'missing' };
+  | { status: 'missing' }
+  | { status: 'not-run' };
+
+/**
+ * What happened to a result from A to B. `compared`: ok on both sides; `now-failing`: ok in A,
+ * failed in B; `gone`: in A, missing from B; `new`: missing from A, in B; `not-run`: a side was
+ * narrowed to other variants; `fixed`: failed in A, ok in B; `still-failing`: failed on both.
+ */
+export type DiffChange = 'compared' | 'now-failing' | 'gone' | 'new' | 'not-run' | 'fixed' | 'still-failing';
 
 /** One variant (with one parameter set) compared across the two runs. */
 export interface DiffRow {
@@ -18,6 +35,8 @@ export interface DiffRow {
   parameters: Record<string, string>;
   a: DiffSide;
   b: DiffSide;
+  /** What happened to the result from A to B; only `compared` rows have a change of the median. */
+  change: DiffChange;
   /** (B median / A median − 1) · 100; positive means B is slower. Null unless both are ok. */
   deltaPct: number | null;
   /** Two-sided Mann-Whitney U p-value on the per-run times. */
@@ -27,6 +46,10 @@ export interface DiffRow {
   ciOverlap: boolean | null;
   /** p < alpha, the CIs do not overlap and |deltaPct| >= the noise threshold. */
   significant: boolean;
+  /** The smallest p the exact U test can give for the two sample sizes; null unless both are ok. */
+  minP: number | null;
+  /** Whether the samples are too small to ever judge a change (see power.ts); false unless both are ok. */
+  tooSmall: boolean;
 }
 
 /** The geometric mean of the medians over the rows ok on both sides. */
@@ -44,6 +67,8 @@ export interface DiffRunInfo {
   commit: string | null;
   dirty: boolean;
   createdAt: string;
+  /** The variants the run was narrowed to (BENCH_ONLY); null: every discovered variant. */
+  only: string[] | null;
 }
 
 /** The noise threshold in effect and where it came from. */
@@ -75,12 +100,28 @@ export interface DiffResult {
   warnings: string[];
 }
 
-function side(r: VariantResult | undefined): DiffSide {
-  if (!r) return { status: 'missing' };
+/** Whether the run was narrowed with BENCH_ONLY to a list without this variant. */
+const narrowedOut = (doc: RunDocument, variant: string) => doc.config.only !== null && !doc.config.only.includes(variant);
+
+function side(r: VariantResult | undefined, doc: RunDocument, variant: string): DiffSide {
+  if (!r) return narrowedOut(doc, variant) ? { status: 'not-run' } : { status: 'missing' };
   if (r.status === 'failed') return { status: 'failed', error: r.error };
   const w = r.wallS;
   const ciHalfWidthPct = w.median > 0 ? (Math.max(w.median - w.ci95.low, w.ci95.high - w.median) / w.median) * 100 : 0;
-  return { status: 'ok', medianS: w.median, ci95LowS: w.ci95.low, ci95HighS: w.ci95.high, ciHalfWidthPct, runs: w.times.length };
+  return {
+    status: 'ok', medianS: w.median, ci95LowS: w.ci95.low, ci95HighS: w.ci95.high, ciHalfWidthPct, runs: w.times.length,
+    rounds: new Set(w.round).size, ciInformative: ciIsInformative(w),
+  };
+}
+
+function changeOf(a: DiffSide, b: DiffSide): DiffChange {
+  // A deliberate narrowing explains an absence on either side before anything else does.
+  if (a.status === 'not-run' || b.status === 'not-run') return 'not-run';
+  if (a.status === 'ok' && b.status === 'ok') return 'compared';
+  if (b.status === 'missing') return 'gone';
+  if (a.status === 'missing') return 'new';
+  if (a.status === 'ok') return 'now-failing';
+  return b.status === 'ok' ? 'fixed' : 'still-failing';
 }
 
 /** Why the two runs may not be comparable: other machine, other config, dirty trees, interruptions. */
@@ -102,7 +143,9 @@ export function comparabilityWarnings(a: RunDocument, b: RunDocument): string[] 
   return warnings;
 }
 
-const info = (doc: RunDocument, file: string): DiffRunInfo => ({ id: doc.id, file, commit: doc.git.commit, dirty: doc.git.dirty, createdAt: doc.createdAt });
+const info = (doc: RunDocument, file: string): DiffRunInfo => ({
+  id: doc.id, file, commit: doc.git.commit, dirty: doc.git.dirty, createdAt: doc.createdAt, only: doc.config.only,
+});
 
 /**
  * Compares run B against run A, benchstat style: one row per variant + parameters present in
@@ -122,12 +165,15 @@ export function compareRuns(
     const ra = byKeyA.get(key);
     const rb = byKeyB.get(key);
     const any = (ra ?? rb)!;
+    const [sa, sb] = [side(ra, a.doc, any.variant), side(rb, b.doc, any.variant)];
     const row: DiffRow = {
-      key, label: resultLabel(any), variant: any.variant, parameters: any.parameters,
-      a: side(ra), b: side(rb), deltaPct: null, p: null, pMethod: null, ciOverlap: null, significant: false,
+      key, label: resultLabel(any), variant: any.variant, parameters: any.parameters, a: sa, b: sb, change: changeOf(sa, sb),
+      deltaPct: null, p: null, pMethod: null, ciOverlap: null, significant: false, minP: null, tooSmall: false,
     };
     if (ra?.status === 'ok' && rb?.status === 'ok') {
       const test = mannWhitneyU(ra.wallS.times, rb.wallS.times);
+      row.minP = minAttainableP(ra.wallS.times.length, rb.wallS.times.length);
+      row.tooSmall = tooSmall(pairSize(ra.wallS, rb.wallS), alpha);
       row.deltaPct = (rb.wallS.median / ra.wallS.median - 1) * 100;
       row.p = test.p;
       row.pMethod = test.method;
@@ -151,10 +197,17 @@ export function compareRuns(
   return { a: info(a.doc, a.file), b: info(b.doc, b.file), alpha, noisePct, noiseSource: noise.source, ...(noise.file ? { noiseFile: noise.file } : {}), rows, geomean: geo, warnings: comparabilityWarnings(a.doc, b.doc) };
 }
 
-/** Rows that got significantly slower by more than failAbovePct (the CI gate). */
-export function regressions(result: DiffResult, failAbovePct: number): DiffRow[] {
-  // A result that worked in A and fails in B is the worst regression of all.
+/**
+ * The rows that fail the CI gate: significantly slower by more than failAbovePct, ok in A and
+ * failing in B (the worst regression of all), or gone from B unless allowMissing (a variant removed
+ * or renamed on purpose). A result new in B, or absent because a run was narrowed with BENCH_ONLY,
+ * never fails it: there is nothing in A it could have got worse than, and narrowing is deliberate.
+ */
+export function regressions(result: DiffResult, failAbovePct: number, allowMissing = false): DiffRow[] {
   return result.rows.filter(
-    (r) => (r.significant && r.deltaPct !== null && r.deltaPct > failAbovePct) || (r.a.status === 'ok' && r.b.status === 'failed'),
+    (r) =>
+      (r.significant && r.deltaPct !== null && r.deltaPct > failAbovePct) ||
+      r.change === 'now-failing' ||
+      (r.change === 'gone' && !allowMissing),
   );
 }

@@ -52,17 +52,25 @@ export const thresholdOf = (observations: NoiseObservation[]) => Math.max(1, Mat
 export function readNoise(results: string, fingerprint: string): NoiseFile | null {
   const file = noisePath(results, fingerprint);
   if (!existsSync(file)) return null;
-  const parsed = noiseFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not a noise file (${parsed.error.issues[0]?.message}); delete it and run \`pnpm arena aa\` again`);
+  const again = 'delete it and run `pnpm arena aa` again';
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file} is not readable JSON (${(error as Error).message}); ${again}`);
+  }
+  const parsed = noiseFile.safeParse(json);
+  if (!parsed.success) throw new Error(`${file} is not a noise file (${parsed.error.issues[0]?.message}); ${again}`);
   return parsed.data;
 }
 
 /**
  * Adds an observation to the machine's file (keeping the newest KEPT_OBSERVATIONS) and returns the
- * new file. Judging the same pair again replaces its observation: one pair is one check.
+ * new file. Judging the same pair again, in either order, replaces its observation: one pair is one check.
  */
 export function recordNoise(results: string, fingerprint: string, obs: NoiseObservation): NoiseFile {
-  const samePair = (o: NoiseObservation) => o.runs[0] === obs.runs[0] && o.runs[1] === obs.runs[1];
+  const pair = (o: NoiseObservation) => JSON.stringify([...o.runs].sort());
+  const samePair = (o: NoiseObservation) => pair(o) === pair(obs);
   const old = (readNoise(results, fingerprint)?.observations ?? []).filter((o) => !samePair(o));
   const next: NoiseFile = { fingerprint, observations: [...old, obs].slice(-KEPT_OBSERVATIONS) };
   writeFileAtomic(noisePath(results, fingerprint), `${JSON.stringify(next, null, 2)}\n`);

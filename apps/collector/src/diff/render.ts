@@ -1,5 +1,6 @@
 import { ms, renderMarkdown, renderText, type Table } from '../format.ts';
-import type { DiffResult, DiffRow, DiffRunInfo, DiffSide } from './compare.ts';
+import type { DiffChange, DiffResult, DiffRow, DiffRunInfo, DiffSide } from './compare.ts';
+import { smallSampleNote } from './power.ts';
 
 /** The output formats of `arena diff`. */
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -8,14 +9,19 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`;
 
 function sideCell(s: DiffSide): string {
-  if (s.status === 'missing') return '–';
+  if (s.status === 'missing' || s.status === 'not-run') return '–';
   if (s.status === 'failed') return 'FAILED';
   return `${ms(s.medianS)} ± ${s.ciHalfWidthPct.toFixed(1)} %`;
 }
 
+/** The Δ cell of every row that was not compared. */
+const CHANGE_CELL: Record<Exclude<DiffChange, 'compared'>, string> = {
+  'now-failing': 'now failing', gone: 'gone', new: 'new', 'not-run': 'not run', fixed: 'fixed', 'still-failing': 'still failing',
+};
+
 function deltaCell(r: DiffRow): string {
-  if (r.deltaPct === null) return r.a.status === 'ok' && r.b.status !== 'ok' ? (r.b.status === 'failed' ? 'now failing' : 'gone') : r.b.status === 'ok' ? 'new' : '';
-  return r.significant ? pct(r.deltaPct) : '~';
+  if (r.change !== 'compared') return CHANGE_CELL[r.change];
+  return r.significant && r.deltaPct !== null ? pct(r.deltaPct) : '~';
 }
 
 const runs = (s: DiffSide) => (s.status === 'ok' ? String(s.runs) : '–');
@@ -43,10 +49,33 @@ const noiseClause = (r: DiffResult) =>
     ? ` and the change is at least the noise threshold of ${r.noisePct} %${r.noiseSource === 'learned' ? ` (learned on this machine by \`arena aa\`, ${r.noiseFile}; --noise 0 turns it off)` : ''}`
     : '';
 
+const narrowing = (r: DiffRunInfo) => (r.only ? `narrowed to ${r.only.join(', ')}` : 'every variant');
+
+/** What the absence words in the Δ column mean, for those that occur. */
+function absences(r: DiffResult): string {
+  const has = (c: DiffChange) => r.rows.some((row) => row.change === c);
+  return [
+    has('gone') ? ' gone: in A, missing from B although B was not narrowed to leave it out (fails --fail-above unless --allow-missing).' : '',
+    has('new') ? ' new: only in B (never fails the gate).' : '',
+    has('not-run') ? ` not run: left out on purpose by BENCH_ONLY (A: ${narrowing(r.a)}; B: ${narrowing(r.b)}).` : '',
+  ].join('');
+}
+
 const legend = (r: DiffResult) =>
   `Δ: change of the median from A to B (+ is slower), shown when a two-sided Mann-Whitney U test on the per-run times gives p < ${r.alpha}, the two medians' 95 % CIs do not overlap${noiseClause(r)}; ~ otherwise. ` +
   'p is exact for samples of at most 8 runs without ties, else the normal approximation with tie and continuity correction.' +
-  (r.noiseSource === 'none' ? ' No noise threshold: between-run drift of the machine can show as a change (`arena aa` measures it).' : '');
+  (r.noiseSource === 'none' ? ' No noise threshold: between-run drift of the machine can show as a change (`arena aa` measures it).' : '') +
+  absences(r);
+
+/** The small-sample note, when some compared result can never be judged. */
+export function sampleNote(result: DiffResult): string | null {
+  const compared = result.rows.flatMap((r) =>
+    r.a.status === 'ok' && r.b.status === 'ok'
+      ? [{ label: r.label, runs: [r.a.runs, r.b.runs] as [number, number], ciInformative: r.a.ciInformative && r.b.ciInformative }]
+      : [],
+  );
+  return smallSampleNote(compared, result.alpha);
+}
 
 /** "B: js-wasm failed: <first line of the error>" for every failed side. */
 function failures(result: DiffResult): string[] {
@@ -58,11 +87,13 @@ function failures(result: DiffResult): string[] {
   );
 }
 
-/** Extra lines after the table: the regressions a gate found. */
+/** Extra lines after the table: what the gate found (the small-sample note comes first on its own). */
 export type DiffNotes = string[];
 
 /** Renders the diff as aligned text, GitHub Markdown or JSON; warnings are part of the output. */
-export function renderDiff(result: DiffResult, format: DiffFormat, notes: DiffNotes = []): string {
+export function renderDiff(result: DiffResult, format: DiffFormat, gateNotes: DiffNotes = []): string {
+  const small = sampleNote(result);
+  const notes = small ? [small, ...gateNotes] : gateNotes;
   if (format === 'json') return `${JSON.stringify({ ...result, notes }, null, 2)}\n`;
   const table = diffTable(result);
   if (format === 'markdown') {

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { noisePath } from '../../src/diff/noise.ts';
 import { saveRun } from '../../src/store.ts';
 import { makeRun } from '../fixtures/run.ts';
 import { arena, sandbox } from '../helpers/cli.ts';
 
-test('aa runs the suite twice, diffs the runs and exits 0 when nothing is flagged', async () => {
+test('aa runs the suite twice and diffs the runs; a quick pair, which can never flag anything, teaches nothing', async () => {
   const s = sandbox();
   const run = await arena(['aa', '--profile', 'quick'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good' });
   // 3 runs against 3: the smallest exact two-sided p is 0.1, so a flag here could only be a bug, never noise.
@@ -14,8 +15,9 @@ test('aa runs the suite twice, diffs the runs and exits 0 when nothing is flagge
   assert.match(run.stdout, /A\/A: 0 of 1 results flagged as changed at alpha 0\.05, no noise threshold/);
   assert.match(run.stdout, /Observed noise[\s\S]*fx-good\s+\S+ % \/ ±\S+ %/);
   assert.equal(readdirSync(path.join(s.results, 'runs')).length, 3, 'the earlier run plus A and B');
-  assert.match(run.stdout, /This machine's noise threshold is now \d+ % \(worst of its last 1 A\/A check, .*noise\/[0-9a-f]{16}\.json\)/);
-  assert.equal(readdirSync(path.join(s.results, 'noise')).length, 1);
+  assert.match(run.stdout, /^Note: the samples are too small to judge all results: 3 \+ 3 runs cannot give p below 0\.1 .*BENCH_PROFILE=default/m);
+  assert.match(run.stdout, /^Nothing learned about noise: the samples are too small to show drift \(all results: /m);
+  assert.equal(existsSync(path.join(s.results, 'noise')), false, 'five quick checks must not reset the threshold');
 });
 
 test('aa --from judges two recorded runs with what was learned before, then learns their drift', async () => {
@@ -36,7 +38,8 @@ test('aa --from judges two recorded runs with what was learned before, then lear
   assert.equal(other.exitCode, 1);
   assert.match(other.stdout, /Nothing learned about noise: the two runs measured different commits \(abc1234def, fedcba9876\)\./);
   saveRun(s.results, makeRun({ 'go-native': 0.4, 'c-native': 0.2 }, { id: 'aa-dirty', git: { commit: 'abc1234def567', dirty: true } }));
-  assert.match((await arena(['aa', '--from', 'aa-a', 'aa-dirty'], env)).stdout, /Nothing learned about noise: a recorded run was made on a dirty tree/);
+  assert.match((await arena(['aa', '--from', 'aa-a', 'aa-dirty'], env)).stdout, /Nothing learned about noise: B \(aa-dirty\) was made on a dirty tree/);
+  assert.match((await arena(['aa', '--from', 'aa-a', 'aa-a'], env)).stdout, /Nothing learned about noise: A and B are the same run \(aa-a\)/);
   assert.match((await arena(['aa', '--from', 'aa-a', 'aa-b'], env)).stdout, /worst of its last 1 A\/A check,/, 'the refused pairs were not recorded');
   const stray = await arena(['aa', '--from', 'aa-a'], env);
   assert.equal(stray.exitCode, 2);
@@ -54,4 +57,32 @@ test('aa refuses an unknown profile with exit 2', async () => {
   const run = await arena(['aa', '--profile', 'fast'], {});
   assert.equal(run.exitCode, 2);
   assert.match(run.stderr, /--profile must be one of default, quick, article, got "fast"/);
+});
+
+test('aa --from learns a pair once, in either order, and refuses a quick run against a default one', async () => {
+  const s = sandbox();
+  const env = { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock };
+  saveRun(s.results, makeRun({ 'go-native': 0.4 }, { id: 'p-a' }));
+  saveRun(s.results, makeRun({ 'go-native': 0.4 }, { id: 'p-b' }));
+  assert.match((await arena(['aa', '--from', 'p-a', 'p-b'], env)).stdout, /worst of its last 1 A\/A check,/);
+  assert.match((await arena(['aa', '--from', 'p-b', 'p-a'], env)).stdout, /worst of its last 1 A\/A check,/, '[B, A] is the check [A, B]');
+  const quick = makeRun({ 'go-native': 0.2 }, { id: 'p-quick' });
+  const dflt = makeRun({ 'go-native': 0.4 }, { id: 'p-default' });
+  saveRun(s.results, quick);
+  saveRun(s.results, { ...dflt, config: { ...dflt.config, profile: 'default', n: 40 } });
+  const mixed = await arena(['aa', '--from', 'p-quick', 'p-default', '--noise', '0'], env);
+  assert.equal(mixed.exitCode, 1, 'still judged: +100 % is flagged');
+  assert.match(mixed.stdout, /^Nothing learned about noise: the two runs were configured differently \(n = 30 in A, 40 in B\)\.$/m);
+  assert.match((await arena(['aa', '--from', 'p-a', 'p-b'], env)).stdout, /worst of its last 1 A\/A check,/, 'the mixed pair was not recorded');
+});
+
+test('aa stops with an error naming a corrupt noise file instead of a bare SyntaxError', async () => {
+  const s = sandbox();
+  saveRun(s.results, makeRun({ 'go-native': 0.4 }, { id: 'c-a' }));
+  saveRun(s.results, makeRun({ 'go-native': 0.4 }, { id: 'c-b' }));
+  mkdirSync(path.join(s.results, 'noise'), { recursive: true });
+  writeFileSync(noisePath(s.results, 'f00d'), '{"fingerprint": ');
+  const run = await arena(['aa', '--from', 'c-a', 'c-b'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock });
+  assert.equal(run.exitCode, 1);
+  assert.match(run.stderr, /^error: .*noise\/f00d\.json is not readable JSON \(.*\); delete it and run `pnpm arena aa` again$/m);
 });

@@ -6,6 +6,8 @@ import { diff } from '../../src/commands/diff.ts';
 import { ConfigError } from '../../src/config.ts';
 import { recordNoise } from '../../src/diff/noise.ts';
 import { saveRun } from '../../src/store.ts';
+import type { OkResult } from '@arena/contract';
+import { wallStats } from '@arena/hyperfine-wrapper';
 import { tempGitRepo, tag } from '../fixtures/git-repo.ts';
 import { captureIo } from '../fixtures/io.ts';
 import { makeRun } from '../fixtures/run.ts';
@@ -83,6 +85,8 @@ test('usage errors are ConfigErrors (exit 2)', async () => {
   for (const args of [[], ['a', 'b', 'c'], ['HEAD~1', '--format', 'xml'], ['HEAD~1', '--alpha', '2'], ['HEAD~1', '--fail-above', 'x'], ['HEAD~1', '--bogus']]) {
     await assert.rejects(diff(args, captureIo(dir)), ConfigError, JSON.stringify(args));
   }
+  await assert.rejects(diff([], captureIo(dir)), /usage: pnpm arena diff <A> \[B\] .*\[--fail-above PCT \[--allow-missing\]\]/);
+  await assert.rejects(diff(['HEAD~2', 'HEAD~1', '--allow-missing'], captureIo(dir)), /--allow-missing only applies with --fail-above/);
 });
 
 test('without --noise, the threshold aa learned on the runs\' machine applies and the legend says so; --noise 0 turns it off', async () => {
@@ -108,4 +112,59 @@ test('without --noise, the threshold aa learned on the runs\' machine applies an
   } finally {
     rmSync(path.join(results, 'noise'), { recursive: true, force: true });
   }
+});
+
+test('--fail-above: a variant gone from B fails the gate and says why; --allow-missing lets a deliberate removal pass', async () => {
+  saveRun(results, makeRun({ 'go-native': 0.4, 'c-native': 0.3 }, { id: 'g1' }));
+  saveRun(results, makeRun({ 'go-native': 0.4 }, { id: 'g2' }));
+  const gate = captureIo(dir);
+  assert.equal(await diff(['g1', 'g2', '--fail-above', '5'], gate), 1);
+  assert.match(gate.stdout(), /^c-native .* gone /m);
+  assert.match(gate.stdout(), /REGRESSION: .*c-native \(gone: in A, missing from B; --allow-missing if it was removed or renamed on purpose\)/);
+  const allowed = captureIo(dir);
+  assert.equal(await diff(['g1', 'g2', '--fail-above', '5', '--allow-missing'], allowed), 0);
+  assert.match(allowed.stdout(), /^ok: no variant is significantly slower by more than 5 %, now failing or gone$/m);
+  assert.match(allowed.stdout(), /^gone from B, allowed by --allow-missing: c-native$/m);
+  assert.equal(await diff(['g1', 'g2'], captureIo(dir)), 0, 'no gate without --fail-above');
+});
+
+test('--fail-above: a variant B left out with BENCH_ONLY shows "not run" and passes; a new one shows "new" and passes', async () => {
+  saveRun(results, makeRun({ 'go-native': 0.4, 'c-native': 0.3 }, { id: 'o1' }));
+  const narrowed = makeRun({ 'go-native': 0.4 }, { id: 'o2' });
+  saveRun(results, { ...narrowed, config: { ...narrowed.config, only: ['go-native'] } });
+  const io = captureIo(dir);
+  assert.equal(await diff(['o1', 'o2', '--fail-above', '5'], io), 0);
+  assert.match(io.stdout(), /^c-native .* not run /m);
+  assert.doesNotMatch(io.stdout(), / gone /);
+  const json = captureIo(dir);
+  await diff(['o1', 'o2', '--format', 'json', '--fail-above', '5'], json);
+  assert.deepEqual(JSON.parse(json.stdout()).rows.map((r: { change: string }) => r.change), ['compared', 'not-run']);
+  const widened = captureIo(dir);
+  assert.equal(await diff(['o2', 'o1', '--fail-above', '5', '--format', 'markdown'], widened), 0);
+  assert.match(widened.stdout(), /^\| c-native \| – \| 300\.0 ± \S+ % \| not run \|/m, 'A was narrowed');
+  const grown = captureIo(dir);
+  assert.equal(await diff(['g2', 'g1', '--fail-above', '5', '--format', 'markdown'], grown), 0);
+  assert.match(grown.stdout(), /^\| c-native \| – \| 300\.0 ± \S+ % \| new \|/m, 'A was not narrowed');
+});
+
+test('a pair too small to ever be significant says so in one note (quick profile: 3 + 3 runs)', async () => {
+  const quick = (id: string, m: number) => {
+    const doc = makeRun({ 'go-native': m, 'c-native': m / 2 }, { id });
+    doc.results = doc.results.map((r) => {
+      const times = [0.99, 1, 1.01].map((f) => f * (r.status === 'ok' ? r.wallS.median : 1));
+      return r.status === 'ok' ? ({ ...r, wallS: wallStats(times, [1, 1, 1]) } as OkResult) : r;
+    });
+    return doc;
+  };
+  saveRun(results, quick('q1', 0.4));
+  saveRun(results, quick('q2', 0.8));
+  const io = captureIo(dir);
+  assert.equal(await diff(['q1', 'q2', '--fail-above', '5'], io), 0, 'twice as slow, but nothing can be judged');
+  assert.match(io.stdout(), /^Note: the samples are too small to judge all results: 3 \+ 3 runs cannot give p below 0\.1 \(alpha 0\.05\); .*Use the default profile \(BENCH_PROFILE=default\) for judgements\.$/m);
+  const json = captureIo(dir);
+  await diff(['q1', 'q2', '--format', 'json'], json);
+  assert.match(JSON.parse(json.stdout()).notes[0], /too small to judge all results/);
+  const fine = captureIo(dir);
+  await diff(['g1', 'g2'], fine);
+  assert.doesNotMatch(fine.stdout(), /too small/);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sampleStats } from '@arena/hyperfine-wrapper';
+import { wallStats } from '@arena/hyperfine-wrapper';
 import type { OkResult, RunDocument } from '@arena/contract';
 import { compareRuns, regressions } from '../../src/diff/compare.ts';
 import { renderDiff } from '../../src/diff/render.ts';
@@ -8,11 +8,11 @@ import { makeRun } from '../fixtures/run.ts';
 
 const pair = (a: RunDocument, b: RunDocument, alpha?: number) => compareRuns({ doc: a, file: 'a.json' }, { doc: b, file: 'b.json' }, alpha);
 
-/** Replaces one ok result's times (and their statistics). */
-function withTimes(doc: RunDocument, variant: string, times: number[]): RunDocument {
+/** Replaces one ok result's times (and their statistics); one run per round unless rounds are given. */
+function withTimes(doc: RunDocument, variant: string, times: number[], rounds = times.map((_, i) => i + 1)): RunDocument {
   return {
     ...doc,
-    results: doc.results.map((r) => (r.variant === variant && r.status === 'ok' ? ({ ...r, wallS: { ...sampleStats(times), times } } as OkResult) : r)),
+    results: doc.results.map((r) => (r.variant === variant && r.status === 'ok' ? ({ ...r, wallS: wallStats(times, rounds) } as OkResult) : r)),
   };
 }
 
@@ -92,8 +92,8 @@ test('failed, missing and new results get their own rows; the geomean uses rows 
   const b = makeRun({ x: 0.4, fresh: 0.3 }, { id: 'b' });
   b.results.push({ variant: 'y', parameters: {}, command: 'bin/y', status: 'failed', error: 'wrong result\nmore' });
   const d = pair(a, b);
-  assert.deepEqual(d.rows.map((r) => [r.label, r.a.status, r.b.status]), [
-    ['x', 'ok', 'ok'], ['y', 'ok', 'failed'], ['gone', 'ok', 'missing'], ['fresh', 'missing', 'ok'],
+  assert.deepEqual(d.rows.map((r) => [r.label, r.a.status, r.b.status, r.change]), [
+    ['x', 'ok', 'ok', 'compared'], ['y', 'ok', 'failed', 'now-failing'], ['gone', 'ok', 'missing', 'gone'], ['fresh', 'missing', 'ok', 'new'],
   ]);
   assert.equal(d.geomean?.rows, 1);
   const text = renderDiff(d, 'text');
@@ -141,4 +141,80 @@ test('a change with p < alpha whose medians\' CIs overlap is ~: drift inside one
   assert.equal(row.significant, false);
   const clear = compareRuns({ doc: a, file: 'a' }, { doc: makeRun({ 'go-native': 0.42 }, { id: 'c' }), file: 'c' }).rows[0]!;
   assert.deepEqual([clear.ciOverlap, clear.significant], [false, true]);
+});
+
+/** A run narrowed with BENCH_ONLY to the given variants. */
+const narrowed = (doc: RunDocument, only: string[]): RunDocument => ({ ...doc, config: { ...doc.config, only } });
+const cell = (text: string, label: string) => text.split('\n').find((l) => l.startsWith(`${label} `)) ?? '';
+
+test('the gate: a variant in A and missing from an un-narrowed B fails it, unless missing results are allowed', () => {
+  const a = makeRun({ x: 0.4, renamed: 0.2 });
+  const b = makeRun({ x: 0.4 }, { id: 'b' });
+  const d = pair(a, b);
+  assert.equal(d.rows[1]!.change, 'gone');
+  assert.deepEqual(regressions(d, 5).map((r) => r.label), ['renamed']);
+  assert.deepEqual(regressions(d, 5, true), []);
+  // Narrowed, but to a list that names it: still gone.
+  assert.deepEqual(regressions(pair(a, narrowed(b, ['x', 'renamed'])), 5).map((r) => r.label), ['renamed']);
+});
+
+test('a variant left out by BENCH_ONLY on either side is "not run" and never fails the gate', () => {
+  const a = makeRun({ x: 0.4, y: 0.2 });
+  const b = narrowed(makeRun({ x: 0.4 }, { id: 'b' }), ['x']);
+  const d = pair(a, b);
+  assert.deepEqual([d.rows[1]!.b.status, d.rows[1]!.change], ['not-run', 'not-run']);
+  assert.deepEqual(regressions(d, 5), []);
+  const back = pair(b, a);
+  assert.deepEqual([back.rows[1]!.a.status, back.rows[1]!.change], ['not-run', 'not-run']);
+  assert.deepEqual(regressions(back, 5), []);
+  const text = renderDiff(d, 'text');
+  assert.match(cell(text, 'y'), / not run /);
+  assert.doesNotMatch(text, /\bgone\b/);
+  assert.match(text, /not run: left out on purpose by BENCH_ONLY \(A: every variant; B: narrowed to x\)/);
+  assert.match(renderDiff(d, 'markdown'), /^\| y \| 200\.0 ± \S+ % \| – \| not run \|/m);
+  const json = JSON.parse(renderDiff(d, 'json'));
+  assert.deepEqual([json.rows[1].change, json.rows[1].b.status, json.b.only], ['not-run', 'not-run', ['x']]);
+});
+
+test('a result only in B is "new" and never fails the gate; one failing in A and ok in B is "fixed"', () => {
+  const a = makeRun({ x: 0.4 });
+  a.results.push({ variant: 'y', parameters: {}, command: 'bin/y', status: 'failed', error: 'boom' });
+  const b = makeRun({ x: 0.4, y: 0.2, fresh: 0.3 }, { id: 'b' });
+  const d = pair(a, b);
+  assert.deepEqual(d.rows.map((r) => r.change), ['compared', 'fixed', 'new']);
+  assert.deepEqual(regressions(d, 5), []);
+  const text = renderDiff(d, 'text');
+  assert.match(cell(text, 'fresh'), / new /);
+  assert.match(cell(text, 'y'), / fixed /);
+  assert.match(renderDiff(d, 'markdown'), /^\| fresh \| – \| 300\.0 ± \S+ % \| new \|/m);
+  assert.match(renderDiff(pair(a, makeRun({ x: 0.4 }, { id: 'c' })), 'text'), /^y .* gone /m);
+});
+
+test('rows say whether their samples can ever be judged; the render adds one note naming them', () => {
+  // 3 runs a side in one round each: p >= 0.1 and CIs over the whole sample.
+  const three = (doc: RunDocument, v: string, m: number) => withTimes(doc, v, [m * 0.99, m, m * 1.01], [1, 1, 1]);
+  const a = three(makeRun({ x: 0.4, y: 0.2 }), 'x', 0.4);
+  const b = three(makeRun({ x: 0.8, y: 0.2 }, { id: 'b' }), 'x', 0.8);
+  const d = pair(a, b);
+  assert.deepEqual(d.rows.map((r) => [r.minP, r.tooSmall]), [[0.1, true], [2 / 184756, false]]);
+  assert.equal(d.rows[0]!.significant, false, 'twice as slow, yet 3 + 3 runs cannot show it');
+  const note = /^Note: the samples are too small to judge x: 3 \+ 3 runs cannot give p below 0\.1 \(alpha 0\.05\); a median's CI needs at least 6 rounds and spans the whole sample with fewer\. Use the default profile \(BENCH_PROFILE=default\) for judgements\.$/m;
+  assert.match(renderDiff(d, 'text'), note);
+  assert.match(renderDiff(d, 'markdown'), /\*\*Note: the samples are too small to judge x: /);
+  assert.match(JSON.parse(renderDiff(d, 'json')).notes[0], /^Note: the samples are too small to judge x: /);
+  const all = pair(three(three(a, 'y', 0.2), 'x', 0.4), three(three(b, 'y', 0.2), 'x', 0.4));
+  assert.match(renderDiff(all, 'text'), /too small to judge all results: /);
+  assert.doesNotMatch(renderDiff(pair(makeRun({ x: 0.4 }), makeRun({ x: 0.4 }, { id: 'b' })), 'text'), /too small/);
+});
+
+test('enough runs but fewer than 6 rounds is still too small: the CI is the whole range', () => {
+  const times = Array.from({ length: 10 }, (_, i) => 0.4 + i * 0.001);
+  const rounds = times.map((_, i) => (i < 5 ? 1 : 2));
+  const d = pair(withTimes(makeRun({ x: 0.4 }), 'x', times, rounds), withTimes(makeRun({ x: 0.4 }, { id: 'b' }), 'x', times, rounds));
+  const row = d.rows[0]!;
+  assert.ok(row.minP! < 0.05);
+  assert.deepEqual([row.a.status === 'ok' && row.a.rounds, row.a.status === 'ok' && row.a.ciInformative, row.tooSmall], [2, false, true]);
+  const text = renderDiff(d, 'text');
+  assert.match(text, /too small to judge all results: a median's CI needs at least 6 rounds/);
+  assert.doesNotMatch(text, /cannot give p below/);
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { compareRuns } from '../../src/diff/compare.ts';
 import { KEPT_OBSERVATIONS, noisePath, noiseSetting, observedDriftPct, readNoise, recordNoise, thresholdOf } from '../../src/diff/noise.ts';
-import { sampleStats } from '@arena/hyperfine-wrapper';
+import { wallStats } from '@arena/hyperfine-wrapper';
 import { makeRun } from '../fixtures/run.ts';
 
 const tmpResults = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-noise-')), 'results');
@@ -17,7 +17,7 @@ test('the observed drift is the largest |Δ| the diff without a threshold calls 
   // wide: +10 %, but B's runs spread ±40 %, so its CI overlaps A's and it is not a change.
   const wideTimes = Array.from({ length: 10 }, (_, i) => 1.1 * (1 + (i - 4.5) / 11.25));
   const wide = b.results[2]!;
-  if (wide.status === 'ok') wide.wallS = { ...sampleStats(wideTimes), times: wideTimes };
+  if (wide.status === 'ok') wide.wallS = wallStats(wideTimes, wideTimes.map((_, i) => i + 1));
   b.results[3] = { variant: 'js', parameters: {}, command: 'x', status: 'failed', error: 'boom' };
   const d = compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' });
   assert.deepEqual(d.rows.map((r) => r.significant), [false, true, false, false]);
@@ -46,11 +46,31 @@ test('recordNoise keeps the newest observations only, so one bad A/A check is fo
   assert.deepEqual(again.observations.at(-1), obs(3.5, 9));
 });
 
-test('a corrupt noise file is an error naming it, never silently ignored', () => {
+test('a noise file of the wrong shape is an error naming it, never silently ignored', () => {
   const results = tmpResults();
   mkdirSync(path.dirname(noisePath(results, 'fp')), { recursive: true });
   writeFileSync(noisePath(results, 'fp'), '{"fingerprint": "fp", "observations": []}');
-  assert.throws(() => readNoise(results, 'fp'), /fp\.json is not a noise file/);
+  assert.throws(() => readNoise(results, 'fp'), /noise\/fp\.json is not a noise file .*delete it and run `pnpm arena aa` again/);
+});
+
+test('a noise file that is not JSON is an error naming it, not a bare SyntaxError', () => {
+  const results = tmpResults();
+  mkdirSync(path.dirname(noisePath(results, 'fp')), { recursive: true });
+  writeFileSync(noisePath(results, 'fp'), '{"fingerprint": "fp", "observ');
+  assert.throws(
+    () => readNoise(results, 'fp'),
+    (e: Error) => !(e instanceof SyntaxError) && e.message.startsWith(`${noisePath(results, 'fp')} is not readable JSON (`) && /delete it/.test(e.message),
+  );
+  assert.throws(() => recordNoise(results, 'fp', obs(1)), /fp\.json is not readable JSON/, 'nor overwritten when learning');
+});
+
+test('a pair is one check in either order: [B, A] replaces [A, B]', () => {
+  const results = tmpResults();
+  recordNoise(results, 'fp', obs(1.5, 1));
+  recordNoise(results, 'fp', { ...obs(6.5, 2), runs: ['x', 'y'] });
+  const swapped = recordNoise(results, 'fp', { ...obs(2.5, 3), runs: ['y', 'x'] });
+  assert.deepEqual(swapped.observations.map((o) => o.runs), [['a1', 'b1'], ['y', 'x']]);
+  assert.equal(thresholdOf(swapped.observations), 3, 'the swapped pair\'s 6.5 % no longer counts');
 });
 
 test('noiseSetting: --noise wins, then what was learned on the machine both runs share, else none', () => {
