@@ -50,7 +50,8 @@ export async function runBench(): Promise<{ code: number; doc?: RunDocument; run
   try {
     if (process.env.BENCH_SKIP_BUILD !== '1') {
       log('building (turbo, cached) before taking any time');
-      await execa('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit', cancelSignal: ac.signal });
+      // Through toolchain.sh: compiler versions are part of the build hashes (ARENA_TOOLCHAIN).
+      await execa('bash', ['scripts/toolchain.sh', 'pnpm', 'exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit', cancelSignal: ac.signal });
     }
     const { variants: found, broken } = discoverVariants(root);
     const only = settings.config.only;

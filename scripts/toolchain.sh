@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs its arguments with ARENA_TOOLCHAIN set to a fingerprint of the compilers the builds use, so
+# that turbo's cache key of the tasks that declare it (the kernels, the Go and C variants) changes
+# when Go, the C compilers or binaryen change:
+#   bash scripts/toolchain.sh turbo run build      what `pnpm build`, `pnpm test` and `pnpm turbo` do
+#   bash scripts/toolchain.sh                      prints the fingerprint
+# A tool that is not installed is recorded as "none" (the build that needs it says so when it fails).
+# The fingerprint is computed on every call: a value inherited from the environment is replaced.
+set -euo pipefail
+
+# The first line a command prints, or "none" when the tool is missing or fails.
+first_line() {
+  command -v "$1" >/dev/null 2>&1 || { echo none; return; }
+  local out
+  out=$("$@" 2>&1) || { echo none; return; }
+  printf '%s\n' "${out%%$'\n'*}"
+}
+
+fingerprint() {
+  local go_version=none cgo_cc=none
+  if command -v go >/dev/null 2>&1; then
+    # GOTOOLCHAIN may select another Go than the one on PATH: `go env` reports the one that builds.
+    go_version=$(go env GOVERSION 2>/dev/null || echo none)
+    # cgo (go-wasmer, go-wasmtime) compiles and links with $(go env CC).
+    local cc
+    cc=$(go env CC 2>/dev/null || true)
+    [[ -n "$cc" ]] && cgo_cc=$(first_line "${cc%% *}" --version)
+  fi
+  printf 'go=%s;cgo-cc=%s;clang=%s;wasm-opt=%s;tinygo=%s\n' \
+    "$go_version" "$cgo_cc" \
+    "$(first_line clang --version)" \
+    "$(first_line wasm-opt --version)" \
+    "$(first_line tinygo version)"
+}
+
+ARENA_TOOLCHAIN=$(fingerprint)
+export ARENA_TOOLCHAIN
+if (($# == 0)); then
+  printf '%s\n' "$ARENA_TOOLCHAIN"
+  exit 0
+fi
+exec "$@"
