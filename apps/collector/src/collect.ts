@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { SCHEMA_VERSION, type Machine, type RunConfig, type RunDocument, type VariantResult } from '@arena/contract';
 import { median, wallStats, type Measured } from '@arena/hyperfine-wrapper';
 
@@ -23,10 +24,13 @@ export function toResult(m: Measured): VariantResult {
   };
 }
 
-/** A sortable, filename-safe run id: UTC time plus the short commit. */
+/**
+ * A unique, time-sortable, filename-safe run id: UTC time to the millisecond, the short commit and
+ * a random suffix, so two runs started in the same millisecond still get different files.
+ */
 export function runId(createdAt: Date, commit: string | null): string {
-  const stamp = createdAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return `${stamp}-${commit ? commit.slice(0, 7) : 'nogit'}`;
+  const stamp = createdAt.toISOString().replace(/[-:]/g, ''); // 20261127T130000.123Z: fixed width, sorts by time
+  return `${stamp}-${commit ? commit.slice(0, 7) : 'nogit'}-${randomBytes(3).toString('hex')}`;
 }
 
 /** Assembles the run document from everything measured. */

@@ -1,15 +1,22 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseRunDocument, type RunDocument } from '@arena/contract';
 
 /** A write that could not complete; the target file is untouched. */
 export class StoreError extends Error {}
 
+/** How writeFileAtomic treats an existing target. */
+export interface WriteOptions {
+  /** Refuse with a StoreError rather than replace an existing file. */
+  exclusive?: boolean;
+}
+
 /**
  * Writes a file atomically: a temporary file in the same folder, flushed, then renamed over the
- * target. A full disk or a read-only folder leaves the old file as it was.
+ * target (or, when exclusive, hard-linked to it, which fails if it exists). A full disk or a
+ * read-only folder leaves the old file as it was.
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string, options: WriteOptions = {}): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
@@ -21,12 +28,28 @@ export function writeFileAtomic(file: string, text: string): void {
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, file);
+    if (options.exclusive) publishExclusive(tmp, file);
+    else renameSync(tmp, file);
   } catch (error) {
     rmSync(tmp, { force: true });
     const e = error as NodeJS.ErrnoException;
-    throw new StoreError(`cannot write ${file}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim());
+    const why = e.code === 'EEXIST' ? 'it already exists and is never replaced (EEXIST)' : `${e.code ?? ''} ${e.message}`;
+    throw new StoreError(`cannot write ${file}: ${why}`.replace(/\s+/g, ' ').trim());
   }
+}
+
+/** Puts the finished temporary file in place only if the target does not exist. */
+function publishExclusive(tmp: string, file: string): void {
+  try {
+    linkSync(tmp, file); // atomic: fails with EEXIST, never replaces
+  } catch (error) {
+    // A filesystem without hard links: check, then rename (racy only against a save of the same id).
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    if (existsSync(file)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    renameSync(tmp, file);
+    return;
+  }
+  rmSync(tmp, { force: true });
 }
 
 export const runsDir = (results: string) => path.join(results, 'runs');
@@ -34,12 +57,13 @@ export const latestPath = (results: string) => path.join(results, 'latest.json')
 
 /**
  * Saves a run as runs/<id>.json; a complete run is also copied to latest.json. An interrupted run
- * is kept for inspection but never becomes latest.
+ * is kept for inspection but never becomes latest. A stored run is never replaced: the same id
+ * again is a StoreError, and latest.json is left alone.
  */
 export function saveRun(results: string, doc: RunDocument): { runFile: string; latest: string | null } {
   const text = `${JSON.stringify(doc, null, 2)}\n`;
   const runFile = path.join(runsDir(results), `${doc.id}.json`);
-  writeFileAtomic(runFile, text);
+  writeFileAtomic(runFile, text, { exclusive: true });
   if (doc.status !== 'complete') return { runFile, latest: null };
   writeFileAtomic(latestPath(results), text);
   return { runFile, latest: latestPath(results) };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -21,6 +21,24 @@ test('a dirty tree is recorded, changes under results/ are not', async () => {
   assert.deepEqual(await gitState(dir), { commit: head, dirty: true });
   assert.equal(await resolveRef(dir, 'HEAD'), head);
   assert.equal(await resolveRef(dir, 'no-such-ref'), null);
+});
+
+test('an untracked variant makes the tree dirty; ignored files and untracked results do not', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-git-'));
+  const git = (c: string) => execSync(`git -c user.email=a@b -c user.name=t ${c}`, { cwd: dir, stdio: 'pipe' }).toString().trim();
+  git('init -q');
+  writeFileSync(path.join(dir, '.gitignore'), 'dist/\n');
+  git('add .');
+  git('commit -qm one');
+  mkdirSync(path.join(dir, 'dist'));
+  writeFileSync(path.join(dir, 'dist', 'a.js'), '1');
+  mkdirSync(path.join(dir, 'results', 'runs'), { recursive: true });
+  writeFileSync(path.join(dir, 'results', 'runs', 'r.json'), '{}');
+  assert.equal((await gitState(dir)).dirty, false);
+  // What `arena new` writes: a whole new folder, never added to git.
+  mkdirSync(path.join(dir, 'packages', 'variants', 'threads-zig'), { recursive: true });
+  writeFileSync(path.join(dir, 'packages', 'variants', 'threads-zig', 'package.json'), '{}');
+  assert.equal((await gitState(dir)).dirty, true);
 });
 
 test('outside git the run says so rather than failing', async () => {

@@ -26,6 +26,28 @@ test('an interrupted run never becomes latest', () => {
   assert.deepEqual(readFileSync(path.join(dir, 'latest.json')), before);
 });
 
+test('a run id already stored is refused, never replaced, and latest.json stays as it was', () => {
+  const dir = tmp();
+  const first = makeRun({ 'go-native': 0.4 }, { id: 'same-id' });
+  const saved = saveRun(dir, first);
+  const before = { run: readFileSync(saved.runFile), latest: readFileSync(path.join(dir, 'latest.json')) };
+  assert.throws(() => saveRun(dir, makeRun({ 'go-native': 0.9 }, { id: 'same-id' })), (e: Error) => e instanceof StoreError && /cannot write .*runs\/same-id\.json: it already exists and is never replaced/.test(e.message));
+  assert.deepEqual(readFileSync(saved.runFile), before.run);
+  assert.deepEqual(readFileSync(path.join(dir, 'latest.json')), before.latest);
+  assert.deepEqual(readdirSync(path.join(dir, 'runs')), ['same-id.json'], 'no temporary file left');
+});
+
+test('an exclusive write refuses an existing file; a plain one replaces it', () => {
+  const dir = tmp();
+  const file = path.join(dir, 'x.json');
+  writeFileAtomic(file, 'one', { exclusive: true });
+  assert.throws(() => writeFileAtomic(file, 'two', { exclusive: true }), StoreError);
+  assert.equal(readFileSync(file, 'utf8'), 'one');
+  writeFileAtomic(file, 'three');
+  assert.equal(readFileSync(file, 'utf8'), 'three');
+  assert.deepEqual(readdirSync(dir), ['x.json']);
+});
+
 test('corrupt, truncated and unknown-version files are skipped with a warning naming them', () => {
   const dir = tmp();
   saveRun(dir, makeRun({ 'go-native': 0.4 }));
