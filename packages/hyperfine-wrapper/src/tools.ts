@@ -15,6 +15,8 @@ export const TOOLS = {
     versionArgs: ['--version'],
     install: 'apt-get install clang lld wasi-libc libclang-rt-dev-wasm32 (or: bash scripts/setup.sh)',
   },
+  /** The machine-wide lock is a kernel flock held by util-linux's `flock` (lock.ts). */
+  flock: { command: 'flock', versionArgs: ['--version'], install: 'apt-get install util-linux' },
 } satisfies Record<string, Tool>;
 
 /** The tool's version line, or null when it is not on PATH. */

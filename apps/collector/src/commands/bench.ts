@@ -28,7 +28,7 @@ export async function bench(): Promise<number> {
 /** The bench itself; returns the exit code and, when one was written, the run and its file. */
 export async function runBench(): Promise<{ code: number; doc?: RunDocument; runFile?: string }> {
   const settings = readSettings();
-  await requireTools([TOOLS.hyperfine, TOOLS.go, TOOLS.clang]);
+  await requireTools([TOOLS.hyperfine, TOOLS.go, TOOLS.clang, TOOLS.flock]);
   const root = repoRoot();
   const results = resultsDir(root);
   try {
