@@ -11,6 +11,8 @@
 package kit
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -35,6 +37,9 @@ type Config struct {
 	N       uint32
 	Workers int
 	Module  string // the --module path, as given; only for variants with NeedsModule
+	// Wasm is the --module file's bytes, read by Run. Compile exactly these:
+	// the report's moduleSha256 is their hash.
+	Wasm []byte
 }
 
 // Phases is the report's phasesMs, in milliseconds. A nil field was not
@@ -49,12 +54,15 @@ type Phases struct {
 
 // Report is the report line, fields in the contract's order.
 type Report struct {
-	Variant  string   `json:"variant"`
-	N        uint32   `json:"n"`
-	Workers  int      `json:"workers"`
-	Results  []uint32 `json:"results"`
-	Module   string   `json:"module,omitempty"`
-	PhasesMs Phases   `json:"phasesMs"`
+	Variant string   `json:"variant"`
+	N       uint32   `json:"n"`
+	Workers int      `json:"workers"`
+	Results []uint32 `json:"results"`
+	Module  string   `json:"module,omitempty"`
+	// ModuleSha256 is the lowercase hex sha256 of Config.Wasm, so the
+	// harness can tell which module ran; set whenever Module is.
+	ModuleSha256 string `json:"moduleSha256,omitempty"`
+	PhasesMs     Phases `json:"phasesMs"`
 }
 
 // Variant is what Run needs to know about a variant.
@@ -66,17 +74,30 @@ type Variant struct {
 	Compute func(cfg Config) (results []uint32, phases Phases, err error)
 }
 
-// Run is a variant's whole command: it parses args, computes, and prints the
-// report line on stdout. It returns the exit code: 0, 2 for usage errors, 1
-// for run-time failures; on failure one "error: ..." line goes to stderr
-// (naming the module file, if any) and no report is printed.
+// Run is a variant's whole command: it parses args, reads the module (for
+// NeedsModule, into cfg.Wasm), computes, and prints the report line on
+// stdout. It returns the exit code: 0, 2 for usage errors, 1 for run-time
+// failures; on failure one "error: ..." line goes to stderr (naming the
+// module file, if any) and no report is printed.
 func Run(v Variant, args []string, stdout, stderr io.Writer) int {
 	cfg, err := ParseArgs(args, v.NeedsModule)
 	if err != nil {
 		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 2
 	}
-	results, phases, err := v.Compute(cfg)
+	var moduleSha256 string
+	if v.NeedsModule {
+		if cfg.Wasm, err = ReadModule(cfg.Module); err == nil {
+			// Hashed before Compute, so these are the bytes handed to it.
+			sum := sha256.Sum256(cfg.Wasm)
+			moduleSha256 = hex.EncodeToString(sum[:])
+		}
+	}
+	var results []uint32
+	var phases Phases
+	if err == nil {
+		results, phases, err = v.Compute(cfg)
+	}
 	if err != nil {
 		if cfg.Module != "" {
 			fmt.Fprintf(stderr, "error: module %s: %v\n", cfg.Module, oneLine(err))
@@ -87,7 +108,7 @@ func Run(v Variant, args []string, stdout, stderr io.Writer) int {
 	}
 	line, err := json.Marshal(Report{
 		Variant: v.Name, N: cfg.N, Workers: cfg.Workers, Results: results,
-		Module: cfg.Module, PhasesMs: phases,
+		Module: cfg.Module, ModuleSha256: moduleSha256, PhasesMs: phases,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "error: report: %v\n", err)

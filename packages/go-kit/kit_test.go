@@ -3,10 +3,23 @@ package kit
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 )
+
+// moduleFile writes a stand-in module (Run reads it, Compute never compiles
+// it here) and returns its path.
+func moduleFile(t *testing.T, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "k.wasm")
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
 
 func TestParseArgsDefaultsAndForms(t *testing.T) {
 	cfg, err := ParseArgs(nil, false)
@@ -14,7 +27,7 @@ func TestParseArgsDefaultsAndForms(t *testing.T) {
 		t.Fatalf("defaults: %+v %v", cfg, err)
 	}
 	cfg, err = ParseArgs([]string{"--n=47", "--workers", "3", "--module", "m.wasm"}, true)
-	if err != nil || cfg != (Config{N: 47, Workers: 3, Module: "m.wasm"}) {
+	if err != nil || cfg.N != 47 || cfg.Workers != 3 || cfg.Module != "m.wasm" || cfg.Wasm != nil {
 		t.Fatalf("got %+v %v", cfg, err)
 	}
 }
@@ -44,12 +57,18 @@ func TestParseArgsRejectsBadValuesNamingTheArgument(t *testing.T) {
 }
 
 func TestRunPrintsTheReportLineLast(t *testing.T) {
+	mod := moduleFile(t, "abc")
 	v := Variant{Name: "go-test", NeedsModule: true, Compute: func(cfg Config) ([]uint32, Phases, error) {
+		if string(cfg.Wasm) != "abc" {
+			t.Errorf("Compute got module bytes %q, want the file's", cfg.Wasm)
+		}
 		return []uint32{5, 5}, Phases{CompileMs: MsPtr(1500), ComputeMs: 2.5}, nil
 	}}
 	var out, errOut bytes.Buffer
-	code := Run(v, []string{"--n", "5", "--workers", "2", "--module", "k.wasm"}, &out, &errOut)
-	want := `{"variant":"go-test","n":5,"workers":2,"results":[5,5],"module":"k.wasm","phasesMs":{"compileMs":0.001,"computeMs":2.5}}` + "\n"
+	code := Run(v, []string{"--n", "5", "--workers", "2", "--module", mod}, &out, &errOut)
+	// moduleSha256 is sha256("abc").
+	want := `{"variant":"go-test","n":5,"workers":2,"results":[5,5],"module":"` + mod +
+		`","moduleSha256":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad","phasesMs":{"compileMs":0.001,"computeMs":2.5}}` + "\n"
 	if code != 0 || out.String() != want || errOut.Len() != 0 {
 		t.Fatalf("code %d\nstdout %q\nwant   %q\nstderr %q", code, out.String(), want, errOut.String())
 	}
@@ -59,14 +78,38 @@ func TestRunFailureExitsOneNamingTheModuleWithoutReport(t *testing.T) {
 	v := Variant{Name: "go-test", NeedsModule: true, Compute: func(Config) ([]uint32, Phases, error) {
 		return nil, Phases{}, errors.New("trap:\n  unreachable")
 	}}
+	mod := moduleFile(t, "abc")
 	var out, errOut bytes.Buffer
-	code := Run(v, []string{"--module", "k.wasm"}, &out, &errOut)
-	if code != 1 || out.Len() != 0 || errOut.String() != "error: module k.wasm: trap: unreachable\n" {
+	code := Run(v, []string{"--module", mod}, &out, &errOut)
+	if code != 1 || out.Len() != 0 || errOut.String() != "error: module "+mod+": trap: unreachable\n" {
 		t.Fatalf("code %d stdout %q stderr %q", code, out.String(), errOut.String())
 	}
-	code = Run(v, []string{"--workers", "0", "--module", "k.wasm"}, &out, &errOut)
+	code = Run(v, []string{"--workers", "0", "--module", mod}, &out, &errOut)
 	if code != 2 {
 		t.Fatalf("usage error: code %d", code)
+	}
+}
+
+func TestRunFailsOnAnUnreadableModuleWithoutComputing(t *testing.T) {
+	v := Variant{Name: "go-test", NeedsModule: true, Compute: func(Config) ([]uint32, Phases, error) {
+		t.Error("Compute ran without the module")
+		return nil, Phases{}, nil
+	}}
+	var out, errOut bytes.Buffer
+	code := Run(v, []string{"--module", "/nonexistent/k.wasm"}, &out, &errOut)
+	want := "error: module /nonexistent/k.wasm: cannot open it: no such file or directory\n"
+	if code != 1 || out.Len() != 0 || errOut.String() != want {
+		t.Fatalf("code %d stdout %q stderr %q", code, out.String(), errOut.String())
+	}
+}
+
+func TestRunReportsNoModuleSha256WithoutAModule(t *testing.T) {
+	v := Variant{Name: "go-test", Compute: func(cfg Config) ([]uint32, Phases, error) {
+		return []uint32{1}, Phases{}, nil
+	}}
+	var out, errOut bytes.Buffer
+	if code := Run(v, []string{"--workers", "1"}, &out, &errOut); code != 0 || strings.Contains(out.String(), "module") {
+		t.Fatalf("code %d stdout %q stderr %q", code, out.String(), errOut.String())
 	}
 }
 

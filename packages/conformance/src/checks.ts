@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BuiltModule, RunConfig } from '@arena/contract';
@@ -5,6 +6,9 @@ import { KERNELS_DIST, type Variant } from '@arena/collector/src/discover.ts';
 import { planTargets } from '@arena/collector/src/targets.ts';
 import { reportCandidates, splitCommand, tail, verifyOutput, type Target } from '@arena/hyperfine-wrapper';
 import { missingBuildOutputs } from './built.ts';
+import { changedModuleCopy } from './module-copy.ts';
+import { expectParallel } from './parallel-check.ts';
+import { PARALLEL } from './parallel.ts';
 import { packageProblems } from './package-rules.ts';
 import { runInGroup, type GroupRun } from './group-run.ts';
 
@@ -12,8 +16,10 @@ import { runInGroup, type GroupRun } from './group-run.ts';
 export interface Check {
   /** `<variant>: <rule>`, or `<variant> (<module>.wasm): <rule>`. */
   title: string;
-  /** Resolves when the variant follows the rule; throws an Error saying how it breaks it. */
-  run(): Promise<void>;
+  /** Resolves when the variant follows the rule (to a note with what it measured, if any); throws an Error saying how it breaks it. */
+  run(): Promise<string | void>;
+  /** Why the check cannot run on this machine: the test is skipped, saying so. */
+  skip?: string;
 }
 
 /** The rules, as they appear in test names. */
@@ -27,6 +33,8 @@ export const RULES = {
   leftovers: 'leaves no process behind (--workers 3)',
   usage: (args: string) => `exits 2 with one error: line on ${args}`,
   missingModule: 'fails with an error: line naming a missing --module, leaving no process behind',
+  parallel: 'runs workers in parallel',
+  moduleSha256: 'reports the sha256 of the module it ran (a changed copy)',
 } as const;
 
 /** Bad command lines every variant must refuse with exit 2, and the argument the error must name. */
@@ -65,9 +73,25 @@ const LEFTOVER_GRACE_MS = 1000;
 async function expectReport(root: string, target: Target): Promise<void> {
   const r = await run(root, target.command);
   if (r.exitCode !== 0 || r.timedOut) throw new Error(describe(target.command, r));
-  const verdict = verifyOutput(r.stdout, target.expected);
+  const verdict = verifyOutput(r.stdout, target.expected, root);
   if (!verdict.ok) throw new Error(`\`${target.command}\`: ${verdict.error}`);
 }
+
+/** Runs a WASI target on a changed copy of its module: the report must carry the copy's sha256. */
+async function expectModuleSha256(root: string, target: Target): Promise<void> {
+  const module = target.expected.module!;
+  const copy = changedModuleCopy(path.resolve(root, module));
+  try {
+    const command = target.command.replace(` --module ${module}`, ` --module ${copy.file}`);
+    await expectReport(root, { ...target, command, expected: { ...target.expected, module: copy.file } });
+  } finally {
+    rmSync(copy.dir, { recursive: true, force: true });
+  }
+}
+
+/** Why the parallel rule cannot run here, if it cannot. */
+const parallelSkip = (): string | undefined =>
+  os.availableParallelism() < PARALLEL.workers ? `needs ${PARALLEL.workers} cores, this machine has ${os.availableParallelism()}` : undefined;
 
 function expectNoLeftovers(command: string, r: GroupRun): void {
   if (r.leftovers.length) {
@@ -88,8 +112,9 @@ function expectErrorLine(command: string, r: GroupRun, mention: string): void {
 
 /**
  * The conformance checks of one variant (packages/variants/README.md), run against the same commands
- * the bench times (planTargets) at small n: a correct report line, --n and --workers honoured,
- * usage errors refused with exit 2, no process left behind; WASI variants with every built module.
+ * the bench times (planTargets): at small n, a correct report line, --n and --workers honoured,
+ * usage errors refused with exit 2, no process left behind, WASI variants proving which module ran;
+ * at a calibrated n, workers that run in parallel. WASI variants with every built module.
  */
 export function conformanceChecks(root: string, variant: Variant, modules: BuiltModule[]): Check[] {
   const name = variant.name;
@@ -131,6 +156,28 @@ export function conformanceChecks(root: string, variant: Variant, modules: Built
       });
     }
   }
+  for (const target of byModule(20, 1).filter((t) => t.expected.module !== undefined)) {
+    checks.push({
+      title: `${label(target)}: ${RULES.moduleSha256}`,
+      run: async () => {
+        built();
+        await expectModuleSha256(root, target);
+      },
+    });
+  }
+  for (const target of byModule(PARALLEL.probeN, PARALLEL.workers)) {
+    // The same target at another n: the module's own list keeps its parameters.
+    const sameModule = modules.filter((m) => m.producer === target.parameters.module);
+    const targetAt = (n: number) => targetsOf(variant, sameModule, n, PARALLEL.workers)[0]!;
+    checks.push({
+      title: `${label(target)}: ${RULES.parallel}`,
+      skip: parallelSkip(),
+      run: async () => {
+        built();
+        return expectParallel(root, targetAt);
+      },
+    });
+  }
   for (const target of byModule(20, 3)) {
     checks.push({
       title: `${label(target)}: ${RULES.leftovers}`,
@@ -170,10 +217,14 @@ export function conformanceChecks(root: string, variant: Variant, modules: Built
   return checks;
 }
 
-/** Runs checks one after another; returns each title with its error message, if it failed. */
-export async function runChecks(checks: Check[]): Promise<Array<{ title: string; error?: string }>> {
-  const out: Array<{ title: string; error?: string }> = [];
+/** Runs checks one after another; returns each title with its error message if it failed, or why it was skipped. */
+export async function runChecks(checks: Check[]): Promise<Array<{ title: string; error?: string; skipped?: string }>> {
+  const out: Array<{ title: string; error?: string; skipped?: string }> = [];
   for (const check of checks) {
+    if (check.skip !== undefined) {
+      out.push({ title: check.title, skipped: check.skip });
+      continue;
+    }
     try {
       await check.run();
       out.push({ title: check.title });

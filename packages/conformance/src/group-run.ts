@@ -15,6 +15,8 @@ export interface GroupRun {
   stdout: string;
   stderr: string;
   timedOut: boolean;
+  /** Milliseconds from spawning the command to its exit. */
+  wallMs: number;
   /** Processes of the command's group still alive `graceMs` after it exited (all killed since). */
   leftovers: ProcessInfo[];
 }
@@ -54,6 +56,7 @@ function killGroup(pgid: number): void {
  * `graceMs` is a leftover (a worker that outlived its primary). The group is killed either way.
  */
 export async function runInGroup(file: string, args: string[], o: { cwd: string; timeoutMs: number; graceMs?: number }): Promise<GroupRun> {
+  const started = performance.now();
   const child = spawn(file, args, { cwd: o.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -69,6 +72,7 @@ export async function runInGroup(file: string, args: string[], o: { cwd: string;
     child.once('error', reject);
     child.once('exit', (code, sig) => resolve([code, sig]));
   });
+  const wallMs = performance.now() - started;
   clearTimeout(timer);
   const pgid = child.pid!;
   let leftovers = processesInGroup(pgid);
@@ -76,5 +80,5 @@ export async function runInGroup(file: string, args: string[], o: { cwd: string;
   killGroup(pgid);
   // All output is read once the pipes close; a leftover holding them open is gone by now.
   await Promise.race([closed, sleep(2000)]);
-  return { exitCode, signal, stdout, stderr, timedOut, leftovers };
+  return { exitCode, signal, stdout, stderr, timedOut, wallMs, leftovers };
 }

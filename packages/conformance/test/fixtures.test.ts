@@ -1,16 +1,33 @@
 // The conformance suite's own test: broken fixture variants, copied into a temporary workspace and
 // run through the same checks, must fail exactly the rules they break, with messages that say so.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { discoverVariants } from '@arena/collector/src/discover.ts';
+import type { BuiltModule } from '@arena/contract';
+import { discoverVariants, KERNELS_DIST } from '@arena/collector/src/discover.ts';
 import { conformanceChecks, RULES, runChecks } from '../src/checks.ts';
+import { PARALLEL } from '../src/parallel.ts';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'arena-conformance-fixtures-'));
 cpSync(path.join(import.meta.dirname, '..', 'fixtures', 'broken-variants'), path.join(root, 'packages', 'variants'), { recursive: true });
 test.after(() => rmSync(root, { recursive: true, force: true }));
+
+// One kernel module for the WASI fixture: the fakes never compile it, they only read and hash it.
+const wasm = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+mkdirSync(path.join(root, KERNELS_DIST), { recursive: true });
+writeFileSync(path.join(root, KERNELS_DIST, 'clang.wasm'), wasm);
+const modules: BuiltModule[] = [{
+  producer: 'clang', status: 'built', file: 'clang.wasm', compiler: 'fixture', flags: [], sizeBytes: wasm.length,
+  sha256: createHash('sha256').update(wasm).digest('hex'), exports: [], imports: [], execModel: 'library',
+}];
+
+/** The parallel rule's failure when a fake ran its workers one after another. */
+const sequential = /its 2 workers do not run in parallel: it used (0\.\d\d|1\.[0-3]\d) cores while it ran \(CPU time \/ wall time, median at n=\d+ --workers 2; runs: /;
+const parallelRuns = os.availableParallelism() >= PARALLEL.workers;
+const parallel = (title: string, pattern: RegExp) => (parallelRuns ? { [`${title}: ${RULES.parallel}`]: pattern } : {});
 
 /** What each fixture breaks: the failing test names and what their messages must say. */
 const EXPECTED: Record<string, Record<string, RegExp>> = {
@@ -18,12 +35,23 @@ const EXPECTED: Record<string, Record<string, RegExp>> = {
     [`wrong-answer: ${RULES.report}`]: /wrong answer: expected fibonacci\(20\) = 6765, got 6766 from worker 0/,
     [`wrong-answer: ${RULES.workers}`]: /wrong answer: expected fibonacci\(20\) = 6765, got 6766/,
     [`wrong-answer: ${RULES.n}`]: /wrong answer: expected fibonacci\(21\) = 10946, got 10947/,
+    ...parallel('wrong-answer', /wrong answer: expected fibonacci\(30\) = 832040, got 832041/),
   },
   'ignores-workers': {
     [`ignores-workers: ${RULES.workers}`]: /workers: expected 3, got 1/,
+    ...parallel('ignores-workers', /workers: expected 2, got 1/),
   },
   'leaves-child': {
     [`leaves-child: ${RULES.leftovers}`]: /left 1 process\(es\) of its group running .* \d+ \(sleep\)/,
+    ...parallel('leaves-child', sequential),
+  },
+  // Correct answers for any --workers, so only the parallel rule can catch it.
+  sequential: {
+    ...parallel('sequential', sequential),
+  },
+  'wrong-hash': {
+    [`wrong-hash (clang.wasm): ${RULES.moduleSha256}`]: /ran a module whose sha256 is [0-9a-f]{64}, but \/.*\/clang\.wasm has [0-9a-f]{64}/,
+    ...parallel('wrong-hash (clang.wasm)', sequential),
   },
 };
 
@@ -36,7 +64,7 @@ test('the fixtures are discovered like any variant', () => {
 
 for (const variant of variants) {
   test(`${variant.name}: the suite fails exactly the rules it breaks, saying how`, async () => {
-    const outcomes = await runChecks(conformanceChecks(root, variant, []));
+    const outcomes = await runChecks(conformanceChecks(root, variant, modules));
     const failed = Object.fromEntries(outcomes.filter((o) => o.error !== undefined).map((o) => [o.title, o.error!]));
     const expected = EXPECTED[variant.name]!;
     assert.deepEqual(Object.keys(failed).sort(), Object.keys(expected).sort(), JSON.stringify(failed, null, 2));

@@ -18,7 +18,11 @@ export const phasesMs = z
   .catchall(z.number().nonnegative())
   .describe('In-process phases in milliseconds; extra keys must be numbers.');
 
-/** The one JSON line a variant prints last on stdout (packages/variants/README.md, section 4). */
+/**
+ * The fields of the report line a variant prints last on stdout (packages/variants/README.md,
+ * section 5). Run documents store reports in this shape; lines recorded before `moduleSha256`
+ * existed lack it, so the rule that ties it to `module` lives in {@link reportLine}.
+ */
 export const variantReport = z
   .object({
     variant: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('The variant folder name.'),
@@ -26,6 +30,11 @@ export const variantReport = z
     workers: z.int().min(1).describe('Parallel jobs.'),
     results: z.array(z.int().nonnegative()).min(1).describe("One value per worker, in worker order."),
     module: z.string().min(1).optional().describe('The WASI module path, for wasm variants.'),
+    moduleSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'moduleSha256 must be 64 lowercase hex digits')
+      .optional()
+      .describe('Lowercase hex sha256 of the exact bytes the variant compiled; required whenever module is present.'),
     phasesMs,
   })
   .strict()
@@ -33,6 +42,15 @@ export const variantReport = z
     message: 'results must have one entry per worker',
     path: ['results'],
   });
+
+/**
+ * What the harness accepts from a variant today: {@link variantReport}, plus `moduleSha256`
+ * whenever `module` is present, so a report cannot name one module while another ran.
+ */
+export const reportLine = variantReport.refine((r) => r.module === undefined || r.moduleSha256 !== undefined, {
+  message: 'moduleSha256 is required with module: the sha256 of the module bytes the variant compiled',
+  path: ['moduleSha256'],
+});
 
 export type PhasesMs = z.infer<typeof phasesMs>;
 export type VariantReport = z.infer<typeof variantReport>;

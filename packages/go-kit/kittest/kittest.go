@@ -8,6 +8,8 @@ package kittest
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"os"
@@ -36,7 +38,8 @@ func Call(r Runner, args ...string) Result {
 }
 
 // CheckReport checks that res succeeded and that its last stdout line is a
-// report of variant with `workers` results, all fibonacci(n).
+// report of variant with `workers` results, all fibonacci(n); with a module,
+// that moduleSha256 is the sha256 of that file (module is a path from here).
 func CheckReport(t *testing.T, res Result, variant string, n uint32, workers int, module string) kit.Report {
 	t.Helper()
 	if res.Code != 0 {
@@ -51,6 +54,13 @@ func CheckReport(t *testing.T, res Result, variant string, n uint32, workers int
 		t.Errorf("report says variant %q n %d workers %d module %q; want %q %d %d %q",
 			rep.Variant, rep.N, rep.Workers, rep.Module, variant, n, workers, module)
 	}
+	if module != "" {
+		if want := fileSha256(t, module); rep.ModuleSha256 != want {
+			t.Errorf("report says moduleSha256 %q; %s has %s", rep.ModuleSha256, module, want)
+		}
+	} else if rep.ModuleSha256 != "" {
+		t.Errorf("report says moduleSha256 %q without a module", rep.ModuleSha256)
+	}
 	if len(rep.Results) != workers {
 		t.Fatalf("%d results, want %d", len(rep.Results), workers)
 	}
@@ -63,6 +73,16 @@ func CheckReport(t *testing.T, res Result, variant string, n uint32, workers int
 		t.Errorf("computeMs %v < 0", rep.PhasesMs.ComputeMs)
 	}
 	return rep
+}
+
+func fileSha256(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // CheckFailure checks that res failed with exit code `code`, printed no

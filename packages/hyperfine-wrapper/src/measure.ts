@@ -36,7 +36,7 @@ export async function verifyOnce(target: Target, timeoutMs: number, signal?: Abo
   if (outcome.exitCode !== 0 || outcome.timedOut || outcome.cancelled) {
     return { verdict: { ok: false as const, error: describeFailure(outcome, timeoutMs) }, durationMs: outcome.durationMs };
   }
-  return { verdict: verifyOutput(outcome.stdout, target.expected), durationMs: outcome.durationMs };
+  return { verdict: verifyOutput(outcome.stdout, target.expected, cwd), durationMs: outcome.durationMs };
 }
 
 /**
@@ -65,7 +65,7 @@ export async function measureTarget(
     if (!result) return { status: 'failed', error: 'hyperfine exported no result' };
     const reports: VariantReport[] = [];
     for (const line of reportCandidates(outcome.stdout)) {
-      const verdict = verifyReport(line, target.expected);
+      const verdict = verifyReport(line, target.expected, o.cwd);
       if (!verdict.ok) return { status: 'failed', error: `during timing: ${verdict.error}` };
       reports.push(verdict.report);
     }

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it, test } from 'node:test';
 import { fibonacci, verifyOutput, verifyReport } from '../src/verify.ts';
 
 const expected = { variant: 'fixture', n: 10, workers: 2 };
@@ -32,4 +36,50 @@ test('garbage and contract violations are explained', () => {
   assert.match(!c.ok ? c.error : '', /breaks the contract[\s\S]*workers/);
   const none = verifyOutput('', expected);
   assert.match(!none.ok ? none.error : '', /no report line/);
+});
+
+describe('a wasm report proves which module ran', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-verify-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const module = (name: string, bytes: string) => {
+    writeFileSync(path.join(dir, name), bytes);
+    return { module: name, sha: createHash('sha256').update(bytes).digest('hex') };
+  };
+  const wasm = { ...expected, module: 'k.wasm' };
+
+  it('accepts a moduleSha256 equal to the sha256 of the file, resolved from cwd', () => {
+    const { sha } = module('k.wasm', 'module bytes');
+    assert.equal(verifyReport(line({ module: 'k.wasm', moduleSha256: sha }), wasm, dir).ok, true);
+  });
+
+  it('names both hashes and the file when another module ran', () => {
+    const { sha } = module('other.wasm', 'other bytes');
+    const want = createHash('sha256').update('module bytes').digest('hex');
+    const v = verifyReport(line({ module: 'k.wasm', moduleSha256: sha }), wasm, dir);
+    assert.deepEqual(v, { ok: false, error: `ran a module whose sha256 is ${sha}, but k.wasm has ${want}` });
+  });
+
+  it('refuses a report with module but without moduleSha256', () => {
+    const v = verifyReport(line({ module: 'k.wasm' }), wasm, dir);
+    assert.match(!v.ok ? v.error : '', /breaks the contract[\s\S]*moduleSha256 is required with module/);
+  });
+
+  it('says so when the expected module cannot be read', () => {
+    const v = verifyReport(line({ module: 'gone.wasm', moduleSha256: '0'.repeat(64) }), { ...expected, module: 'gone.wasm' }, dir);
+    assert.match(!v.ok ? v.error : '', /^cannot read gone\.wasm to check which module ran: ENOENT/);
+  });
+
+  it('reads each module file once per path', () => {
+    const { sha } = module('once.wasm', 'first');
+    const want = { ...expected, module: 'once.wasm' };
+    assert.equal(verifyReport(line({ module: 'once.wasm', moduleSha256: sha }), want, dir).ok, true);
+    writeFileSync(path.join(dir, 'once.wasm'), 'second');
+    assert.equal(verifyReport(line({ module: 'once.wasm', moduleSha256: sha }), want, dir).ok, true, 'the first reading is kept');
+  });
+
+  it('resolves the module from the repository root by default, where target commands run', () => {
+    const file = 'packages/hyperfine-wrapper/package.json';
+    const sha = createHash('sha256').update(readFileSync(new URL('../package.json', import.meta.url))).digest('hex');
+    assert.equal(verifyOutput(`${line({ module: file, moduleSha256: sha })}\n`, { ...expected, module: file }).ok, true);
+  });
 });

@@ -4,4 +4,4 @@ export { fail, printReport, roundMs } from './report.js';
 export type { PhasesMs, Report } from './report.js';
 export { fibonacci } from './fibonacci.js';
 export { runJobs } from './jobs.js';
-export type { RunJobsOptions, WorkerEvents, WorkerLink, WorkerMessage } from './jobs.js';
+export type { Booted, RunJobsOptions, WorkerEvents, WorkerLink, WorkerMessage } from './jobs.js';

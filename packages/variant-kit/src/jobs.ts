@@ -1,9 +1,12 @@
 import type { VariantArgs } from './args.js';
 import { fail, printReport, type PhasesMs } from './report.js';
 
-/** What a worker tells the primary (or main thread). Errors carry a message naming the cause. */
+/**
+ * What a worker tells the primary (or main thread). Errors carry a message naming the cause. A worker
+ * that compiled the module itself says which bytes it compiled (`moduleSha256`, see `moduleSha256()`).
+ */
 export type WorkerMessage =
-  | { kind: 'ready'; compileMs?: number; instantiateMs?: number }
+  | { kind: 'ready'; compileMs?: number; instantiateMs?: number; moduleSha256?: string }
   | { kind: 'result'; value: number }
   | { kind: 'error'; message: string };
 
@@ -23,6 +26,9 @@ export interface WorkerEvents {
   lost(description: string): void;
 }
 
+/** What the {@link RunJobsOptions.whileBooting} hook measured, and the sha256 of the module it compiled, if it did. */
+export type Booted = Partial<PhasesMs> & { moduleSha256?: string };
+
 /** Options of {@link runJobs}. */
 export interface RunJobsOptions {
   /** The variant's folder name, for the report. */
@@ -35,10 +41,10 @@ export interface RunJobsOptions {
   spawn(index: number, events: WorkerEvents): WorkerLink;
   /**
    * Runs once all workers are created, while they boot (e.g. load code and compile the module once
-   * in the main thread); returns (or resolves to) phases measured there. Throwing or rejecting fails
-   * the run with the error's message.
+   * in the main thread); returns (or resolves to) phases measured there, and the module's sha256
+   * when it compiled one. Throwing or rejecting fails the run with the error's message.
    */
-  whileBooting?(links: readonly WorkerLink[]): Partial<PhasesMs> | Promise<Partial<PhasesMs>>;
+  whileBooting?(links: readonly WorkerLink[]): Booted | Promise<Booted>;
 }
 
 /**
@@ -47,7 +53,9 @@ export interface RunJobsOptions {
  * stop the workers and exit 0. A worker's `error` message, a lost worker or a throwing hook stops
  * every worker, then prints `error: …` and exits 1 without a report. SIGINT/SIGTERM stop the workers too.
  * Phases: `spawnMs` from the first creation to the last `ready`, `computeMs` from dispatch to the
- * last result, `compileMs`/`instantiateMs` the hook's or else the slowest worker's.
+ * last result, `compileMs`/`instantiateMs` the hook's or else the slowest worker's. With `--module`,
+ * the report's `moduleSha256` comes from the hook or the workers' `ready`; the run fails when none
+ * reported one or two disagree.
  */
 export function runJobs(options: RunJobsOptions): void {
   const { args } = options;
@@ -59,6 +67,7 @@ export function runJobs(options: RunJobsOptions): void {
   let received = 0;
   let dispatchedAt = 0;
   let settled = false;
+  let moduleSha256: string | undefined;
 
   const finish = (code: number, message?: string): void => {
     if (settled) return;
@@ -71,6 +80,19 @@ export function runJobs(options: RunJobsOptions): void {
     process.once(signal, () => finish(signal === 'SIGINT' ? 130 : 143, `interrupted by ${signal}`));
   }
 
+  // Every worker that compiled the module must have compiled the same bytes.
+  const sawModule = (sha256: string | undefined): void => {
+    if (sha256 === undefined) return;
+    if (moduleSha256 !== undefined && moduleSha256 !== sha256) {
+      return finish(1, `${args.module}: workers compiled different modules (sha256 ${moduleSha256} and ${sha256})`);
+    }
+    moduleSha256 = sha256;
+  };
+  const booted = ({ moduleSha256: sha256, ...phases }: Booted): void => {
+    Object.assign(phasesMs, phases);
+    sawModule(sha256);
+  };
+
   const spawnStart = performance.now();
   const events = (index: number): WorkerEvents => ({
     message(message) {
@@ -81,6 +103,8 @@ export function runJobs(options: RunJobsOptions): void {
         if (message.instantiateMs !== undefined) {
           phasesMs.instantiateMs = Math.max(phasesMs.instantiateMs ?? 0, message.instantiateMs);
         }
+        sawModule(message.moduleSha256);
+        if (settled) return;
         if (++ready < count) return;
         dispatchedAt = performance.now();
         phasesMs.spawnMs = dispatchedAt - spawnStart;
@@ -91,12 +115,15 @@ export function runJobs(options: RunJobsOptions): void {
       results[index] = message.value;
       if (++received < count) return;
       phasesMs.computeMs = performance.now() - dispatchedAt;
+      if (args.module !== undefined && moduleSha256 === undefined) {
+        return finish(1, `${args.module}: no worker or hook reported the module's sha256 (moduleSha256)`);
+      }
       printReport({
         variant: options.variant,
         n: args.n,
         workers: count,
         results,
-        ...(args.module === undefined ? {} : { module: args.module }),
+        ...(args.module === undefined ? {} : { module: args.module, moduleSha256 }),
         phasesMs,
       });
       finish(0);
@@ -110,8 +137,8 @@ export function runJobs(options: RunJobsOptions): void {
   try {
     for (let index = 0; index < count; index++) links.push(options.spawn(index, events(index)));
     const booting = options.whileBooting?.(links);
-    if (booting instanceof Promise) booting.then((phases) => Object.assign(phasesMs, phases), failed);
-    else Object.assign(phasesMs, booting);
+    if (booting instanceof Promise) booting.then(booted, failed);
+    else if (booting) booted(booting);
   } catch (error) {
     failed(error);
   }

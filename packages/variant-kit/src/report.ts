@@ -9,13 +9,15 @@ export interface PhasesMs {
 
 const PHASES = ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'computeMs'] as const;
 
-/** The contract's report line. `module` only for WASI variants. */
+/** The contract's report line. `module` and `moduleSha256` only for WASI variants, always together. */
 export interface Report {
   variant: string;
   n: number;
   workers: number;
   results: number[];
   module?: string;
+  /** Lowercase hex sha256 of the module bytes the variant compiled. */
+  moduleSha256?: string;
   phasesMs: PhasesMs;
 }
 

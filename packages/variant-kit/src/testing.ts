@@ -1,12 +1,15 @@
 // Test helpers for the variants' own tests (never loaded on the timed path).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fibonacci } from './fibonacci.js';
 
 /** A finished run of a variant's command. */
 export interface VariantRun {
+  /** Where it ran (the repository root): its `--module` path is relative to this. */
+  cwd: string;
   status: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -41,7 +44,7 @@ export function runVariant(packageDir: string, args: readonly string[]): Variant
     encoding: 'utf8',
     timeout: 60_000,
   });
-  return { status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr };
+  return { cwd: root, status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr };
 }
 
 /** The modules `@arena/kernels` built, from its dist/manifest.json: producer and path relative to the root. */
@@ -56,7 +59,8 @@ export function builtKernels(root: string): { producer: string; file: string }[]
 
 /**
  * Asserts a successful run: exit 0, and a last stdout line that is a valid report for `expected`
- * (every worker's result equal to fibonacci(n), `computeMs` and the listed phases present). Returns it.
+ * (every worker's result equal to fibonacci(n), `computeMs` and the listed phases present; with a
+ * module, `moduleSha256` equal to the sha256 of that file). Returns it.
  */
 export function assertReport(
   run: VariantRun,
@@ -67,12 +71,15 @@ export function assertReport(
   const lines = run.stdout.trimEnd().split('\n');
   const report = JSON.parse(lines[lines.length - 1] as string) as Record<string, unknown>;
   const { results, phasesMs, ...rest } = report;
-  assert.deepEqual(rest, { variant: expected.variant, n: expected.n, workers: expected.workers, ...(expected.module ? { module: expected.module } : {}) });
+  const module = expected.module ? { module: expected.module, moduleSha256: sha256Of(resolve(run.cwd, expected.module)) } : {};
+  assert.deepEqual(rest, { variant: expected.variant, n: expected.n, workers: expected.workers, ...module });
   assert.deepEqual(results, new Array(expected.workers).fill(fibonacci(expected.n)));
   assert.deepEqual(Object.keys(phasesMs as object).sort(), [...new Set([...phases, 'computeMs'])].sort());
   for (const [phase, ms] of Object.entries(phasesMs as object)) assert.ok(typeof ms === 'number' && ms >= 0, `${phase}: ${ms}`);
   return report;
 }
+
+const sha256Of = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** Asserts a failed run: exit `status`, nothing on stdout, and an `error:` line on stderr matching `cause`. */
 export function assertError(run: VariantRun, status: number, cause: RegExp): void {

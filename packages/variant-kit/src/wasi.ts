@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { WASI } from 'node:wasi';
+
+const require = createRequire(import.meta.url);
 
 /** A kernel's `fibonacci`, called with a JS number and answering one (i32 read as unsigned, i64 as a number). */
 export type Fibonacci = (n: number) => number;
@@ -20,6 +23,16 @@ export function readKernel(file: string): Uint8Array<ArrayBuffer> {
   } catch (error) {
     throw new KernelError(`${file}: cannot read module (${cause(error)})`);
   }
+}
+
+/**
+ * The lowercase hex sha256 of a module's bytes: the report's `moduleSha256`, which proves which
+ * module ran. Hash the very bytes given to {@link compileKernel}. node:crypto loads on first use, so
+ * threads that only instantiate never load it.
+ */
+export function moduleSha256(bytes: Uint8Array): string {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

@@ -65,4 +65,36 @@ describe('runJobs', () => {
     assert.match(child.stderr, /^error: k\.wasm: no export fibonacci$/m);
     assert.deepEqual(stopped(child.stderr), ['stopped 0', 'stopped 1', 'stopped 2']);
   });
+
+  it("reports --module with the hook's moduleSha256, which is no phase", () => {
+    const child = run('hashed-by-hook');
+    assert.equal(child.status, 0, child.stderr);
+    const report = JSON.parse(child.stdout);
+    assert.deepEqual(Object.keys(report), ['variant', 'n', 'workers', 'results', 'module', 'moduleSha256', 'phasesMs']);
+    assert.equal(report.module, 'k.wasm');
+    assert.equal(report.moduleSha256, '9'.repeat(64));
+    assert.ok(!('moduleSha256' in report.phasesMs));
+  });
+
+  it("reports the moduleSha256 the workers' ready messages agree on", () => {
+    const child = run('hashed-by-workers');
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(JSON.parse(child.stdout).moduleSha256, '1'.repeat(64));
+  });
+
+  it('fails when two workers compiled different modules, naming both hashes', () => {
+    const child = run('hashes-differ');
+    assert.equal(child.status, 1);
+    assert.equal(child.stdout, '');
+    // In the order the workers got ready, which timers decide.
+    const [one, two] = ['1'.repeat(64), '2'.repeat(64)];
+    assert.match(child.stderr, new RegExp(`^error: k\\.wasm: workers compiled different modules \\(sha256 (${one} and ${two}|${two} and ${one})\\)$`, 'm'));
+  });
+
+  it('fails rather than report a --module run without its sha256', () => {
+    const child = run('not-hashed');
+    assert.equal(child.status, 1);
+    assert.equal(child.stdout, '');
+    assert.match(child.stderr, /^error: k\.wasm: no worker or hook reported the module's sha256 \(moduleSha256\)$/m);
+  });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compileKernel, instantiateKernel, KernelError, readKernel } from '../src/wasi.js';
+import { createHash } from 'node:crypto';
+import { compileKernel, instantiateKernel, KernelError, moduleSha256, readKernel } from '../src/wasi.js';
 import * as modules from './fixtures/modules.js';
 
 const load = (bytes: Uint8Array<ArrayBuffer>) => instantiateKernel('k.wasm', compileKernel('k.wasm', bytes));
@@ -12,6 +13,13 @@ describe('readKernel', () => {
       assert.match(error.message, /^missing\/nope\.wasm: cannot read module \(ENOENT/);
       return true;
     });
+  });
+});
+
+describe('moduleSha256', () => {
+  it('is the lowercase hex sha256 of the bytes', () => {
+    assert.equal(moduleSha256(modules.reactorI32), createHash('sha256').update(modules.reactorI32).digest('hex'));
+    assert.equal(moduleSha256(new Uint8Array()), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 });
 
@@ -29,8 +37,11 @@ describe('instantiateKernel', () => {
     assert.equal(load(modules.reactorI32)(20), 6765);
   });
   it('gives each call its own instance', () => {
-    const module = compileKernel('k.wasm', modules.reactorI32);
-    assert.deepEqual([instantiateKernel('k.wasm', module)(10), instantiateKernel('k.wasm', module)(11)], [55, 89]);
+    const module = compileKernel('k.wasm', modules.oncePerInstance);
+    const first = instantiateKernel('k.wasm', module);
+    assert.deepEqual([first(10), instantiateKernel('k.wasm', module)(11)], [55, 89]);
+    // The fixture does notice sharing: a second call on one instance traps.
+    assert.throws(() => first(12), { name: 'KernelError', message: 'k.wasm: fibonacci(12) failed: trap: unreachable' });
   });
   it('passes n as a BigInt to an i64 kernel and answers a number', () => {
     assert.equal(load(modules.libraryI64)(20), 6765);

@@ -25,14 +25,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
-	wasm, err := kit.ReadModule(cfg.Module)
-	if err != nil {
-		return nil, kit.Phases{}, err
-	}
 	store := wasmer.NewStore(wasmer.NewEngine()) // Universal engine, Cranelift
 
 	t := time.Now()
-	module, err := wasmer.NewModule(store, wasm)
+	// cfg.Wasm: the bytes kit.Run read and hashed for the report's moduleSha256.
+	module, err := wasmer.NewModule(store, cfg.Wasm)
 	if err != nil {
 		return nil, kit.Phases{}, fmt.Errorf("cannot compile it: %w", err)
 	}

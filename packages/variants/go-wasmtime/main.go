@@ -25,14 +25,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
-	wasm, err := kit.ReadModule(cfg.Module)
-	if err != nil {
-		return nil, kit.Phases{}, err
-	}
 	engine := wasmtime.NewEngine() // Cranelift, functions compiled in parallel
 
 	t := time.Now()
-	module, err := wasmtime.NewModule(engine, wasm)
+	// cfg.Wasm: the bytes kit.Run read and hashed for the report's moduleSha256.
+	module, err := wasmtime.NewModule(engine, cfg.Wasm)
 	if err != nil {
 		return nil, kit.Phases{}, fmt.Errorf("cannot compile it: %w", err)
 	}

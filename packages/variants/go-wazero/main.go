@@ -29,10 +29,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
-	wasm, err := kit.ReadModule(cfg.Module)
-	if err != nil {
-		return nil, kit.Phases{}, err
-	}
 	// The compiler may use every CPU for compiling functions (an experimental
 	// knob; wazero compiles on one goroutine by default).
 	ctx := experimental.WithCompilationWorkers(context.Background(), runtime.NumCPU())
@@ -44,7 +40,8 @@ func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
 	}
 
 	t := time.Now()
-	compiled, err := rt.CompileModule(ctx, wasm)
+	// cfg.Wasm: the bytes kit.Run read and hashed for the report's moduleSha256.
+	compiled, err := rt.CompileModule(ctx, cfg.Wasm)
 	if err != nil {
 		return nil, kit.Phases{}, fmt.Errorf("cannot compile it: %w", err)
 	}

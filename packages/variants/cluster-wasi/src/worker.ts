@@ -1,7 +1,8 @@
 // One cluster worker of cluster-wasi: read, compile and instantiate the module as soon as it starts,
-// say ready, then compute fibonacci(n) once when the primary sends n.
+// say ready (with the sha256 of the bytes it compiled), then compute fibonacci(n) once when the
+// primary sends n.
 import type { WorkerMessage } from '@arena/variant-kit';
-import { compileKernel, instantiateKernel, readKernel } from '@arena/variant-kit/wasi';
+import { compileKernel, instantiateKernel, moduleSha256, readKernel } from '@arena/variant-kit/wasi';
 
 const send = (message: WorkerMessage): boolean => process.send!(message);
 const failed = (error: unknown): boolean => send({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -9,7 +10,8 @@ const file = process.argv[2] as string;
 
 try {
   const start = performance.now();
-  const module = compileKernel(file, readKernel(file));
+  const bytes = readKernel(file);
+  const module = compileKernel(file, bytes);
   const compiled = performance.now();
   const fibonacci = instantiateKernel(file, module);
   const instantiateMs = performance.now() - compiled;
@@ -20,7 +22,7 @@ try {
       failed(error);
     }
   });
-  send({ kind: 'ready', compileMs: compiled - start, instantiateMs });
+  send({ kind: 'ready', compileMs: compiled - start, instantiateMs, moduleSha256: moduleSha256(bytes) });
 } catch (error) {
   failed(error);
 }

@@ -21,14 +21,16 @@ runJobs({
   },
   // While the threads boot (a new isolate and Node environment each), the main thread reads and
   // compiles the module, once; every thread receives the compiled module, not the bytes. The WASI
-  // helpers are imported only now, so that creating the threads does not wait for them.
+  // helpers are imported only now, so that creating the threads does not wait for them. The bytes
+  // are hashed after the threads have the module, while they still boot.
   async whileBooting() {
-    const { compileKernel, readKernel } = await import('@arena/variant-kit/wasi');
+    const { compileKernel, moduleSha256, readKernel } = await import('@arena/variant-kit/wasi');
     const start = performance.now();
-    const module = compileKernel(file, readKernel(file));
+    const bytes = readKernel(file);
+    const module = compileKernel(file, bytes);
     const compileMs = performance.now() - start;
     const job: KernelJob = { file, module };
     for (const worker of threads) worker.postMessage(job);
-    return { compileMs };
+    return { compileMs, moduleSha256: moduleSha256(bytes) };
   },
 });

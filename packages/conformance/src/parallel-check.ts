@@ -1,0 +1,64 @@
+import os from 'node:os';
+import { splitCommand, tail, verifyOutput, type Target } from '@arena/hyperfine-wrapper';
+import { sampleCpu, waitForQuiet } from './cpu.ts';
+import { runInGroup } from './group-run.ts';
+import { busyAt, calibratedN, judge, nextProbe, PARALLEL, type RatioRun, type Timing } from './parallel.ts';
+
+const TIMEOUT_MS = 60_000;
+
+/** Runs a target once from `root`, verifies its report, and measures its CPU/wall ratio. */
+async function measure(root: string, target: Target): Promise<Timing & RatioRun> {
+  const [file, ...args] = splitCommand(target.command);
+  const before = sampleCpu();
+  const r = await runInGroup(file!, args, { cwd: root, timeoutMs: TIMEOUT_MS });
+  const after = sampleCpu();
+  if (r.exitCode !== 0 || r.timedOut) {
+    const how = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;
+    throw new Error(`\`${target.command}\` ${how}; stderr ends:\n${tail(r.stderr)}`);
+  }
+  const verdict = verifyOutput(r.stdout, target.expected, root);
+  if (!verdict.ok) throw new Error(`\`${target.command}\`: ${verdict.error}`);
+  const cpuMs = after.childrenMs - before.childrenMs;
+  const otherMs = Math.max(0, after.machineBusyMs - before.machineBusyMs - cpuMs);
+  return { n: target.expected.n, wallMs: r.wallMs, computeMs: verdict.report.phasesMs.computeMs, ratio: cpuMs / r.wallMs, otherCores: otherMs / r.wallMs };
+}
+
+/**
+ * Checks that a target's workers run in parallel: calibrates n from short probes until compute
+ * dominates, then judges CPU/wall over several runs at that n (see parallel.ts). `targetAt(n)` is
+ * the target with `--n n --workers 2`. Resolves to a note with the numbers; throws when it fails.
+ */
+export async function expectParallel(root: string, targetAt: (n: number) => Target): Promise<string> {
+  const busy = busyAt(os.cpus().length);
+  // Others' load slows probes and lowers ratios: start at a quiet moment, and wait for one again
+  // after a run that others slowed (if one comes within the patience).
+  let last: RatioRun = { ratio: 0, otherCores: Infinity };
+  const run = async (n: number) => {
+    if (last.otherCores >= busy) await waitForQuiet(busy, PARALLEL.quietPatienceMs);
+    return (last = await measure(root, targetAt(n)));
+  };
+  let probe = await run(PARALLEL.probeN);
+  const probes = [probe];
+  for (let next = nextProbe(probe); next !== undefined; next = nextProbe(probe)) probes.push((probe = await run(next)));
+  let n = calibratedN(probe);
+  let recalibrated = false;
+  const runs: Array<Timing & RatioRun> = [];
+  for (;;) {
+    const r = await run(n);
+    // A noisy probe can make n too small; the first run, longer, predicts better (once).
+    if (!recalibrated && calibratedN(r) > n) {
+      recalibrated = true;
+      probes.push(r);
+      n = calibratedN(r);
+      continue;
+    }
+    recalibrated = true;
+    runs.push(r);
+    const verdict = judge(runs, n, busy);
+    if (verdict === undefined) continue;
+    if (!verdict.ok) throw new Error(`\`${targetAt(n).command}\`: ${verdict.error}`);
+    const list = runs.map((r) => `${r.ratio.toFixed(2)} in ${Math.round(r.wallMs)} ms`).join(', ');
+    const calibration = probes.map((p) => `n=${p.n}: ${p.computeMs.toFixed(1)} of ${Math.round(p.wallMs)} ms`).join(', ');
+    return `n=${n}: CPU/wall median ${verdict.median.toFixed(2)} (${list}); probes (compute of wall) ${calibration}`;
+  }
+}

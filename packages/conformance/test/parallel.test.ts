@@ -1,0 +1,67 @@
+// The parallel rule's calibration and verdict, on made-up timings (the rule itself runs in
+// conformance.test.ts and fixtures.test.ts).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { busyAt, calibratedN, judge, nextProbe, PARALLEL, type RatioRun } from '../src/parallel.ts';
+
+describe('calibration', () => {
+  it('probes higher while compute is too short to predict from, by the golden ratio', () => {
+    assert.equal(nextProbe({ n: 30, wallMs: 8, computeMs: 2.6 }), 38); // 2.6 ms × φ^8 ≈ 122 ms ≥ 80
+    assert.equal(nextProbe({ n: 38, wallMs: 90, computeMs: 86.8 }), undefined);
+    assert.equal(nextProbe({ n: 42, wallMs: 5, computeMs: 0.001 }), PARALLEL.maxN, 'never above the cap');
+    assert.equal(nextProbe({ n: PARALLEL.maxN, wallMs: 5, computeMs: 0.001 }), undefined);
+  });
+
+  it('picks the n predicted to compute for 500 ms, or as long as the rest of the run when that is longer', () => {
+    assert.equal(calibratedN({ n: 38, wallMs: 90, computeMs: 86.8 }), 42); // 86.8 × φ^4 ≈ 595 ms
+    assert.equal(calibratedN({ n: 34, wallMs: 914, computeMs: 89.3 }), 39, 'a start-up of 825 ms asks for 825 ms of compute');
+    assert.equal(calibratedN({ n: 40, wallMs: 5, computeMs: 0.01 }), PARALLEL.maxN);
+    assert.equal(calibratedN({ n: 35, wallMs: 2000, computeMs: 1900 }), 35, 'never below the probe');
+  });
+
+  it('does not trust a computeMs of 0 or above the wall time: the whole run counts as compute', () => {
+    assert.equal(nextProbe({ n: 30, wallMs: 60, computeMs: 0 }), undefined);
+    assert.equal(calibratedN({ n: 30, wallMs: 60, computeMs: 0 }), calibratedN({ n: 30, wallMs: 60, computeMs: 60 }));
+    assert.equal(calibratedN({ n: 30, wallMs: 60, computeMs: 600 }), calibratedN({ n: 30, wallMs: 60, computeMs: 60 }));
+  });
+});
+
+const quiet = (...ratios: number[]): RatioRun[] => ratios.map((ratio) => ({ ratio, otherCores: 0.05 }));
+const busy = (...ratios: number[]): RatioRun[] => ratios.map((ratio) => ({ ratio, otherCores: 1 }));
+
+describe('verdict', () => {
+  it('waits for three runs', () => {
+    assert.equal(judge(quiet(1.9, 1.9), 40), undefined);
+  });
+
+  it('passes on a median CPU/wall ratio of at least 1.4', () => {
+    assert.deepEqual(judge(quiet(1.9, 1.2, 1.85), 40), { ok: true, median: 1.85 });
+    assert.deepEqual(judge(busy(1.5, 1.3, 1.45), 40), { ok: true, median: 1.45 }, 'load only lowers ratios, so a busy pass counts');
+  });
+
+  it('fails workers that run one after another, saying how many cores it used, at which n, in every run', () => {
+    const v = judge(quiet(1.02, 0.99, 1.1), 37);
+    assert.equal(v?.ok, false);
+    assert.match(!v!.ok ? v!.error : '', /^its 2 workers do not run in parallel: it used 1\.02 cores while it ran \(CPU time \/ wall time, median at n=37 --workers 2; runs: 1\.02, 0\.99, 1\.10\); .* at least 1\.4, one after another about 1$/);
+  });
+
+  it('takes more runs rather than fail on runs others slowed down', () => {
+    assert.equal(judge([...busy(1.0, 1.0), ...quiet(1.9)], 40), undefined);
+    assert.equal(judge([...busy(1.0, 1.0), ...quiet(1.9, 1.9)], 40)?.ok, true);
+    assert.equal(judge([...busy(1.0, 1.0), ...quiet(1.0, 1.0, 1.1)], 40)?.ok, false, 'three quiet runs decide');
+  });
+
+  it('fails after the most runs when the machine stayed busy, saying so', () => {
+    const v = judge(busy(1.0, 1.0, 1.0, 1.0, 1.0), 40);
+    assert.equal(v?.ok, false);
+    assert.match(!v!.ok ? v!.error : '', /runs: 1\.00 \(others used 1\.00 cores\), .*; the machine was busy, so this may be its load: run again on a quiet one$/);
+  });
+});
+
+describe('busy runs', () => {
+  it('are those where others leave the workers fewer than 2 free cores', () => {
+    assert.equal(busyAt(2), PARALLEL.busyCores);
+    assert.equal(busyAt(8), 6 + PARALLEL.busyCores);
+    assert.equal(judge([...busy(1.0, 1.0, 1.0)], 40, busyAt(8))?.ok, false, 'one core of load leaves 7 free: these runs were quiet');
+  });
+});
