@@ -107,9 +107,10 @@ export function wallStats(times: readonly number[], round: readonly number[]): W
 export const ciIsInformative = (w: Pick<WallSeconds, 'round'>): boolean => new Set(w.round).size >= MIN_CI_ROUNDS;
 
 /**
- * The ratio of two results' medians (a / b) with a 95 % CI paired by round: each round's median of a
- * over that round's median of b, so drift shared by the round cancels. The CI is over those per-round
- * ratios (binomial ranks); null when the two share fewer than MIN_CI_ROUNDS rounds.
+ * How many times slower a is than b, paired by round: each round's median of a over that round's
+ * median of b, so drift shared by the round cancels. The ratio is the median of those per-round
+ * ratios and its 95 % CI is over them (binomial ranks); null when the two share fewer than
+ * MIN_CI_ROUNDS rounds. Without shared rounds the ratio falls back to the ratio of the medians.
  */
 export function ratioCi95(a: Pick<WallSeconds, 'times' | 'round' | 'median'>, b: Pick<WallSeconds, 'times' | 'round' | 'median'>): { ratio: number; ci95: { low: number; high: number } | null } {
   const perRound = (w: Pick<WallSeconds, 'times' | 'round'>) => {
@@ -119,5 +120,8 @@ export function ratioCi95(a: Pick<WallSeconds, 'times' | 'round' | 'median'>, b:
   };
   const [ma, mb] = [perRound(a), perRound(b)];
   const ratios = [...ma.entries()].flatMap(([r, m]) => (mb.has(r) ? [m / mb.get(r)!] : []));
-  return { ratio: a.median / b.median, ci95: ratios.length >= MIN_CI_ROUNDS ? medianCi95(ratios) : null };
+  return {
+    ratio: ratios.length ? median(ratios) : a.median / b.median,
+    ci95: ratios.length >= MIN_CI_ROUNDS ? medianCi95(ratios) : null,
+  };
 }

@@ -1,5 +1,5 @@
 import type { RunDocument, VariantResult } from '@arena/contract';
-import { ciIsInformative } from '@arena/hyperfine-wrapper';
+import { ciHalfWidthPct, ciIsInformative } from '@arena/hyperfine-wrapper';
 import { resultLabel } from '../format.ts';
 import { geomean } from '../stats/geomean.ts';
 import { mannWhitneyU, type MannWhitneyMethod } from '../stats/mann-whitney.ts';
@@ -107,9 +107,8 @@ function side(r: VariantResult | undefined, doc: RunDocument, variant: string): 
   if (!r) return narrowedOut(doc, variant) ? { status: 'not-run' } : { status: 'missing' };
   if (r.status === 'failed') return { status: 'failed', error: r.error };
   const w = r.wallS;
-  const ciHalfWidthPct = w.median > 0 ? (Math.max(w.median - w.ci95.low, w.ci95.high - w.median) / w.median) * 100 : 0;
   return {
-    status: 'ok', medianS: w.median, ci95LowS: w.ci95.low, ci95HighS: w.ci95.high, ciHalfWidthPct, runs: w.times.length,
+    status: 'ok', medianS: w.median, ci95LowS: w.ci95.low, ci95HighS: w.ci95.high, ciHalfWidthPct: ciHalfWidthPct(w), runs: w.times.length,
     rounds: new Set(w.round).size, ciInformative: ciIsInformative(w),
   };
 }
