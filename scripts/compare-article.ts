@@ -14,6 +14,7 @@ import {
   acquireBenchLock, describeFailure, describeMachine, fibonacci, killAllChildren, reportCandidates, runProcess, splitCommand,
   verifyOutput, type Expected,
 } from '@arena/hyperfine-wrapper';
+import { acceptedFlags } from '@arena/runtimes';
 
 /** How a program's output is checked: our report line, or the article's "📦 收到结果 <n>" lines. */
 export type Check = { kind: 'report'; expected: Expected } | { kind: 'article'; n: number };
@@ -119,11 +120,17 @@ const module = 'packages/kernels/dist/clang.wasm';
 const v = (name: string) => `packages/variants/${name}`;
 
 /** Each row: our variant, the article's program, and (for the 1.4× target) c-native. */
-function pairs(root: string): Pair[] {
+async function pairs(root: string): Promise<Pair[]> {
   const workers = os.availableParallelism(); // our variants' default, as in the bench
+  const manifest = (name: string) =>
+    (JSON.parse(readFileSync(path.join(root, v(name), 'package.json'), 'utf8')) as { arena: { command: string; nodeFlags?: string[] } }).arena;
+  // As the bench words a Node variant on this Node: its manifest's nodeFlags that `node` accepts, after `node`.
+  const accepted = await acceptedFlags('node', ['cluster-wasi', 'threads-wasi'].flatMap((name) => manifest(name).nodeFlags ?? []));
   const ours = (name: string, wasm = false): Program => {
-    const pkg = JSON.parse(readFileSync(path.join(root, v(name), 'package.json'), 'utf8')) as { arena: { command: string } };
-    const command = `${pkg.arena.command.replaceAll('{pkg}', v(name))} --n ${N}${wasm ? ` --module ${module}` : ''}`;
+    const arena = manifest(name);
+    const [first, ...rest] = arena.command.replaceAll('{pkg}', v(name)).split(' ');
+    const flags = first === 'node' ? (arena.nodeFlags ?? []).filter((f) => accepted.includes(f)) : [];
+    const command = `${[first, ...flags, ...rest].join(' ')} --n ${N}${wasm ? ` --module ${module}` : ''}`;
     return { name, command, check: { kind: 'report', expected: { variant: name, n: N, workers, ...(wasm ? { module } : {}) } } };
   };
   const article = (name: string, command: string): Program => ({ name, command, check: { kind: 'article', n: N } });
@@ -147,7 +154,7 @@ async function main(): Promise<number> {
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, got "${values.runs}"`);
   const root = path.resolve(import.meta.dirname, '..');
   const env = { WASM_MODULE: module };
-  const all = pairs(root);
+  const all = await pairs(root);
   const ac = new AbortController();
   const onSignal = () => { ac.abort(); killAllChildren(); };
   process.on('SIGINT', onSignal);

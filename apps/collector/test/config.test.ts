@@ -24,7 +24,15 @@ test('BENCH_ONLY is recorded in the config, so a narrowed run says what it left 
   assert.equal(readSettings({}).config.only, null);
 });
 
+test('BENCH_NODE is recorded as the Node lines asked for; unset, null (the harness\'s Node)', () => {
+  assert.deepEqual(readSettings({ BENCH_NODE: '22,20' }).config.node, ['22', '20']);
+  assert.deepEqual(readSettings({ BENCH_NODE: 'all' }).config.node, ['20', '22', '24', '26']);
+  assert.equal(readSettings({}).config.node, null);
+  assert.equal(readSettings({ BENCH_NODE: ' ' }).config.node, null);
+});
+
 for (const [name, value, message] of [
+  ['BENCH_NODE', '18', /BENCH_NODE must be "all" or a comma-separated list of Node lines from 20, 22, 24, 26; got "18"/],
   ['BENCH_N', '48', /BENCH_N must be an integer in 1\.\.47, got "48"/],
   ['BENCH_N', '4.5', /BENCH_N must be an integer in 1\.\.47/],
   ['BENCH_N', 'abc', /BENCH_N must be an integer in 1\.\.47/],

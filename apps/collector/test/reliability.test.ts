@@ -22,7 +22,7 @@ test('a wrong answer, a crash, garbage and a broken report line each fail with t
   assert.match(errorOf(doc, 'fx-crash'), /exited with status 139; last stderr lines:\nfixture: segmentation fault \(simulated\)/);
   assert.match(errorOf(doc, 'fx-garbage'), /report line is not JSON: \}\{ not json at all/);
   assert.match(errorOf(doc, 'fx-contract'), /report line breaks the contract:\n✖ .*\n  → at phasesMs/);
-  assert.match(run.stdout, /fx-wrong\s+FAILED\s.*wrong answer/);
+  assert.match(run.stdout, /fx-wrong \[node=\d+\]\s+FAILED\s.*wrong answer/);
   assert.deepEqual(earlierRun(s.results), before);
 });
 
@@ -121,8 +121,8 @@ test('a stale lock from a killed bench is detected and cleared', async () => {
 test('a run document with an unknown schemaVersion gets a clear message', async () => {
   const s = sandbox();
   const file = path.join(s.dir, 'future.json');
-  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 3 }));
+  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 4 }));
   const run = await arena(['collect', file], {});
   assert.equal(run.exitCode, 1);
-  assert.match(run.stderr, /future\.json: schemaVersion 3 was written by a newer bench-arena; this one reads up to 2/);
+  assert.match(run.stderr, /future\.json: schemaVersion 4 was written by a newer bench-arena; this one reads up to 3/);
 });

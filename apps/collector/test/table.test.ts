@@ -32,7 +32,7 @@ test('a narrowed run says so in its headline', () => {
 
 test('a failed result shows FAILED and its error', () => {
   const doc = makeRun({ 'go-native': 0.4 });
-  doc.results.push({ variant: 'broken', parameters: {}, command: 'x', status: 'failed', error: 'wrong answer: expected 1, got 2' });
+  doc.results.push({ variant: 'broken', parameters: {}, command: 'x', runtime: null, status: 'failed', error: 'wrong answer: expected 1, got 2' });
   const text = renderText(resultsTable(doc));
   assert.match(text, /broken\s+FAILED.*wrong answer: expected 1, got 2/);
 });

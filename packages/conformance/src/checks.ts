@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BuiltModule, RunConfig } from '@arena/contract';
+import { isNodeCommand, type BuiltModule, type RunConfig } from '@arena/contract';
 import { KERNELS_DIST, type Variant } from '@arena/collector/src/discover.ts';
-import { planTargets } from '@arena/collector/src/targets.ts';
+import { planTargets, variantCommand } from '@arena/collector/src/targets.ts';
 import { reportCandidates, splitCommand, tail, verifyOutput, type Target } from '@arena/hyperfine-wrapper';
+import type { PlannedNode, Runtimes } from '@arena/runtimes';
 import { missingBuildOutputs } from './built.ts';
 import { changedModuleCopy } from './module-copy.ts';
 import { expectParallel } from './parallel-check.ts';
@@ -14,7 +15,7 @@ import { runInGroup, type GroupRun } from './group-run.ts';
 
 /** One rule of packages/variants/README.md applied to one variant (and module): a test. */
 export interface Check {
-  /** `<variant>: <rule>`, or `<variant> (<module>.wasm): <rule>`. */
+  /** `<variant>: <rule>`, with ` [node=<line>]` after the variant for a Node variant and ` (<module>.wasm)` for a WASI one. */
   title: string;
   /** Resolves when the variant follows the rule (to a note with what it measured, if any); throws an Error saying how it breaks it. */
   run(): Promise<string | void>;
@@ -49,11 +50,12 @@ const TIMEOUT_MS = 60_000;
 
 /** The run configuration the checks plan targets with (only n and workers matter). */
 const plan = (n: number, workers: number[]): RunConfig => ({
-  profile: 'conformance', n, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, only: null,
+  profile: 'conformance', n, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, only: null, node: null,
 });
 
-const targetsOf = (variant: Variant, modules: BuiltModule[], n: number, workers: number): Target[] =>
-  planTargets([variant], modules, plan(n, [workers])).targets;
+/** The bench's targets of a variant on one Node (undefined: a program that is not Node). */
+const targetsOf = (variant: Variant, modules: BuiltModule[], n: number, workers: number, node: PlannedNode | undefined): Target[] =>
+  planTargets([variant], modules, plan(n, [workers]), { node: node ? [node] : [] }).targets;
 
 function describe(command: string, r: GroupRun): string {
   const how = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;
@@ -114,12 +116,17 @@ function expectErrorLine(command: string, r: GroupRun, mention: string): void {
  * The conformance checks of one variant (packages/variants/README.md), run against the same commands
  * the bench times (planTargets): at small n, a correct report line, --n and --workers honoured,
  * usage errors refused with exit 2, no process left behind, WASI variants proving which module ran;
- * at a calibrated n, workers that run in parallel. WASI variants with every built module.
+ * at a calibrated n, workers that run in parallel. WASI variants with every built module, Node
+ * variants on every Node of `runtimes` (the parallel rule on those `parallelOn` accepts).
  */
-export function conformanceChecks(root: string, variant: Variant, modules: BuiltModule[]): Check[] {
+export function conformanceChecks(
+  root: string,
+  variant: Variant,
+  modules: BuiltModule[],
+  runtimes: Runtimes,
+  parallelOn: (node: PlannedNode) => boolean = () => true,
+): Check[] {
   const name = variant.name;
-  const wasm = variant.manifest.wasmModules;
-  const base = variant.manifest.command.replaceAll('{pkg}', variant.dir);
   const built = () => {
     const missing = missingBuildOutputs(root, variant);
     if (missing.length) throw new Error(`${missing.join(', ')} missing: build it first (pnpm turbo run build --filter=./${variant.dir})`);
@@ -134,7 +141,7 @@ export function conformanceChecks(root: string, variant: Variant, modules: Built
     },
     { title: `${name}: ${RULES.built}`, run: async () => built() },
   ];
-  if (wasm && modules.length === 0) {
+  if (variant.manifest.wasmModules && modules.length === 0) {
     checks.push({
       title: `${name}: ${RULES.modules}`,
       run: async () => {
@@ -143,8 +150,20 @@ export function conformanceChecks(root: string, variant: Variant, modules: Built
     });
     return checks;
   }
+  if (!isNodeCommand(variant.manifest.command)) return [...checks, ...hostChecks(root, variant, modules, undefined, true, built)];
+  if (runtimes.node.length === 0) throw new Error(`${name} is a Node variant, but no Node was given to check it on`);
+  for (const node of runtimes.node) checks.push(...hostChecks(root, variant, modules, node, parallelOn(node), built));
+  return checks;
+}
+
+/** The checks that run a variant, on one Node (or as it is: undefined), titled `<variant> [node=<line>]`. */
+function hostChecks(root: string, variant: Variant, modules: BuiltModule[], node: PlannedNode | undefined, parallel: boolean, built: () => void): Check[] {
+  const checks: Check[] = [];
+  const name = node ? `${variant.name} [node=${node.line}]` : variant.name;
+  const wasm = variant.manifest.wasmModules;
+  const base = variantCommand(variant, node).command;
   const label = (target: Target) => (target.parameters.module ? `${name} (${target.parameters.module}.wasm)` : name);
-  const byModule = (n: number, workers: number) => targetsOf(variant, modules, n, workers);
+  const byModule = (n: number, workers: number) => targetsOf(variant, modules, n, workers, node);
   for (const [rule, n, workers] of [[RULES.report, 20, 1], [RULES.workers, 20, 3], [RULES.n, 21, 1]] as const) {
     for (const target of byModule(n, workers)) {
       checks.push({
@@ -165,10 +184,10 @@ export function conformanceChecks(root: string, variant: Variant, modules: Built
       },
     });
   }
-  for (const target of byModule(PARALLEL.probeN, PARALLEL.workers)) {
+  for (const target of parallel ? byModule(PARALLEL.probeN, PARALLEL.workers) : []) {
     // The same target at another n: the module's own list keeps its parameters.
     const sameModule = modules.filter((m) => m.producer === target.parameters.module);
-    const targetAt = (n: number) => targetsOf(variant, sameModule, n, PARALLEL.workers)[0]!;
+    const targetAt = (n: number) => targetsOf(variant, sameModule, n, PARALLEL.workers, node)[0]!;
     checks.push({
       title: `${label(target)}: ${RULES.parallel}`,
       skip: parallelSkip(),

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** What a workspace copy leaves out: installs, build outputs, caches, results, git. */
-export const NOT_COPIED = new Set(['node_modules', '.turbo', 'results', 'dist', 'bin', '.git']);
+/** What a workspace copy leaves out: installs, build outputs, caches (.cache: installed Node runtimes), results, git. */
+export const NOT_COPIED = new Set(['node_modules', '.turbo', '.cache', 'results', 'dist', 'bin', '.git']);
 
 /**
  * Copies the workspace at `root` into a new temporary folder (without installs, build outputs,

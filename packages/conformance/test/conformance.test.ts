@@ -1,14 +1,19 @@
 // The conformance suite: every variant discovered under packages/variants/ against the written
-// contract (packages/variants/README.md). Test names say `<variant>: <rule>`.
+// contract (packages/variants/README.md), Node variants on every installed Node line. Test names say
+// `<variant>: <rule>` (`<variant> [node=<line>] (<module>.wasm): <rule>`).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BuiltModule } from '@arena/contract';
 import { discoverVariants, readKernels } from '@arena/collector/src/discover.ts';
 import { repoRoot } from '@arena/collector/src/paths.ts';
+import { wantedNodeFlags } from '@arena/collector/src/runtimes.ts';
+import { installedNodes, planNodes } from '@arena/runtimes';
 import { conformanceChecks } from '../src/checks.ts';
 
 const root = repoRoot(import.meta.dirname);
 const { variants, broken } = discoverVariants(root);
+// The harness's Node and those a bench already installed (BENCH_NODE): checking installs nothing.
+const runtimes = { node: await planNodes(installedNodes(root), root, wantedNodeFlags(variants)) };
 
 let modules: BuiltModule[] = [];
 if (variants.some((v) => v.manifest.wasmModules)) {
@@ -21,10 +26,15 @@ if (variants.some((v) => v.manifest.wasmModules)) {
 
 test('variants: at least one is discovered under packages/variants/', () => assert.ok(variants.length > 0));
 
+test('runtimes: Node variants are checked on every installed Node line', (t) => {
+  for (const n of runtimes.node) t.diagnostic(`node=${n.line}: ${n.version} (${n.binary}), accepts ${n.acceptedFlags.join(' ') || 'none of the wanted flags'}`);
+  assert.ok(runtimes.node.length > 0);
+});
+
 for (const b of broken) test(`${b.name}: has a valid "arena" manifest`, () => assert.fail(b.error));
 
 for (const variant of variants) {
-  for (const check of conformanceChecks(root, variant, modules)) {
+  for (const check of conformanceChecks(root, variant, modules, runtimes)) {
     test(check.title, { skip: check.skip }, async (t) => {
       const note = await check.run();
       if (note) t.diagnostic(note);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { BuiltModule } from '@arena/contract';
 import { discoverVariants, KERNELS_DIST } from '@arena/collector/src/discover.ts';
+import { harnessNode, planNodes } from '@arena/runtimes';
 import { conformanceChecks, RULES, runChecks } from '../src/checks.ts';
 import { PARALLEL } from '../src/parallel.ts';
 
@@ -27,31 +28,34 @@ const modules: BuiltModule[] = [{
 /** The parallel rule's failure when a fake ran its workers one after another. */
 const sequential = /its 2 workers do not run in parallel: it used (0\.\d\d|1\.[0-3]\d) cores while it ran \(CPU time \/ wall time, median at n=\d+ --workers 2; runs: /;
 const parallelRuns = os.availableParallelism() >= PARALLEL.workers;
+// The fakes are Node programs: checked on the harness's Node, so their tests say `<name> [node=<line>]`.
+const runtimes = { node: await planNodes([harnessNode()], root, []) };
+const on = (name: string) => `${name} [node=${harnessNode().line}]`;
 const parallel = (title: string, pattern: RegExp) => (parallelRuns ? { [`${title}: ${RULES.parallel}`]: pattern } : {});
 
 /** What each fixture breaks: the failing test names and what their messages must say. */
 const EXPECTED: Record<string, Record<string, RegExp>> = {
   'wrong-answer': {
-    [`wrong-answer: ${RULES.report}`]: /wrong answer: expected fibonacci\(20\) = 6765, got 6766 from worker 0/,
-    [`wrong-answer: ${RULES.workers}`]: /wrong answer: expected fibonacci\(20\) = 6765, got 6766/,
-    [`wrong-answer: ${RULES.n}`]: /wrong answer: expected fibonacci\(21\) = 10946, got 10947/,
-    ...parallel('wrong-answer', /wrong answer: expected fibonacci\(30\) = 832040, got 832041/),
+    [`${on('wrong-answer')}: ${RULES.report}`]: /wrong answer: expected fibonacci\(20\) = 6765, got 6766 from worker 0/,
+    [`${on('wrong-answer')}: ${RULES.workers}`]: /wrong answer: expected fibonacci\(20\) = 6765, got 6766/,
+    [`${on('wrong-answer')}: ${RULES.n}`]: /wrong answer: expected fibonacci\(21\) = 10946, got 10947/,
+    ...parallel(on('wrong-answer'), /wrong answer: expected fibonacci\(30\) = 832040, got 832041/),
   },
   'ignores-workers': {
-    [`ignores-workers: ${RULES.workers}`]: /workers: expected 3, got 1/,
-    ...parallel('ignores-workers', /workers: expected 2, got 1/),
+    [`${on('ignores-workers')}: ${RULES.workers}`]: /workers: expected 3, got 1/,
+    ...parallel(on('ignores-workers'), /workers: expected 2, got 1/),
   },
   'leaves-child': {
-    [`leaves-child: ${RULES.leftovers}`]: /left 1 process\(es\) of its group running .* \d+ \(sleep\)/,
-    ...parallel('leaves-child', sequential),
+    [`${on('leaves-child')}: ${RULES.leftovers}`]: /left 1 process\(es\) of its group running .* \d+ \(sleep\)/,
+    ...parallel(on('leaves-child'), sequential),
   },
   // Correct answers for any --workers, so only the parallel rule can catch it.
   sequential: {
-    ...parallel('sequential', sequential),
+    ...parallel(on('sequential'), sequential),
   },
   'wrong-hash': {
-    [`wrong-hash (clang.wasm): ${RULES.moduleSha256}`]: /ran a module whose sha256 is [0-9a-f]{64}, but \/.*\/clang\.wasm has [0-9a-f]{64}/,
-    ...parallel('wrong-hash (clang.wasm)', sequential),
+    [`${on('wrong-hash')} (clang.wasm): ${RULES.moduleSha256}`]: /ran a module whose sha256 is [0-9a-f]{64}, but \/.*\/clang\.wasm has [0-9a-f]{64}/,
+    ...parallel(`${on('wrong-hash')} (clang.wasm)`, sequential),
   },
 };
 
@@ -64,7 +68,7 @@ test('the fixtures are discovered like any variant', () => {
 
 for (const variant of variants) {
   test(`${variant.name}: the suite fails exactly the rules it breaks, saying how`, async () => {
-    const outcomes = await runChecks(conformanceChecks(root, variant, modules));
+    const outcomes = await runChecks(conformanceChecks(root, variant, modules, runtimes));
     const failed = Object.fromEntries(outcomes.filter((o) => o.error !== undefined).map((o) => [o.title, o.error!]));
     const expected = EXPECTED[variant.name]!;
     assert.deepEqual(Object.keys(failed).sort(), Object.keys(expected).sort(), JSON.stringify(failed, null, 2));

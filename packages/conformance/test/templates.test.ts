@@ -9,6 +9,7 @@ import { execa } from 'execa';
 import { parseRunDocument } from '@arena/contract';
 import { discoverVariants, readKernels } from '@arena/collector/src/discover.ts';
 import { repoRoot } from '@arena/collector/src/paths.ts';
+import { harnessNode, planNodes } from '@arena/runtimes';
 import { TEMPLATES } from '../../../turbo/generators/variant-options.ts';
 import { conformanceChecks, runChecks } from '../src/checks.ts';
 import { copyWorkspace } from '../src/workspace-copy.ts';
@@ -68,7 +69,9 @@ test('the generated variants pass the conformance checks', { timeout: 5 * MINUTE
   for (const { name } of generated) {
     const variant = variants.find((v) => v.name === name);
     assert.ok(variant, `${name} is not discovered`);
-    const failed = (await runChecks(conformanceChecks(copy, variant, modules))).filter((o) => o.error);
+    // The harness's Node, as the bench below runs them (no BENCH_NODE).
+    const runtimes = { node: await planNodes([harnessNode()], copy, variant.manifest.nodeFlags) };
+    const failed = (await runChecks(conformanceChecks(copy, variant, modules, runtimes))).filter((o) => o.error);
     assert.deepEqual(failed, [], `${name} breaks the contract`);
   }
 });

@@ -3,4 +3,5 @@ export * from './run.ts';
 export * from './kernels.ts';
 export * from './variant-manifest.ts';
 export * from './read.ts';
+export * from './fingerprint.ts';
 export * from './json-schema.ts';

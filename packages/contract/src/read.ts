@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { runDocument, SCHEMA_VERSION, type RunDocument } from './run.ts';
+import { fingerprintOf } from './fingerprint.ts';
+import { runDocument, SCHEMA_VERSION, type Machine, type RunDocument } from './run.ts';
 
 type Doc = Record<string, unknown>;
 
@@ -25,8 +26,42 @@ function v1to2(doc: Doc): Doc {
   };
 }
 
+/** How results are keyed in `order` (after `<round>:`): `variant` or `variant [module=clang, node=20]`. */
+const keyOf = (variant: string, parameters: Record<string, string>) => {
+  const p = Object.entries(parameters);
+  return p.length ? `${variant} [${p.map(([k, v]) => `${k}=${v}`).join(', ')}]` : variant;
+};
+
+/**
+ * Version 2 ran every Node variant (a command starting with `node`) on the harness's Node
+ * (machine.versions.node) with the flags written in its command. Version 3 records that Node as
+ * `parameters.node` (its line) and `runtime`, so a result keeps matching the same row of later runs;
+ * the fingerprint, which no longer covers the harness's Node, is recomputed so the machine does too.
+ */
+function v2to3(doc: Doc): Doc {
+  const machine = doc.machine as Machine;
+  const version = machine.versions.node;
+  const line = version.replace(/^v/, '').split('.')[0]!;
+  const renamed = new Map<string, string>();
+  const results = (doc.results as Doc[]).map((r) => {
+    const words = String(r.command).split(' ').filter(Boolean);
+    if (words[0] !== 'node') return { ...r, runtime: null };
+    const script = words.findIndex((w, i) => i > 0 && !w.startsWith('-'));
+    const flags = words.slice(1, script === -1 ? words.length : script);
+    const before = r.parameters as Record<string, string>;
+    const parameters = { ...before, node: line };
+    renamed.set(keyOf(r.variant as string, before), keyOf(r.variant as string, parameters));
+    return { ...r, parameters, runtime: { name: 'node', version, flags } };
+  });
+  const order = (doc.order as string[]).map((entry) => {
+    const [, round, key] = /^(\d+:)?(.*)$/s.exec(entry)!;
+    return `${round ?? ''}${renamed.get(key!) ?? key}`;
+  });
+  return { ...doc, schemaVersion: 3, machine: { ...machine, fingerprint: fingerprintOf(machine) }, config: { ...(doc.config as Doc), node: null }, order, results };
+}
+
 /** Upgrades from older schema versions, keyed by the version they read. Each returns the next version's document. */
-export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2 };
+export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3 };
 
 /** Why a run document could not be read. */
 export class RunDocumentError extends Error {}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { variantReport } from './report.ts';
 
 /** The run document version this code writes. Older versions are migrated on read (see migrate.ts). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Summary statistics of one sample, all in the unit named by the field that holds them. */
 export const sampleStats = z.object({
@@ -31,11 +31,20 @@ export const wallSeconds = sampleStats
 /** Why the harness stopped measuring a result. */
 export const stopReason = z.enum(['fixed-runs', 'precision', 'max-runs', 'budget']);
 
+/** The runtime the harness chose for a result: the Node a Node variant ran on, and the flags it passed. */
+export const resultRuntime = z.object({
+  name: z.literal('node'),
+  version: z.string().regex(/^v\d+\.\d+\.\d+/).describe('What the binary\'s --version prints, e.g. v24.22.3.'),
+  flags: z.array(z.string()).describe("The manifest's nodeFlags this Node accepted, passed before the script."),
+});
+
 const resultBase = z.object({
   variant: z.string().describe('The variant folder name.'),
-  parameters: z.record(z.string(), z.string()).describe('Parameter set, e.g. { module: "clang" }.'),
+  parameters: z.record(z.string(), z.string()).describe('Parameter set, e.g. { module: "clang", node: "24" }.'),
   command: z.string().describe('The exact command that was timed, runnable from the repository root.'),
   summary: z.string().optional().describe("The variant's one-line description."),
+  // Required, null when none: a writer must decide, so a Node result never loses its runtime by omission.
+  runtime: resultRuntime.nullable().describe('The runtime the harness ran a Node variant on; null for a self-contained program (Go, C) or a broken manifest.'),
 });
 
 /** A variant (with one parameter set) whose every run was verified. */
@@ -72,12 +81,14 @@ export const machine = z.object({
   memoryBytes: z.int().positive(),
   os: z.object({ platform: z.string(), release: z.string(), version: z.string() }),
   versions: z.object({
-    node: z.string(),
+    node: z.string().describe("The harness's Node; Node variants ran on each result's runtime."),
     go: z.string().nullable(),
     hyperfine: z.string().nullable(),
     clang: z.string().nullable(),
   }),
-  fingerprint: z.string().describe('Hash of CPU model, cores, memory, OS and tool versions: equal means comparable.'),
+  fingerprint: z
+    .string()
+    .describe("Hash of CPU model, cores, memory, OS and tool versions except Node's (results say which Node ran them): equal means comparable."),
 });
 
 /** What the run was asked to do. */
@@ -96,6 +107,11 @@ export const runConfig = z.object({
   targetCiPct: z.number().positive().nullable().describe('Stop a table when every median CI half-width is at most this; null: fixed rounds.'),
   budgetS: z.number().positive().nullable().describe("Time budget per result, in seconds: a table stops once its timed runs add up to budgetS × its results (after minRounds)."),
   only: z.array(z.string()).nullable().describe('BENCH_ONLY: the variants this run was narrowed to; null: every discovered variant.'),
+  node: z
+    .array(z.string().regex(/^\d+$/))
+    .min(1)
+    .nullable()
+    .describe("BENCH_NODE: the Node lines asked for (each result's parameters.node says which it ran on); null: the harness's own Node."),
 });
 
 /** One `pnpm turbo bench`: written by the collector to results/runs/<id>.json. */
@@ -122,3 +138,4 @@ export type VariantResult = z.infer<typeof variantResult>;
 export type Machine = z.infer<typeof machine>;
 export type RunConfig = z.infer<typeof runConfig>;
 export type RunDocument = z.infer<typeof runDocument>;
+export type ResultRuntime = z.infer<typeof resultRuntime>;

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runDocument } from '../src/run.ts';
+import { runDocument, SCHEMA_VERSION } from '../src/run.ts';
+import { fingerprintOf } from '../src/fingerprint.ts';
 import { parseRunDocument, RunDocumentError } from '../src/read.ts';
-import { sampleRun } from './fixtures/run.ts';
+import { sampleRun, sampleRunV2 } from './fixtures/run.ts';
 
 test('accepts a run with an ok and a failed result', () => {
   const doc = runDocument.parse(sampleRun());
@@ -52,7 +53,7 @@ test('parseRunDocument migrates version 1: blocks of roundRuns become rounds, ru
   v1.results[0].wallS.times = [1, 2, 3, 4, 5, 6, 7];
   delete v1.results[0].wallS.round;
   const doc = parseRunDocument(v1);
-  assert.equal(doc.schemaVersion, 2);
+  assert.equal(doc.schemaVersion, SCHEMA_VERSION);
   assert.deepEqual(
     { per: doc.config.runsPerRound, min: doc.config.minRounds, max: doc.config.maxRounds, only: doc.config.only },
     { per: 5, min: 2, max: 12, only: null },
@@ -60,4 +61,55 @@ test('parseRunDocument migrates version 1: blocks of roundRuns become rounds, ru
   const ok = doc.results[0]!;
   assert.equal(ok.status, 'ok');
   if (ok.status === 'ok') assert.deepEqual(ok.wallS.round, [1, 1, 1, 1, 1, 2, 2]);
+});
+
+test('a result must say its runtime: a Node one, or null', () => {
+  const doc = sampleRun() as any;
+  delete doc.results[0].runtime;
+  assert.equal(runDocument.safeParse(doc).success, false);
+  const node = sampleRun() as any;
+  node.results[1].runtime = { name: 'node', version: '24.22.3', flags: [] };
+  assert.equal(runDocument.safeParse(node).success, false, 'a version is what --version prints, v first');
+});
+
+test('config.node is the BENCH_NODE lines, or null for the harness\'s Node', () => {
+  const doc = sampleRun() as any;
+  doc.config.node = ['20', '24'];
+  assert.equal(runDocument.safeParse(doc).success, true);
+  for (const bad of [[], ['v24'], undefined]) {
+    doc.config.node = bad;
+    assert.equal(runDocument.safeParse(doc).success, false, JSON.stringify(bad));
+  }
+});
+
+test('parseRunDocument migrates version 2: Node results ran on machine.versions.node with the flags of their command', () => {
+  const doc = parseRunDocument(sampleRunV2());
+  assert.equal(doc.schemaVersion, SCHEMA_VERSION);
+  assert.equal(doc.config.node, null);
+  const byVariant = Object.fromEntries(doc.results.map((r) => [r.variant, { parameters: r.parameters, runtime: r.runtime }]));
+  assert.deepEqual(byVariant, {
+    'go-native': { parameters: {}, runtime: null },
+    'threads-wasi': {
+      parameters: { module: 'clang', node: '20' },
+      runtime: { name: 'node', version: 'v20.20.2', flags: ['--disable-warning=ExperimentalWarning', '--experimental-wasm-inlining'] },
+    },
+    'cluster-js': { parameters: { node: '20' }, runtime: { name: 'node', version: 'v20.20.2', flags: [] } },
+  });
+  assert.deepEqual(doc.order, ['1:go-native', '1:threads-wasi [module=clang, node=20]', '1:cluster-js [node=20]', '2:cluster-js [node=20]']);
+});
+
+test('a migrated version 2 Node result has the parameters a version 3 run gives the same target, so diffs still match rows', () => {
+  const old = parseRunDocument(sampleRunV2()).results.find((r) => r.variant === 'cluster-js')!;
+  const now = sampleRun().results.find((r) => r.variant === 'cluster-js')!;
+  assert.deepEqual(old.parameters, now.parameters);
+});
+
+test('migrating version 2 recomputes the fingerprint without Node: two runs under different Nodes on one machine match', () => {
+  const a = sampleRunV2();
+  const b = sampleRunV2();
+  b.machine = { ...b.machine, versions: { ...b.machine.versions, node: 'v22.23.5' }, fingerprint: 'old-and-different' };
+  const [ma, mb] = [parseRunDocument(a).machine, parseRunDocument(b).machine];
+  assert.equal(ma.fingerprint, mb.fingerprint);
+  assert.equal(ma.fingerprint, fingerprintOf(ma));
+  assert.equal(mb.versions.node, 'v22.23.5', 'the harness\'s Node stays recorded');
 });

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import os from 'node:os';
-import type { Machine } from '@arena/contract';
+import { fingerprintOf, type Machine } from '@arena/contract';
 import { TOOLS, toolVersion } from './tools.ts';
 
 const versionOf = (line: string | null, pattern: RegExp): string | null => (line === null ? null : (line.match(pattern)?.[1] ?? line));
 
-/** Describes this machine for the run document; the fingerprint says whether two runs are comparable. */
+/** Describes this machine for the run document; the fingerprint says whether two runs are comparable (fingerprintOf). */
 export async function describeMachine(): Promise<Machine> {
   const [go, hyperfine, clang] = await Promise.all([toolVersion(TOOLS.go), toolVersion(TOOLS.hyperfine), toolVersion(TOOLS.clang)]);
   const base = {
@@ -20,8 +19,6 @@ export async function describeMachine(): Promise<Machine> {
       clang: versionOf(clang, /clang version (\S+)/),
     },
   };
-  // Memory is rounded to GiB so a few MiB of reserved memory do not change the fingerprint.
-  const identity = { ...base, memoryBytes: Math.round(base.memoryBytes / 2 ** 30), os: { platform: base.os.platform, release: base.os.release } };
-  const fingerprint = createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 16);
-  return { ...base, fingerprint };
+  return { ...base, fingerprint: fingerprintOf(base) };
 }
+

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { VariantReport } from '@arena/contract';
+import type { ResultRuntime, VariantReport } from '@arena/contract';
 import { hyperfineArgs } from './args.ts';
 import { parseHyperfineExport } from './hyperfine-json.ts';
 import { describeFailure, runProcess, tail } from './process.ts';
@@ -19,6 +19,8 @@ export interface Target {
   summary?: string;
   /** Results compared with each other (ratio columns) share a table, and so share rounds. */
   table: string;
+  /** The runtime the harness chose for a Node variant (its binary is the command's first word); absent for self-contained programs. */
+  runtime?: ResultRuntime;
 }
 
 /** The runs of one target in one hyperfine call. */

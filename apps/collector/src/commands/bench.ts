@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import { collectRun, toResult } from '../collect.ts';
 import { readSettings } from '../config.ts';
 import { discoverVariants, readKernels } from '../discover.ts';
+import { resolveRuntimes } from '../runtimes.ts';
 import { renderText } from '../format.ts';
 import { gitState } from '../git.ts';
 import { repoRoot, resultsDir } from '../paths.ts';
@@ -63,18 +64,20 @@ export async function runBench(): Promise<{ code: number; doc?: RunDocument; run
     const needsKernels = variants.some((v) => v.manifest.wasmModules);
     const kernels = needsKernels ? readKernels(root) : { built: [], skipped: [] };
     for (const s of kernels.skipped) log(`kernel ${s.producer} skipped: ${s.reason}`);
-    const { targets, problems } = planTargets(variants, kernels.built, settings.config);
+    // Before any timing: BENCH_NODE's Nodes are installed on first use, and their flags detected.
+    const runtimes = await resolveRuntimes(variants, settings.config, root, log);
+    const { targets, problems } = planTargets(variants, kernels.built, settings.config, runtimes);
     const c = settings.config;
     const rounds = c.minRounds === c.maxRounds ? `${c.minRounds}` : `${c.minRounds}..${c.maxRounds}`;
-    log(`${variants.length} variants, profile ${c.profile}: n=${c.n}, workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${only ? ` · only ${only.join(', ')}` : ''}`);
+    log(`${variants.length} variants, profile ${c.profile}: n=${c.n}, workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.node.length ? ` · node ${runtimes.node.map((n) => n.version).join(', ')}` : ''}`);
 
     const createdAt = new Date();
     const [machine, git] = await Promise.all([describeMachine(), gitState(root)]);
     if (git.dirty) log('the git tree is dirty: the run is recorded as dirty');
     const { results: measured, order } = await runSchedule(targets, { ...c, timeoutS: settings.timeoutS }, { progress: log, signal: ac.signal, cwd: root });
     const out: VariantResult[] = [
-      ...broken.map((b): VariantResult => ({ variant: b.name, parameters: {}, command: '', status: 'failed', error: b.error })),
-      ...problems.map((p): VariantResult => ({ variant: p.target.variant, parameters: p.target.parameters, command: p.target.command, status: 'failed', error: p.error })),
+      ...broken.map((b): VariantResult => ({ variant: b.name, parameters: {}, command: '', runtime: null, status: 'failed', error: b.error })),
+      ...problems.map((p): VariantResult => ({ variant: p.target.variant, parameters: p.target.parameters, command: p.target.command, runtime: p.target.runtime ?? null, status: 'failed', error: p.error })),
       ...measured.map(toResult),
     ];
     // Another benchmark may have overlapped a run whose lock was lost: keep it, never as latest.

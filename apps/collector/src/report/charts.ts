@@ -1,6 +1,6 @@
 import type { RunDocument } from '@arena/contract';
 import type { TopLevelSpec } from 'vega-lite';
-import { historyRows, medianRows, phaseRows, scalingRows, timeRows } from './data.ts';
+import { historyRows, medianRows, phaseRows, runtimeRows, scalingRows, timeRows } from './data.ts';
 
 /** A chart of the report: its name (the wrapper's data-chart attribute), title, caption and spec. */
 export interface ChartSpec {
@@ -137,6 +137,29 @@ export function scalingChart(doc: RunDocument): ChartSpec | null {
   };
 }
 
+/** Median wall time of each Node host against the Node line, with 95 % CIs (only for runs over several lines). */
+export function runtimeChart(doc: RunDocument): ChartSpec | null {
+  const rows = runtimeRows(doc);
+  if (!rows.length) return null;
+  const lines = [...new Set(rows.map((r) => r.node))];
+  const x = { field: 'node', type: 'ordinal' as const, title: 'Node line', sort: lines };
+  const color = { field: 'series', type: 'nominal' as const, title: 'variant', scale: { scheme: 'tableau20' } };
+  return {
+    name: 'runtimes',
+    title: 'Node versions',
+    caption: `Median wall time of every Node variant on each Node line measured (${lines.join(', ')}), with its 95 % CI; the flags each ran with are in the run document (results[].runtime).`,
+    spec: {
+      config,
+      width: WIDTH, height: 300,
+      data: { values: rows },
+      layer: [
+        { name: 'runtime_lines', mark: { type: 'line', point: true }, encoding: { x, y: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)', scale: { type: 'log' } }, color } },
+        { mark: { type: 'rule' }, encoding: { x, y: { field: 'ci95LowMs', type: 'quantitative' }, y2: { field: 'ci95HighMs' }, color } },
+      ],
+    },
+  };
+}
+
 /** Every chart the report shows for this run, with the stored runs for the history. */
 export function reportCharts(doc: RunDocument, runs: RunDocument[]): ChartSpec[] {
   const charts = [medianChart(doc), timesChart(doc)];
@@ -144,5 +167,7 @@ export function reportCharts(doc: RunDocument, runs: RunDocument[]): ChartSpec[]
   charts.push(historyChart(runs));
   const scaling = scalingChart(doc);
   if (scaling) charts.push(scaling);
+  const runtimes = runtimeChart(doc);
+  if (runtimes) charts.push(runtimes);
   return charts;
 }

@@ -61,3 +61,21 @@ export function scalingRows(doc: RunDocument): ScalingRow[] {
       .map((p) => ({ series, workers: p.workers, medianMs: p.medianMs, speedup: base.medianMs / p.medianMs, baseWorkers: base.workers }));
   });
 }
+
+/** One point of the runtime chart: a series (variant + parameters other than node) on one Node line. */
+export interface RuntimeRow { series: string; node: string; medianMs: number; ci95LowMs: number; ci95HighMs: number }
+
+/**
+ * How each host's time moves with the Node line, when the run measured more than one (results then
+ * carry parameters.node). Lines sort numerically.
+ */
+export function runtimeRows(doc: RunDocument): RuntimeRow[] {
+  const rows = okResults(doc).flatMap((r) => {
+    const { node, ...rest } = r.parameters;
+    if (node === undefined) return [];
+    const w = r.wallS;
+    return [{ series: resultLabel({ variant: r.variant, parameters: rest }), node, medianMs: toMs(w.median), ci95LowMs: toMs(w.ci95.low), ci95HighMs: toMs(w.ci95.high) }];
+  });
+  if (new Set(rows.map((r) => r.node)).size < 2) return [];
+  return rows.sort((a, b) => Number(a.node) - Number(b.node));
+}

@@ -1,13 +1,14 @@
 import type { FailedResult, RunDocument } from '@arena/contract';
 import { renderMarkdown, resultLabel } from '../format.ts';
 import { articleTable, resultsTable, runHeadline } from '../table.ts';
-import { historyTable, machineConfigTable, phasesTable, scalingTable } from './tables.ts';
+import { historyTable, machineConfigTable, phasesTable, runtimeTable, scalingTable } from './tables.ts';
 
 /** The Markdown report: the same tables as the HTML one, no charts, no links. */
 export function renderReportMarkdown(doc: RunDocument, runs: RunDocument[], baseline: string): string {
   const failed = doc.results.filter((r): r is FailedResult => r.status === 'failed');
   const phases = phasesTable(doc);
   const scaling = scalingTable(doc);
+  const runtimes = runtimeTable(doc);
   const parts = [
     '# bench-arena report',
     runHeadline(doc),
@@ -18,6 +19,7 @@ export function renderReportMarkdown(doc: RunDocument, runs: RunDocument[], base
     failed.length ? `## Failed (${failed.length})\n\n${failed.map((r) => `- **${resultLabel(r)}**\n\n  \`\`\`text\n${r.error.split('\n').map((l) => `  ${l}`).join('\n')}\n  \`\`\``).join('\n')}` : '',
     phases.header.length > 1 ? `## Phases inside the process (medians, ms)\n\n${renderMarkdown(phases)}` : '',
     scaling.rows.length ? `## Scaling\n\n${renderMarkdown(scaling)}` : '',
+    runtimes.rows.length ? `## Node versions (median ms, 95 % CI)\n\n${renderMarkdown(runtimes)}` : '',
     runs.length > 1 ? `## History (median ms, last ${Math.min(runs.length, 6)} of ${runs.length} runs)\n\n${renderMarkdown(historyTable(runs))}` : '',
     '## Machine and config',
     renderMarkdown(machineConfigTable(doc)),

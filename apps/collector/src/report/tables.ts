@@ -1,6 +1,6 @@
 import type { OkResult, RunDocument } from '@arena/contract';
 import { resultLabel, type Table } from '../format.ts';
-import { PHASES, scalingRows } from './data.ts';
+import { PHASES, runtimeRows, scalingRows } from './data.ts';
 
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 
@@ -56,6 +56,24 @@ export function scalingTable(doc: RunDocument): Table {
       }),
     ]),
     right: workers.map((_, i) => i + 1),
+  };
+}
+
+/** Median ms (95 % CI) of each Node host per Node line (empty unless the run measured several lines). */
+export function runtimeTable(doc: RunDocument): Table {
+  const rows = runtimeRows(doc);
+  const lines = [...new Set(rows.map((r) => r.node))];
+  const series = [...new Set(rows.map((r) => r.series))];
+  return {
+    header: ['variant', ...lines.map((l) => `Node ${l}: ms (95 % CI)`)],
+    rows: series.map((s) => [
+      s,
+      ...lines.map((l) => {
+        const p = rows.find((r) => r.series === s && r.node === l);
+        return p ? `${p.medianMs.toFixed(1)} (${p.ci95LowMs.toFixed(1)}–${p.ci95HighMs.toFixed(1)})` : '–';
+      }),
+    ]),
+    right: lines.map((_, i) => i + 1),
   };
 }
 

@@ -13,7 +13,7 @@ test('aa runs the suite twice and diffs the runs; a quick pair, which can never 
   // 3 runs against 3: the smallest exact two-sided p is 0.1, so a flag here could only be a bug, never noise.
   assert.equal(run.exitCode, 0, run.stderr);
   assert.match(run.stdout, /A\/A: 0 of 1 results flagged as changed at alpha 0\.05, no noise threshold/);
-  assert.match(run.stdout, /Observed noise[\s\S]*fx-good\s+\S+ % \/ ±\S+ %/);
+  assert.match(run.stdout, /Observed noise[\s\S]*fx-good \[node=\d+\]\s+\S+ % \/ ±\S+ %/);
   assert.equal(readdirSync(path.join(s.results, 'runs')).length, 3, 'the earlier run plus A and B');
   assert.match(run.stdout, /^Note: the samples are too small to judge all results: 3 \+ 3 runs cannot give p below 0\.1 .*BENCH_PROFILE=default/m);
   assert.match(run.stdout, /^Nothing learned about noise: the samples are too small to show drift \(all results: /m);

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { RunDocument } from '@arena/contract';
+import { runtimeChart } from '../../src/report/charts.ts';
+import { runtimeRows } from '../../src/report/data.ts';
+import { runtimeTable } from '../../src/report/tables.ts';
+import { makeRun } from '../fixtures/run.ts';
+
+/** threads-wasi on Node 20, 22 and 24 (slower on each), plus c-native without a node parameter. */
+function overNodes(): RunDocument {
+  const base = makeRun({ 'threads-wasi': 0.3, 'c-native': 0.2 });
+  const results = base.results.flatMap((r) =>
+    r.variant !== 'threads-wasi' || r.status !== 'ok'
+      ? [r]
+      : ['24', '20', '22'].map((node, i) => ({ ...r, parameters: { module: 'clang', node }, wallS: { ...r.wallS, median: r.wallS.median * (1 + Number(node) / 100) } })),
+  );
+  return { ...base, results };
+}
+
+test('runtime rows: one series per host without its node parameter, lines in numeric order', () => {
+  const rows = runtimeRows(overNodes());
+  assert.deepEqual(rows.map((r) => [r.series, r.node]), [['threads-wasi [module=clang]', '20'], ['threads-wasi [module=clang]', '22'], ['threads-wasi [module=clang]', '24']]);
+  assert.ok(rows[0]!.ci95LowMs <= rows[0]!.ci95HighMs);
+});
+
+test('the runtime table and chart show each line with its CI; a run on one line has neither', () => {
+  const t = runtimeTable(overNodes());
+  assert.deepEqual(t.header, ['variant', 'Node 20: ms (95 % CI)', 'Node 22: ms (95 % CI)', 'Node 24: ms (95 % CI)']);
+  assert.match(t.rows[0]![1]!, /^360\.0 \(\d+\.\d–\d+\.\d\)$/);
+  assert.equal(runtimeChart(overNodes())?.name, 'runtimes');
+  assert.equal(runtimeTable(makeRun({ 'threads-wasi': 0.3 })).rows.length, 0);
+  assert.equal(runtimeChart(makeRun({ 'threads-wasi': 0.3 })), null);
+});

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { RunConfig } from '@arena/contract';
+import type { Target } from '@arena/hyperfine-wrapper';
+import { toResult } from '../src/collect.ts';
+import type { Variant } from '../src/discover.ts';
+import { resolveRuntimes, wantedNodeFlags } from '../src/runtimes.ts';
+
+const config: RunConfig = { profile: 'quick', n: 30, workers: [2], warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, only: null, node: null };
+const variant = (name: string, command: string, nodeFlags: string[] = []): Variant => ({ name, dir: `packages/variants/${name}`, manifest: { command, wasmModules: false, nodeFlags, summary: name } });
+
+test('the flags to detect are every flag some variant wants, once', () => {
+  const variants = [variant('a', 'node {pkg}/dist/main.js', ['--x', '--y']), variant('b', 'node {pkg}/dist/main.js', ['--y', '--z']), variant('c', '{pkg}/bin/c')];
+  assert.deepEqual(wantedNodeFlags(variants), ['--x', '--y', '--z']);
+});
+
+test('no Node variant to run: no Node is resolved, even when BENCH_NODE asks for some', async () => {
+  const said: string[] = [];
+  const runtimes = await resolveRuntimes([variant('go-native', '{pkg}/bin/go-native')], { ...config, node: ['24'] }, '/nonexistent', (m) => said.push(m));
+  assert.deepEqual(runtimes, { node: [] });
+  assert.deepEqual(said, []);
+});
+
+test("without BENCH_NODE the Node variants run on the harness's Node", async () => {
+  const runtimes = await resolveRuntimes([variant('threads-js', 'node {pkg}/dist/main.js', ['--no-such-flag-xyz'])], config, '/nonexistent', () => {});
+  assert.deepEqual(runtimes.node.map((n) => [n.version, n.binary, n.acceptedFlags]), [[process.version, process.execPath, []]]);
+});
+
+test("a result records its target's runtime, and null when the target has none", () => {
+  const target: Target = { key: 'k', variant: 'threads-js', parameters: { node: '24' }, command: 'x', expected: { variant: 'threads-js', n: 30, workers: 2 }, table: 'workers=2' };
+  const runtime = { name: 'node' as const, version: 'v24.22.3', flags: ['--x'] };
+  assert.deepEqual(toResult({ status: 'failed', target: { ...target, runtime }, error: 'e' }).runtime, runtime);
+  assert.equal(toResult({ status: 'failed', target, error: 'e' }).runtime, null);
+});

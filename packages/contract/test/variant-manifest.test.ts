@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { z } from 'zod';
+import { isNodeCommand, variantManifest } from '../src/variant-manifest.ts';
+
+const errorOf = (arena: unknown) => {
+  const r = variantManifest.safeParse(arena);
+  return r.success ? undefined : z.prettifyError(r.error);
+};
+
+test('nodeFlags defaults to none', () => {
+  assert.deepEqual(variantManifest.parse({ command: 'node {pkg}/dist/main.js', summary: 's' }).nodeFlags, []);
+});
+
+test('a Node variant lists the flags it wants in nodeFlags', () => {
+  const m = variantManifest.parse({ command: 'node {pkg}/dist/main.js', nodeFlags: ['--experimental-wasm-inlining', '--disable-warning=ExperimentalWarning'], summary: 's' });
+  assert.deepEqual(m.nodeFlags, ['--experimental-wasm-inlining', '--disable-warning=ExperimentalWarning']);
+});
+
+test('flags written into a node command are refused: they belong in nodeFlags', () => {
+  assert.match(errorOf({ command: 'node --experimental-wasm-inlining {pkg}/dist/main.js', summary: 's' })!, /put Node flags in nodeFlags[\s\S]*command/);
+});
+
+test('nodeFlags on a command that is not node is refused', () => {
+  assert.match(errorOf({ command: '{pkg}/bin/x', nodeFlags: ['--x'], summary: 's' })!, /nodeFlags needs a command that starts with `node`/);
+});
+
+test('a flag is one word starting with a dash', () => {
+  assert.match(errorOf({ command: 'node {pkg}/dist/main.js', nodeFlags: ['--a --b'], summary: 's' })!, /a flag is one word/);
+  assert.match(errorOf({ command: 'node {pkg}/dist/main.js', nodeFlags: ['inlining'], summary: 's' })!, /a flag is one word/);
+});
+
+test('a command whose first word is node is a Node variant', () => {
+  assert.equal(isNodeCommand('node {pkg}/dist/main.js'), true);
+  assert.equal(isNodeCommand('{pkg}/bin/go-native'), false);
+  assert.equal(isNodeCommand('nodejs x.js'), false);
+});

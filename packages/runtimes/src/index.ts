@@ -1,0 +1,5 @@
+export * from './pins.ts';
+export * from './install.ts';
+export * from './resolve.ts';
+export * from './flags.ts';
+export * from './runtimes.ts';

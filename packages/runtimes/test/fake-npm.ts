@@ -1,0 +1,58 @@
+// Fake `npm` programs for the install tests: put one first on PATH and the installer runs it.
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** What the fake npm does when asked to install `<pkg>@<version>` into `--prefix`. */
+export type FakeNpm =
+  /** Writes a stub `bin/node` that prints `v<version>` (or `prints`), after `sleepS`. */
+  | { kind: 'installs'; prints?: string; sleepS?: number }
+  /** Leaves a partial install behind and fails like a 404. */
+  | { kind: 'fails' };
+
+const script = (fake: FakeNpm, log: string): string => {
+  const head = `#!/bin/sh
+echo "$@" >> '${log}'
+prefix=""; spec=""
+while [ $# -gt 0 ]; do case "$1" in --prefix) prefix="$2"; shift;; -E) spec="$2"; shift;; esac; shift; done
+pkg="\${spec%@*}"; ver="\${spec##*@}"
+mkdir -p "$prefix/node_modules/$pkg/bin"
+`;
+  if (fake.kind === 'fails') {
+    return `${head}echo partial > "$prefix/node_modules/$pkg/package.json"
+echo "npm error code E404" >&2
+echo "npm error 404 Not Found - GET https://registry.example/$pkg - Not found" >&2
+exit 1
+`;
+  }
+  const prints = fake.prints ?? 'v$ver';
+  return `${head}sleep ${fake.sleepS ?? 0}
+printf '#!/bin/sh\\necho %s\\n' "${prints}" > "$prefix/node_modules/$pkg/bin/node"
+chmod +x "$prefix/node_modules/$pkg/bin/node"
+`;
+};
+
+/**
+ * Puts a fake npm first on PATH until `restore()`; every call's arguments are appended to `log`.
+ * Also gives a fresh repository root to install into.
+ */
+export function withFakeNpm(fake: FakeNpm): { root: string; log: string; restore: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-fake-npm-'));
+  const bin = path.join(dir, 'bin');
+  const root = path.join(dir, 'repo');
+  mkdirSync(bin);
+  mkdirSync(root);
+  const log = path.join(dir, 'npm-calls.log');
+  writeFileSync(path.join(bin, 'npm'), script(fake, log));
+  chmodSync(path.join(bin, 'npm'), 0o755);
+  const before = process.env.PATH;
+  process.env.PATH = `${bin}${path.delimiter}${before}`;
+  return {
+    root,
+    log,
+    restore: () => {
+      process.env.PATH = before;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
