@@ -59,6 +59,6 @@ export async function expectParallel(root: string, targetAt: (n: number) => Targ
     if (!verdict.ok) throw new Error(`\`${targetAt(n).command}\`: ${verdict.error}`);
     const list = runs.map((r) => `${r.ratio.toFixed(2)} in ${Math.round(r.wallMs)} ms`).join(', ');
     const calibration = probes.map((p) => `n=${p.n}: ${p.computeMs.toFixed(1)} of ${Math.round(p.wallMs)} ms`).join(', ');
-    return `n=${n}: CPU/wall median ${verdict.median.toFixed(2)} (${list}); probes (compute of wall) ${calibration}`;
+    return `n=${n}: CPU/wall best ${verdict.best.toFixed(2)} (${list}); probes (compute of wall) ${calibration}`;
   }
 }

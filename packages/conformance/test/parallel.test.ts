@@ -30,29 +30,25 @@ const quiet = (...ratios: number[]): RatioRun[] => ratios.map((ratio) => ({ rati
 const busy = (...ratios: number[]): RatioRun[] => ratios.map((ratio) => ({ ratio, otherCores: 1 }));
 
 describe('verdict', () => {
-  it('waits for three runs', () => {
-    assert.equal(judge(quiet(1.9, 1.9), 40), undefined);
+  it('passes on the first run whose CPU/wall ratio reaches 1.4, busy or not: load only lowers ratios', () => {
+    assert.deepEqual(judge(quiet(1.9), 40), { ok: true, best: 1.9 });
+    assert.deepEqual(judge([...quiet(1.3, 1.25), ...busy(1.45)], 40), { ok: true, best: 1.45 });
   });
 
-  it('passes on a median CPU/wall ratio of at least 1.4', () => {
-    assert.deepEqual(judge(quiet(1.9, 1.2, 1.85), 40), { ok: true, median: 1.85 });
-    assert.deepEqual(judge(busy(1.5, 1.3, 1.45), 40), { ok: true, median: 1.45 }, 'load only lowers ratios, so a busy pass counts');
+  it('takes more runs while none reached it, so a host with some slow runs is not misread', () => {
+    assert.equal(judge(quiet(1.3, 1.29, 1.33), 40), undefined, 'go-wazero on go.wasm: a slow run now and then');
+    assert.deepEqual(judge(quiet(1.3, 1.29, 1.33, 1.91), 40), { ok: true, best: 1.91 });
   });
 
-  it('fails workers that run one after another, saying how many cores it used, at which n, in every run', () => {
-    const v = judge(quiet(1.02, 0.99, 1.1), 37);
+  it('fails workers that run one after another after six runs, saying how many cores it used, at which n, in every run', () => {
+    assert.equal(judge(quiet(1.02, 0.99, 1.1, 1.0, 1.05), 37), undefined);
+    const v = judge(quiet(1.02, 0.99, 1.1, 1.0, 1.05, 1.01), 37);
     assert.equal(v?.ok, false);
-    assert.match(!v!.ok ? v!.error : '', /^its 2 workers do not run in parallel: it used 1\.02 cores while it ran \(CPU time \/ wall time, median at n=37 --workers 2; runs: 1\.02, 0\.99, 1\.10\); .* at least 1\.4, one after another about 1$/);
+    assert.match(!v!.ok ? v!.error : '', /^its 2 workers do not run in parallel: it used at most 1\.10 cores while it ran \(CPU time \/ wall time, best of 6 runs at n=37 --workers 2; runs: 1\.02, 0\.99, 1\.10, 1\.00, 1\.05, 1\.01\); .* reach 1\.4, one after another about 1$/);
   });
 
-  it('takes more runs rather than fail on runs others slowed down', () => {
-    assert.equal(judge([...busy(1.0, 1.0), ...quiet(1.9)], 40), undefined);
-    assert.equal(judge([...busy(1.0, 1.0), ...quiet(1.9, 1.9)], 40)?.ok, true);
-    assert.equal(judge([...busy(1.0, 1.0), ...quiet(1.0, 1.0, 1.1)], 40)?.ok, false, 'three quiet runs decide');
-  });
-
-  it('fails after the most runs when the machine stayed busy, saying so', () => {
-    const v = judge(busy(1.0, 1.0, 1.0, 1.0, 1.0), 40);
+  it('says when most runs were slowed by others', () => {
+    const v = judge(busy(1.0, 1.0, 1.0, 1.0, 1.0, 1.0), 40);
     assert.equal(v?.ok, false);
     assert.match(!v!.ok ? v!.error : '', /runs: 1\.00 \(others used 1\.00 cores\), .*; the machine was busy, so this may be its load: run again on a quiet one$/);
   });
@@ -62,6 +58,8 @@ describe('busy runs', () => {
   it('are those where others leave the workers fewer than 2 free cores', () => {
     assert.equal(busyAt(2), PARALLEL.busyCores);
     assert.equal(busyAt(8), 6 + PARALLEL.busyCores);
-    assert.equal(judge([...busy(1.0, 1.0, 1.0)], 40, busyAt(8))?.ok, false, 'one core of load leaves 7 free: these runs were quiet');
+    const v = judge(busy(1.0, 1.0, 1.0, 1.0, 1.0, 1.0), 40, busyAt(8));
+    assert.equal(v?.ok, false);
+    assert.doesNotMatch(!v!.ok ? v!.error : '', /busy/, 'one core of load leaves 7 free: these runs were quiet');
   });
 });
