@@ -91,7 +91,8 @@ export async function runBench(): Promise<{ code: number; doc?: RunDocument; run
     console.log(`wrote ${reports.html}\nwrote ${reports.markdown}`);
     const failed = doc.results.filter((r) => r.status === 'failed').length;
     if (failed) log(`${failed} result(s) failed; see the table (the run is written, exit status 1)`);
-    return { code: failed ? 1 : 0, doc, runFile: saved.runFile };
+    if (status === 'interrupted') log(`the lock was lost during the run: it is written as interrupted, not as latest (exit status 1)`);
+    return { code: failed || status === 'interrupted' ? 1 : 0, doc, runFile: saved.runFile };
   } catch (error) {
     if (ac.signal.aborted) {
       log('interrupted: children stopped, lock released, nothing written');
