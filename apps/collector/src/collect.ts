@@ -10,7 +10,7 @@ function phaseMedians(m: Extract<Measured, { status: 'ok' }>): Record<string, nu
 
 /** Turns one measured target into a run-document result. */
 export function toResult(m: Measured): VariantResult {
-  const base = { variant: m.target.variant, parameters: m.target.parameters, command: m.target.command, summary: m.target.summary, runtime: m.target.runtime ?? null };
+  const base = { variant: m.target.variant, parameters: m.target.parameters, command: m.target.command, summary: m.target.summary, runtime: m.target.runtime ?? null, goToolchain: m.target.goToolchain ?? null };
   if (m.status === 'failed') return { ...base, status: 'failed', error: m.error };
   return {
     ...base,

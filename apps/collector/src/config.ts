@@ -1,6 +1,6 @@
 import { MAX_N, type RunConfig } from '@arena/contract';
 import { PLANS } from '@arena/hyperfine-wrapper';
-import { nodeLines } from '@arena/runtimes';
+import { goLines, nodeLines } from '@arena/runtimes';
 import os from 'node:os';
 
 /** A configuration value that is out of range: names the variable and what it accepts. */
@@ -39,11 +39,11 @@ function positive(name: string, raw: string): number {
   return value;
 }
 
-/** BENCH_NODE's lines (node.json of @arena/runtimes), or null when unset: the harness's own Node. */
-function nodeSetting(raw: string | undefined): string[] | null {
+/** A list of lines (BENCH_NODE, BENCH_GO) read by `parse`, or null when unset: the machine's own runtime. */
+function linesSetting(raw: string | undefined, parse: (spec: string) => string[]): string[] | null {
   if (raw === undefined || raw.trim() === '') return null;
   try {
-    return nodeLines(raw);
+    return parse(raw);
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
@@ -85,7 +85,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       targetCiPct: env.BENCH_TARGET_CI ? positive('BENCH_TARGET_CI', env.BENCH_TARGET_CI) : p.targetCiPct,
       budgetS: env.BENCH_BUDGET_S ? positive('BENCH_BUDGET_S', env.BENCH_BUDGET_S) : p.budgetS,
       only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null,
-      node: nodeSetting(env.BENCH_NODE),
+      // Node lines (node.json of @arena/runtimes; unset: the harness's Node) and Go lines (go.json; unset: the Go on PATH).
+      node: linesSetting(env.BENCH_NODE, nodeLines),
+      go: linesSetting(env.BENCH_GO, goLines),
     },
     timeoutS: env.BENCH_TIMEOUT_S ? positive('BENCH_TIMEOUT_S', env.BENCH_TIMEOUT_S) : null,
   };

@@ -9,6 +9,11 @@ export interface Variant {
   /** Package folder relative to the repository root. */
   dir: string;
   manifest: VariantManifest;
+  /**
+   * Built once per Go toolchain: the package has a `build:go` script (see packages/go-kit/build-go.sh),
+   * which builds its `{pkg}/bin/` program again into `{pkg}/bin/go/<version>/`.
+   */
+  goBuilt: boolean;
 }
 
 /** A folder that looked like a variant but whose manifest is broken. */
@@ -16,6 +21,9 @@ export interface BrokenVariant {
   name: string;
   error: string;
 }
+
+/** Where a Go-built variant's program lives; a Go toolchain other than the default one builds it into bin/go/<version>/. */
+export const GO_BIN = '{pkg}/bin/';
 
 /** Where variants live: packages/variants/, or BENCH_VARIANTS_DIR (fault-injection tests use fixtures). */
 export function variantsDir(root: string): string {
@@ -30,16 +38,19 @@ export function discoverVariants(root: string, base = variantsDir(root)): { vari
     const file = path.join(base, entry.name, 'package.json');
     if (!existsSync(file)) continue;
     const dir = path.relative(root, path.join(base, entry.name)).split(path.sep).join('/');
-    let pkg: { arena?: unknown };
+    let pkg: { arena?: unknown; scripts?: Record<string, unknown> };
     try {
-      pkg = JSON.parse(readFileSync(file, 'utf8')) as { arena?: unknown };
+      pkg = JSON.parse(readFileSync(file, 'utf8')) as typeof pkg;
     } catch (error) {
       broken.push({ name: entry.name, error: `${dir}/package.json is not valid JSON: ${(error as Error).message}` });
       continue;
     }
     if (pkg.arena === undefined) continue;
     const parsed = variantManifest.safeParse(pkg.arena);
-    if (parsed.success) variants.push({ name: entry.name, dir, manifest: parsed.data });
+    const goBuilt = typeof pkg.scripts?.['build:go'] === 'string';
+    if (parsed.success && goBuilt && !parsed.data.command.startsWith(GO_BIN)) {
+      broken.push({ name: entry.name, error: `${dir}/package.json: a variant with a build:go script runs a program under ${GO_BIN} (built there per Go toolchain), but its command is "${parsed.data.command}"` });
+    } else if (parsed.success) variants.push({ name: entry.name, dir, manifest: parsed.data, goBuilt });
     else broken.push({ name: entry.name, error: `${dir}/package.json "arena": ${z.prettifyError(parsed.error)}` });
   }
   return { variants, broken };
@@ -47,6 +58,39 @@ export function discoverVariants(root: string, base = variantsDir(root)): { vari
 
 /** The kernels directory relative to the root. */
 export const KERNELS_DIST = 'packages/kernels/dist';
+
+/**
+ * The modules a bench runs: the default build's (dist/manifest.json) except the Go-compiled one,
+ * which comes per Go toolchain — the default Go's from that same manifest, another's from
+ * dist/go/<version>/manifest.json (`build:go`).
+ */
+export interface Modules {
+  /** Built modules whose compiler is not Go (clang, AssemblyScript, …). */
+  other: BuiltModule[];
+  /** Per planned Go version (e.g. go1.27.3): its Go-compiled module, or why there is none. */
+  go: Record<string, { status: 'built'; module: BuiltModule } | { status: 'missing'; error: string }>;
+  skipped: Array<{ producer: string; reason: string }>;
+}
+
+/** The modules of a bench for its Go toolchains (see Modules). */
+export function readModules(root: string, toolchains: Array<{ version: string; isDefault: boolean }>): Modules {
+  const { built, skipped } = readKernels(root);
+  const go: Modules['go'] = {};
+  for (const t of toolchains) {
+    const file = t.isDefault ? `${KERNELS_DIST}/manifest.json` : `${KERNELS_DIST}/go/${t.version}/manifest.json`;
+    let module: BuiltModule | undefined;
+    if (t.isDefault) module = built.find((m) => m.producer === 'go');
+    else if (existsSync(path.join(root, file))) {
+      const parsed = kernelManifest.parse(JSON.parse(readFileSync(path.join(root, file), 'utf8')));
+      module = parsed.modules.find((m): m is BuiltModule => m.status === 'built' && m.producer === 'go');
+    }
+    const why = skipped.find((s) => s.producer === 'go')?.reason;
+    go[t.version] = module
+      ? { status: 'built', module }
+      : { status: 'missing', error: `no Go-compiled module was built by ${t.version} (${file} lists none${t.isDefault && why ? `: ${why}` : ''})` };
+  }
+  return { other: built.filter((m) => m.producer !== 'go'), go, skipped };
+}
 
 /** The modules the kernels build produced (skipped ones are returned apart, with the reason). */
 export function readKernels(root: string): { built: BuiltModule[]; skipped: Array<{ producer: string; reason: string }> } {

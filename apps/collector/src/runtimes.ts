@@ -1,5 +1,5 @@
 import { isNodeCommand, type RunConfig } from '@arena/contract';
-import { benchRuntimes, type Runtimes } from '@arena/runtimes';
+import { benchGo, benchNodes, type Runtimes } from '@arena/runtimes';
 import type { Variant } from './discover.ts';
 
 /** Every flag some variant wants passed to Node (manifests' nodeFlags): the ones to detect per Node. */
@@ -7,10 +7,15 @@ export const wantedNodeFlags = (variants: Variant[]): string[] => [...new Set(va
 
 /**
  * The runtimes a bench plans its targets on: the Nodes of BENCH_NODE (config.node; installed on
- * first use, announced through `say`) or the harness's own, with the flags each accepts. Nothing is
- * resolved when no Node variant is to run.
+ * first use, announced through `say`) or the harness's own, with the flags each accepts; the Go
+ * toolchains of BENCH_GO (config.go) or the Go on PATH. Nodes are resolved only when a Node variant
+ * is to run, Gos only when a Go-built or WASI variant is (the latter run the Go-compiled module).
  */
 export async function resolveRuntimes(variants: Variant[], config: RunConfig, root: string, say: (line: string) => void): Promise<Runtimes> {
-  if (!variants.some((v) => isNodeCommand(v.manifest.command))) return { node: [] };
-  return benchRuntimes({ lines: config.node, root, wantedFlags: wantedNodeFlags(variants), say });
+  const nodes = variants.some((v) => isNodeCommand(v.manifest.command));
+  const gos = variants.some((v) => v.goBuilt || v.manifest.wasmModules);
+  return {
+    node: nodes ? await benchNodes({ lines: config.node, root, wantedFlags: wantedNodeFlags(variants), say }) : [],
+    go: gos ? await benchGo({ lines: config.go, say }) : [],
+  };
 }

@@ -13,9 +13,13 @@ function ratio(a: OkResult, b: OkResult | undefined): string {
   return `${r.ratio.toFixed(2)}×${r.ci95 ? ` (${r.ci95.low.toFixed(2)}–${r.ci95.high.toFixed(2)})` : ''}`;
 }
 
-/** The reference an ok result is compared to: the baseline with the same worker count. */
-function resultOf(doc: RunDocument, variant: string, workers: string | undefined): OkResult | undefined {
-  return doc.results.find((x): x is OkResult => x.status === 'ok' && x.variant === variant && x.parameters.workers === workers);
+/**
+ * The reference an ok result is compared to: the baseline with the same worker count, built by the
+ * same Go when the baseline ran once per Go toolchain (else its first result).
+ */
+function resultOf(doc: RunDocument, variant: string, of: OkResult): OkResult | undefined {
+  const same = doc.results.filter((x): x is OkResult => x.status === 'ok' && x.variant === variant && x.parameters.workers === of.parameters.workers);
+  return same.find((x) => x.parameters.go === of.parameters.go) ?? same[0];
 }
 
 /**
@@ -45,8 +49,8 @@ export function resultsTable(doc: RunDocument, baseline = 'go-native'): Table {
       r.phasesMs.computeMs !== undefined ? r.phasesMs.computeMs.toFixed(1) : '–',
       String(r.wallS.times.length),
       `±${r.stop.ciHalfWidthPct.toFixed(1)} %`,
-      ratio(r, resultOf(doc, baseline, w)),
-      ratio(r, resultOf(doc, 'c-native', w)),
+      ratio(r, resultOf(doc, baseline, r)),
+      ratio(r, resultOf(doc, 'c-native', r)),
       ratio(r, fastest.get(w)),
       notes,
     ];

@@ -1,7 +1,8 @@
 import { isNodeCommand, type BuiltModule, type ResultRuntime, type RunConfig } from '@arena/contract';
 import type { Target } from '@arena/hyperfine-wrapper';
-import type { PlannedNode, Runtimes } from '@arena/runtimes';
-import { KERNELS_DIST, type Variant } from './discover.ts';
+import type { PlannedGo, PlannedNode, Runtimes } from '@arena/runtimes';
+import path from 'node:path';
+import { GO_BIN, KERNELS_DIST, type Modules, type Variant } from './discover.ts';
 import { resultLabel } from './format.ts';
 
 const label = (variant: string, parameters: Record<string, string>) => resultLabel({ variant, parameters });
@@ -9,10 +10,12 @@ const label = (variant: string, parameters: Record<string, string>) => resultLab
 /**
  * A variant's command from the repository root, before `--n` and the rest. On a Node (a Node variant:
  * its command starts with `node`) `node` becomes that Node's binary, followed by the manifest's
- * nodeFlags that this Node accepts.
+ * nodeFlags that this Node accepts. A Go-built variant built by a Go other than the default runs its
+ * program from bin/go/<version>/.
  */
-export function variantCommand(v: Variant, node?: PlannedNode): { command: string; runtime?: ResultRuntime } {
-  const command = v.manifest.command.replaceAll('{pkg}', v.dir);
+export function variantCommand(v: Variant, node?: PlannedNode, go?: PlannedGo): { command: string; runtime?: ResultRuntime } {
+  const manifestCommand = go && !go.isDefault ? v.manifest.command.replace(GO_BIN, `${GO_BIN}go/${go.version}/`) : v.manifest.command;
+  const command = manifestCommand.replaceAll('{pkg}', v.dir);
   if (node === undefined) return { command };
   const [, ...script] = command.split(' ').filter(Boolean);
   const flags = v.manifest.nodeFlags.filter((f) => node.acceptedFlags.includes(f));
@@ -26,15 +29,43 @@ function hostsOf(v: Variant, runtimes: Runtimes): Array<PlannedNode | undefined>
   return runtimes.node;
 }
 
+/** The Go toolchains a variant's program is built by: every planned one for a Go-built variant, none (undefined) for another. */
+function buildersOf(v: Variant, runtimes: Runtimes): Array<PlannedGo | undefined> {
+  if (!v.goBuilt) return [undefined];
+  if (runtimes.go.length === 0) throw new Error(`${v.name} is built with Go, but no Go toolchain was planned`);
+  return runtimes.go;
+}
+
+/** One module a target runs: built (with the Go that built it, for the Go-compiled one) or missing with the reason. */
+type ModuleChoice = { go?: PlannedGo } & ({ module: BuiltModule } | { producer: string; error: string });
+
 /**
- * The targets for each variant and worker count, once per Node line for Node variants
- * (`parameters.node`) and once per kernel module for WASI variants. Results with the same worker
- * count share a table (their ratios are compared), so they share rounds. Worker counts become a
- * parameter only when scaling. Pure: the Nodes and the flags they accept come detected in `runtimes`.
+ * The modules a WASI variant runs: every non-Go module, and the Go-compiled one of each Go toolchain —
+ * of its own toolchain only when the variant is itself built by Go (`builder`), so that a Go host
+ * and the module it runs come from the same Go.
+ */
+function modulesFor(modules: Modules, runtimes: Runtimes, builder: PlannedGo | undefined): ModuleChoice[] {
+  const other: ModuleChoice[] = modules.other.map((module) => ({ module }));
+  const gos = builder ? [builder] : runtimes.go;
+  const go = gos.flatMap((g): ModuleChoice[] => {
+    const m = modules.go[g.version];
+    if (m === undefined) return [];
+    return [m.status === 'built' ? { go: g, module: m.module } : { go: g, producer: 'go', error: m.error }];
+  });
+  const order = (c: ModuleChoice) => ['clang', 'go', 'assemblyscript', 'tinygo'].indexOf('module' in c ? c.module.producer : c.producer);
+  return [...other, ...go].sort((a, b) => order(a) - order(b));
+}
+
+/**
+ * The targets for each variant and worker count: once per Node line for Node variants
+ * (`parameters.node`), once per Go toolchain for Go-built variants and for the Go-compiled module
+ * (`parameters.go`), once per kernel module for WASI variants. Results with the same worker count
+ * share a table (their ratios are compared), so they share rounds. Worker counts become a parameter
+ * only when scaling. Pure: the Nodes, Gos and modules come resolved in `runtimes` and `modules`.
  */
 export function planTargets(
   variants: Variant[],
-  modules: BuiltModule[],
+  modules: Modules,
   config: RunConfig,
   runtimes: Runtimes,
 ): { targets: Target[]; problems: Array<{ target: Target; error: string }> } {
@@ -44,25 +75,39 @@ export function planTargets(
   for (const v of variants) {
     for (const workers of config.workers) {
       for (const node of hostsOf(v, runtimes)) {
-        const { command, runtime } = variantCommand(v, node);
-        const base = `${command} --n ${config.n} --workers ${workers}`;
-        const params: Record<string, string> = { ...(scaling ? { workers: String(workers) } : {}), ...(node ? { node: node.line } : {}) };
-        const common = { variant: v.name, summary: v.manifest.summary, table: `workers=${workers}`, ...(runtime ? { runtime } : {}) };
-        const expected = { variant: v.name, n: config.n, workers };
-        if (!v.manifest.wasmModules) {
-          targets.push({ ...common, key: label(v.name, params), parameters: params, command: base, expected });
-          continue;
-        }
-        if (modules.length === 0) {
-          const target = { ...common, key: label(v.name, params), parameters: params, command: base, expected };
-          problems.push({ target, error: `no kernel module was built (${KERNELS_DIST}/manifest.json lists none)` });
-          continue;
-        }
-        for (const m of modules) {
-          if (m.file !== `${m.producer}.wasm`) throw new Error(`${KERNELS_DIST}/manifest.json: module file ${m.file} must be named ${m.producer}.wasm`);
-          const module = `${KERNELS_DIST}/${m.file}`;
-          const parameters = { module: m.producer, ...params };
-          targets.push({ ...common, key: label(v.name, parameters), parameters, command: `${base} --module ${module}`, expected: { ...expected, module } });
+        for (const builder of buildersOf(v, runtimes)) {
+          const { command, runtime } = variantCommand(v, node, builder);
+          const base = `${command} --n ${config.n} --workers ${workers}`;
+          const params = (go?: PlannedGo): Record<string, string> => ({
+            ...(scaling ? { workers: String(workers) } : {}), ...(node ? { node: node.line } : {}), ...(go ? { go: go.line } : {}),
+          });
+          const common = (go?: PlannedGo) => ({
+            variant: v.name, summary: v.manifest.summary, table: `workers=${workers}`, ...(runtime ? { runtime } : {}), ...(go ? { goToolchain: go.version } : {}),
+          });
+          const expected = { variant: v.name, n: config.n, workers };
+          if (!v.manifest.wasmModules) {
+            targets.push({ ...common(builder), key: label(v.name, params(builder)), parameters: params(builder), command: base, expected });
+            continue;
+          }
+          const choices = modulesFor(modules, runtimes, builder);
+          if (choices.length === 0) {
+            const target = { ...common(builder), key: label(v.name, params(builder)), parameters: params(builder), command: base, expected };
+            problems.push({ target, error: `no kernel module was built (${KERNELS_DIST}/manifest.json lists none)` });
+            continue;
+          }
+          for (const c of choices) {
+            const go = c.go ?? builder;
+            const producer = 'module' in c ? c.module.producer : c.producer;
+            const parameters = { module: producer, ...params(go) };
+            const shared = { ...common(go), key: label(v.name, parameters), parameters };
+            if (!('module' in c)) {
+              problems.push({ target: { ...shared, command: base, expected }, error: c.error });
+              continue;
+            }
+            if (path.basename(c.module.file) !== `${producer}.wasm`) throw new Error(`${KERNELS_DIST}: module file ${c.module.file} must be named ${producer}.wasm`);
+            const module = `${KERNELS_DIST}/${c.module.file}`;
+            targets.push({ ...shared, command: `${base} --module ${module}`, expected: { ...expected, module } });
+          }
         }
       }
     }

@@ -31,7 +31,14 @@ test('BENCH_NODE is recorded as the Node lines asked for; unset, null (the harne
   assert.equal(readSettings({ BENCH_NODE: ' ' }).config.node, null);
 });
 
+test('BENCH_GO is recorded as the Go lines asked for; unset, null (the Go on PATH)', () => {
+  assert.deepEqual(readSettings({ BENCH_GO: '1.27,1.26' }).config.go, ['1.27', '1.26']);
+  assert.deepEqual(readSettings({ BENCH_GO: 'all' }).config.go, ['1.25', '1.26', '1.27']);
+  assert.equal(readSettings({}).config.go, null);
+});
+
 for (const [name, value, message] of [
+  ['BENCH_GO', '1.24', /BENCH_GO must be "all" or a comma-separated list of Go lines from 1\.25, 1\.26, 1\.27; got "1\.24"/],
   ['BENCH_NODE', '18', /BENCH_NODE must be "all" or a comma-separated list of Node lines from 20, 22, 24, 26; got "18"/],
   ['BENCH_N', '48', /BENCH_N must be an integer in 1\.\.47, got "48"/],
   ['BENCH_N', '4.5', /BENCH_N must be an integer in 1\.\.47/],

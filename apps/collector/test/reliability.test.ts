@@ -121,8 +121,8 @@ test('a stale lock from a killed bench is detected and cleared', async () => {
 test('a run document with an unknown schemaVersion gets a clear message', async () => {
   const s = sandbox();
   const file = path.join(s.dir, 'future.json');
-  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 4 }));
+  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 5 }));
   const run = await arena(['collect', file], {});
   assert.equal(run.exitCode, 1);
-  assert.match(run.stderr, /future\.json: schemaVersion 4 was written by a newer bench-arena; this one reads up to 3/);
+  assert.match(run.stderr, /future\.json: schemaVersion 5 was written by a newer bench-arena; this one reads up to 4/);
 });

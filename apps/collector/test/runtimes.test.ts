@@ -6,8 +6,8 @@ import { toResult } from '../src/collect.ts';
 import type { Variant } from '../src/discover.ts';
 import { resolveRuntimes, wantedNodeFlags } from '../src/runtimes.ts';
 
-const config: RunConfig = { profile: 'quick', n: 30, workers: [2], warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, only: null, node: null };
-const variant = (name: string, command: string, nodeFlags: string[] = []): Variant => ({ name, dir: `packages/variants/${name}`, manifest: { command, wasmModules: false, nodeFlags, summary: name } });
+const config: RunConfig = { profile: 'quick', n: 30, workers: [2], warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, only: null, node: null, go: null };
+const variant = (name: string, command: string, nodeFlags: string[] = []): Variant => ({ name, dir: `packages/variants/${name}`, manifest: { command, wasmModules: false, nodeFlags, summary: name }, goBuilt: false });
 
 test('the flags to detect are every flag some variant wants, once', () => {
   const variants = [variant('a', 'node {pkg}/dist/main.js', ['--x', '--y']), variant('b', 'node {pkg}/dist/main.js', ['--y', '--z']), variant('c', '{pkg}/bin/c')];
@@ -17,8 +17,16 @@ test('the flags to detect are every flag some variant wants, once', () => {
 test('no Node variant to run: no Node is resolved, even when BENCH_NODE asks for some', async () => {
   const said: string[] = [];
   const runtimes = await resolveRuntimes([variant('go-native', '{pkg}/bin/go-native')], { ...config, node: ['24'] }, '/nonexistent', (m) => said.push(m));
-  assert.deepEqual(runtimes, { node: [] });
+  assert.deepEqual(runtimes, { node: [], go: [] });
   assert.deepEqual(said, []);
+});
+
+test('a Go-built variant is built by the Go on PATH without BENCH_GO, and that Go is the default build', async () => {
+  const goNative = { ...variant('go-native', '{pkg}/bin/go-native'), goBuilt: true };
+  const runtimes = await resolveRuntimes([goNative], config, '/nonexistent', () => {});
+  assert.equal(runtimes.go.length, 1);
+  assert.match(runtimes.go[0]!.version, /^go1\.\d+/);
+  assert.equal(runtimes.go[0]!.isDefault, true);
 });
 
 test("without BENCH_NODE the Node variants run on the harness's Node", async () => {
@@ -31,4 +39,10 @@ test("a result records its target's runtime, and null when the target has none",
   const runtime = { name: 'node' as const, version: 'v24.22.3', flags: ['--x'] };
   assert.deepEqual(toResult({ status: 'failed', target: { ...target, runtime }, error: 'e' }).runtime, runtime);
   assert.equal(toResult({ status: 'failed', target, error: 'e' }).runtime, null);
+});
+
+test("a result records the Go that built its target's Go code, and null when none did", () => {
+  const target: Target = { key: 'k', variant: 'go-native', parameters: { go: '1.27' }, command: 'x', expected: { variant: 'go-native', n: 30, workers: 2 }, table: 'workers=2' };
+  assert.equal(toResult({ status: 'failed', target: { ...target, goToolchain: 'go1.27.3' }, error: 'e' }).goToolchain, 'go1.27.3');
+  assert.equal(toResult({ status: 'failed', target, error: 'e' }).goToolchain, null);
 });

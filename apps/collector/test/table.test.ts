@@ -13,6 +13,20 @@ test('ratios are to go-native, c-native and the fastest', () => {
   assert.match(row[1]!, /^1200\.0 \(/);
 });
 
+test('a Go-built result is compared with the baseline built by the same Go', () => {
+  const base = makeRun({ 'go-native': 0.4, 'go-wazero': 0.8 });
+  const results = base.results.flatMap((r) => ['1.26', '1.27'].map((go) => {
+    if (r.status !== 'ok') throw new Error('makeRun gives ok results');
+    const f = go === '1.27' && r.variant === 'go-native' ? 2 : 1;
+    return { ...r, parameters: { go }, goToolchain: `go${go}.0`, wallS: { ...r.wallS, times: r.wallS.times.map((t) => t * f), median: r.wallS.median * f } };
+  }));
+  const t = resultsTable({ ...base, results });
+  assert.deepEqual(t.rows.filter((r) => r[0]!.startsWith('go-wazero')).map((r) => [r[0], r[5]]), [
+    ['go-wazero [go=1.26]', '2.00× (2.00–2.00)'],
+    ['go-wazero [go=1.27]', '1.00× (1.00–1.00)'],
+  ]);
+});
+
 test('a ratio carries the CI of its per-round ratios; without 6 shared rounds it has none', () => {
   const doc = makeRun({ 'go-native': 0.4, 'cluster-js': 1.2 });
   const [go, js] = doc.results;
@@ -32,7 +46,7 @@ test('a narrowed run says so in its headline', () => {
 
 test('a failed result shows FAILED and its error', () => {
   const doc = makeRun({ 'go-native': 0.4 });
-  doc.results.push({ variant: 'broken', parameters: {}, command: 'x', runtime: null, status: 'failed', error: 'wrong answer: expected 1, got 2' });
+  doc.results.push({ variant: 'broken', parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'wrong answer: expected 1, got 2' });
   const text = renderText(resultsTable(doc));
   assert.match(text, /broken\s+FAILED.*wrong answer: expected 1, got 2/);
 });

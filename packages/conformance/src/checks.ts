@@ -5,7 +5,7 @@ import { isNodeCommand, type BuiltModule, type RunConfig } from '@arena/contract
 import { KERNELS_DIST, type Variant } from '@arena/collector/src/discover.ts';
 import { planTargets, variantCommand } from '@arena/collector/src/targets.ts';
 import { reportCandidates, splitCommand, tail, verifyOutput, type Target } from '@arena/hyperfine-wrapper';
-import type { PlannedNode, Runtimes } from '@arena/runtimes';
+import type { PlannedGo, PlannedNode, Runtimes } from '@arena/runtimes';
 import { missingBuildOutputs } from './built.ts';
 import { changedModuleCopy } from './module-copy.ts';
 import { expectParallel } from './parallel-check.ts';
@@ -50,12 +50,21 @@ const TIMEOUT_MS = 60_000;
 
 /** The run configuration the checks plan targets with (only n and workers matter). */
 const plan = (n: number, workers: number[]): RunConfig => ({
-  profile: 'conformance', n, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, only: null, node: null,
+  profile: 'conformance', n, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, only: null, node: null, go: null,
 });
 
 /** The bench's targets of a variant on one Node (undefined: a program that is not Node). */
-const targetsOf = (variant: Variant, modules: BuiltModule[], n: number, workers: number, node: PlannedNode | undefined): Target[] =>
-  planTargets([variant], modules, plan(n, [workers]), { node: node ? [node] : [] }).targets;
+/**
+ * Conformance checks the default build (bin/<name>, dist/manifest.json's modules): it is planned as
+ * built by one default Go, whose version only names parameters here.
+ */
+const DEFAULT_GO: PlannedGo = { line: 'default', version: 'default', isDefault: true };
+
+const targetsOf = (variant: Variant, modules: BuiltModule[], n: number, workers: number, node: PlannedNode | undefined): Target[] => {
+  const go = modules.find((m) => m.producer === 'go');
+  const set = { other: modules.filter((m) => m.producer !== 'go'), go: go ? { [DEFAULT_GO.version]: { status: 'built' as const, module: go } } : {}, skipped: [] };
+  return planTargets([variant], set, plan(n, [workers]), { node: node ? [node] : [], go: [DEFAULT_GO] }).targets;
+};
 
 function describe(command: string, r: GroupRun): string {
   const how = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;
@@ -123,7 +132,7 @@ export function conformanceChecks(
   root: string,
   variant: Variant,
   modules: BuiltModule[],
-  runtimes: Runtimes,
+  runtimes: Pick<Runtimes, 'node'>,
   parallelOn: (node: PlannedNode) => boolean = () => true,
 ): Check[] {
   const name = variant.name;

@@ -11,7 +11,7 @@ interface PackageJson {
 
 /**
  * How a variant's package breaks section 1 of packages/variants/README.md (name, scripts, turbo.json,
- * README.md, @arena/kernels for WASI variants); empty when it does not.
+ * README.md, build:go for Go variants, @arena/kernels for WASI variants); empty when it does not.
  */
 export function packageProblems(root: string, variant: Variant): string[] {
   const dir = path.join(root, variant.dir);
@@ -22,6 +22,8 @@ export function packageProblems(root: string, variant: Variant): string[] {
   for (const script of ['build', 'test']) if (!pkg.scripts?.[script]) problems.push(`package.json has no "${script}" script`);
   for (const file of ['turbo.json', 'README.md']) if (!existsSync(path.join(dir, file))) problems.push(`${file} is missing`);
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  // A Go program without build:go would run once, unlabelled, whatever BENCH_GO asks for.
+  if (existsSync(path.join(dir, 'go.mod')) && !pkg.scripts?.['build:go']) problems.push('a Go variant must have a "build:go" script (sh ../../go-kit/build-go.sh): it is built once per Go toolchain');
   if (variant.manifest.wasmModules && !deps['@arena/kernels']) problems.push('a WASI variant must list @arena/kernels under devDependencies');
   return problems;
 }

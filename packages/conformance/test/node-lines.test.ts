@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import type { Variant } from '@arena/collector/src/discover.ts';
 import { conformanceChecks, RULES } from '../src/checks.ts';
 
-const nodeVariant: Variant = { name: 'threads-x', dir: 'packages/variants/threads-x', manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], summary: 's' } };
-const goVariant: Variant = { name: 'go-x', dir: 'packages/variants/go-x', manifest: { command: '{pkg}/bin/go-x', wasmModules: false, nodeFlags: [], summary: 's' } };
+const nodeVariant: Variant = { name: 'threads-x', dir: 'packages/variants/threads-x', manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], summary: 's' }, goBuilt: false };
+const goVariant: Variant = { name: 'go-x', dir: 'packages/variants/go-x', manifest: { command: '{pkg}/bin/go-x', wasmModules: false, nodeFlags: [], summary: 's' }, goBuilt: true };
 const nodes = {
   node: [
     { line: '20', version: 'v20.20.2', binary: '/usr/bin/node', acceptedFlags: [] },

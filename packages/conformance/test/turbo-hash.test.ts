@@ -52,15 +52,15 @@ interface DryTask {
   hash: string;
   command: string;
   hashOfExternalDependencies: string;
-  resolvedTaskDefinition: { env: string[] };
+  resolvedTaskDefinition: { env: string[]; outputs: string[] };
 }
 
 /** This process's environment without what the turbo running this test sets for its tasks. */
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TURBO_|npm_|PNPM_SCRIPT_SRC_DIR$|INIT_CWD$)/.test(k)));
 
-/** `turbo run build test --dry=json` in `cwd`: the tasks by id. Fails on any warning turbo prints. */
-async function dryRun(cwd: string, env: Record<string, string> = {}): Promise<Map<string, DryTask>> {
-  const r = await execa(turbo, ['--skip-infer', 'run', 'build', 'test', '--dry=json'], {
+/** `turbo run <tasks> --dry=json` in `cwd` (default build and test): the tasks by id. Fails on any warning turbo prints. */
+async function dryRun(cwd: string, env: Record<string, string> = {}, names = ['build', 'test']): Promise<Map<string, DryTask>> {
+  const r = await execa(turbo, ['--skip-infer', 'run', ...names, '--dry=json'], {
     cwd,
     env: { ...cleanEnv, TURBO_TELEMETRY_DISABLED: '1', ARENA_TOOLCHAIN: 'unset', ...env },
     extendEnv: false,
@@ -150,6 +150,26 @@ test('the builds that run Go, clang or binaryen hash ARENA_TOOLCHAIN; the TypeSc
   assert.ok(changed(a, b, '@arena/go-kit#test'), 'go test of go-kit (no build task) hashes it too');
   for (const id of ['@arena/variant-kit#build', '@arena/variant-threads-js#build', '@arena/variant-cluster-js#build', '@arena/contract#test']) {
     assert.ok(!changed(a, b, id), `${id} runs no compiler: its hash stays`);
+  }
+});
+
+test('build:go (one build per Go toolchain) exists for every Go variant and the kernels, is cached per Go, and has outputs of its own', async () => {
+  const dir = manifestCopy('go-toolchains');
+  const [a, b] = await Promise.all([
+    dryRun(dir, { ARENA_TOOLCHAIN: 'go=go1.26.8;clang=14' }, ['build', 'build:go']),
+    dryRun(dir, { ARENA_TOOLCHAIN: 'go=go1.27.3;clang=14' }, ['build', 'build:go']),
+  ]);
+  const goPackages = workspacePackages().filter((p) => existsSync(path.join(root, p, 'go.mod')) && p.startsWith('packages/variants/'));
+  assert.ok(goPackages.length >= 4, 'the Go variants are found by their go.mod');
+  const ids = [...goPackages.map((p) => `${JSON.parse(readFileSync(path.join(root, p, 'package.json'), 'utf8')).name}#build:go`), '@arena/kernels#build:go'];
+  for (const id of ids) {
+    const t = a.get(id);
+    assert.ok(t && t.command !== '<NONEXISTENT>', `${id} has a script`);
+    assert.ok(changed(a, b, id), `${id}: another Go is another cache entry`);
+    const out = id.startsWith('@arena/kernels') ? 'dist/go/**' : 'bin/go/**';
+    assert.deepEqual(t.resolvedTaskDefinition.outputs, [out], `${id}: outputs only ${out}`);
+    const build = a.get(id.replace('#build:go', '#build'))!;
+    assert.ok(build.resolvedTaskDefinition.outputs.includes(`!${out}`), `${id.replace('#build:go', '#build')} leaves ${out} to build:go`);
   }
 });
 

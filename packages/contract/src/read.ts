@@ -53,15 +53,40 @@ function v2to3(doc: Doc): Doc {
     renamed.set(keyOf(r.variant as string, before), keyOf(r.variant as string, parameters));
     return { ...r, parameters, runtime: { name: 'node', version, flags } };
   });
-  const order = (doc.order as string[]).map((entry) => {
-    const [, round, key] = /^(\d+:)?(.*)$/s.exec(entry)!;
-    return `${round ?? ''}${renamed.get(key!) ?? key}`;
-  });
+  const order = renameOrder(doc.order as string[], renamed);
   return { ...doc, schemaVersion: 3, machine: { ...machine, fingerprint: fingerprintOf(machine) }, config: { ...(doc.config as Doc), node: null }, order, results };
 }
 
+/** Renames result keys in `order` (`<round>:<key>`) after parameters changed. */
+const renameOrder = (order: string[], renamed: Map<string, string>): string[] =>
+  order.map((entry) => {
+    const [, round, key] = /^(\d+:)?(.*)$/s.exec(entry)!;
+    return `${round ?? ''}${renamed.get(key!) ?? key}`;
+  });
+
+/**
+ * Version 3 built all Go code with the machine's Go (machine.versions.go, e.g. "go1.26.8"); every Go
+ * variant was named go-*, and module=go was the Go-compiled module. Version 4 records that Go as
+ * `parameters.go` (its line) and `goToolchain` on those results, and leaves it out of the fingerprint.
+ */
+function v3to4(doc: Doc): Doc {
+  const machine = doc.machine as Machine;
+  const version = /go1\.\d+(\.\d+)?/.exec(machine.versions.go ?? '')?.[0];
+  const renamed = new Map<string, string>();
+  const results = (doc.results as Doc[]).map((r) => {
+    const before = r.parameters as Record<string, string>;
+    const goBuilt = String(r.variant).startsWith('go-') || before.module === 'go';
+    if (!goBuilt || version === undefined) return { ...r, goToolchain: null };
+    const parameters = { ...before, go: version.slice(2).split('.').slice(0, 2).join('.') };
+    renamed.set(keyOf(r.variant as string, before), keyOf(r.variant as string, parameters));
+    return { ...r, parameters, goToolchain: version };
+  });
+  const order = renameOrder(doc.order as string[], renamed);
+  return { ...doc, schemaVersion: 4, machine: { ...machine, fingerprint: fingerprintOf(machine) }, config: { ...(doc.config as Doc), go: null }, order, results };
+}
+
 /** Upgrades from older schema versions, keyed by the version they read. Each returns the next version's document. */
-export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3 };
+export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4 };
 
 /** Why a run document could not be read. */
 export class RunDocumentError extends Error {}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { variantReport } from './report.ts';
 
 /** The run document version this code writes. Older versions are migrated on read (see migrate.ts). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Summary statistics of one sample, all in the unit named by the field that holds them. */
 export const sampleStats = z.object({
@@ -45,6 +45,11 @@ const resultBase = z.object({
   summary: z.string().optional().describe("The variant's one-line description."),
   // Required, null when none: a writer must decide, so a Node result never loses its runtime by omission.
   runtime: resultRuntime.nullable().describe('The runtime the harness ran a Node variant on; null for a self-contained program (Go, C) or a broken manifest.'),
+  goToolchain: z
+    .string()
+    .regex(/^go1\.\d+/)
+    .nullable()
+    .describe("The Go that built this result's Go code (a Go variant's binary, or the Go-compiled module it ran), as `go env GOVERSION` prints it; parameters.go is its line. null when no Go code ran."),
 });
 
 /** A variant (with one parameter set) whose every run was verified. */
@@ -82,13 +87,13 @@ export const machine = z.object({
   os: z.object({ platform: z.string(), release: z.string(), version: z.string() }),
   versions: z.object({
     node: z.string().describe("The harness's Node; Node variants ran on each result's runtime."),
-    go: z.string().nullable(),
+    go: z.string().nullable().describe("The Go on PATH; Go-built results name the Go that built them (goToolchain)."),
     hyperfine: z.string().nullable(),
     clang: z.string().nullable(),
   }),
   fingerprint: z
     .string()
-    .describe("Hash of CPU model, cores, memory, OS and tool versions except Node's (results say which Node ran them): equal means comparable."),
+    .describe("Hash of CPU model, cores, memory, OS and tool versions except Node's and Go's (results say which Node ran them and which Go built them): equal means comparable."),
 });
 
 /** What the run was asked to do. */
@@ -112,6 +117,11 @@ export const runConfig = z.object({
     .min(1)
     .nullable()
     .describe("BENCH_NODE: the Node lines asked for (each result's parameters.node says which it ran on); null: the harness's own Node."),
+  go: z
+    .array(z.string().regex(/^1\.\d+$/))
+    .min(1)
+    .nullable()
+    .describe("BENCH_GO: the Go lines asked for (each Go-built result's parameters.go says which built it); null: the Go on PATH."),
 });
 
 /** One `pnpm turbo bench`: written by the collector to results/runs/<id>.json. */

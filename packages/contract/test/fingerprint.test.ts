@@ -9,10 +9,10 @@ const machine = () => {
   return m;
 };
 
-test("the harness's Node does not change the fingerprint: results say which Node ran them", () => {
+test("the harness's Node and the Go on PATH do not change the fingerprint: results say which Node ran them and which Go built them", () => {
   const a = machine();
-  const b = { ...a, versions: { ...a.versions, node: 'v24.22.3' } };
-  assert.equal(fingerprintOf(a), fingerprintOf(b));
+  assert.equal(fingerprintOf(a), fingerprintOf({ ...a, versions: { ...a.versions, node: 'v24.22.3' } }));
+  assert.equal(fingerprintOf(a), fingerprintOf({ ...a, versions: { ...a.versions, go: 'go1.27.3' } }));
 });
 
 test('CPU, cores, memory (in GiB), OS release and the other tools change it; the OS build string does not', () => {
@@ -24,7 +24,7 @@ test('CPU, cores, memory (in GiB), OS release and the other tools change it; the
     { ...a, logicalCores: 4 },
     { ...a, memoryBytes: a.memoryBytes * 2 },
     { ...a, os: { ...a.os, release: '6.2.0' } },
-    { ...a, versions: { ...a.versions, go: 'go1.27.0' } },
+    { ...a, versions: { ...a.versions, clang: '15.0.0' } },
     { ...a, versions: { ...a.versions, hyperfine: null } },
   ];
   for (const m of different) assert.notEqual(fingerprintOf(m), fingerprintOf(a), JSON.stringify(m));

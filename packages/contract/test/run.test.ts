@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { runDocument, SCHEMA_VERSION } from '../src/run.ts';
 import { fingerprintOf } from '../src/fingerprint.ts';
 import { parseRunDocument, RunDocumentError } from '../src/read.ts';
-import { sampleRun, sampleRunV2 } from './fixtures/run.ts';
+import { sampleRun, sampleRunV2, sampleRunV3 } from './fixtures/run.ts';
 
 test('accepts a run with an ok and a failed result', () => {
   const doc = runDocument.parse(sampleRun());
@@ -88,14 +88,14 @@ test('parseRunDocument migrates version 2: Node results ran on machine.versions.
   assert.equal(doc.config.node, null);
   const byVariant = Object.fromEntries(doc.results.map((r) => [r.variant, { parameters: r.parameters, runtime: r.runtime }]));
   assert.deepEqual(byVariant, {
-    'go-native': { parameters: {}, runtime: null },
+    'go-native': { parameters: { go: '1.26' }, runtime: null },
     'threads-wasi': {
       parameters: { module: 'clang', node: '20' },
       runtime: { name: 'node', version: 'v20.20.2', flags: ['--disable-warning=ExperimentalWarning', '--experimental-wasm-inlining'] },
     },
     'cluster-js': { parameters: { node: '20' }, runtime: { name: 'node', version: 'v20.20.2', flags: [] } },
   });
-  assert.deepEqual(doc.order, ['1:go-native', '1:threads-wasi [module=clang, node=20]', '1:cluster-js [node=20]', '2:cluster-js [node=20]']);
+  assert.deepEqual(doc.order, ['1:go-native [go=1.26]', '1:threads-wasi [module=clang, node=20]', '1:cluster-js [node=20]', '2:cluster-js [node=20]']);
 });
 
 test('a migrated version 2 Node result has the parameters a version 3 run gives the same target, so diffs still match rows', () => {
@@ -112,4 +112,43 @@ test('migrating version 2 recomputes the fingerprint without Node: two runs unde
   assert.equal(ma.fingerprint, mb.fingerprint);
   assert.equal(ma.fingerprint, fingerprintOf(ma));
   assert.equal(mb.versions.node, 'v22.23.5', 'the harness\'s Node stays recorded');
+});
+
+test('parseRunDocument migrates version 3: Go variants (go-*) and the Go-compiled module were built by machine.versions.go', () => {
+  const v3 = sampleRunV3();
+  v3.results.push({ ...v3.results[1], variant: 'threads-wasi', parameters: { module: 'go', node: '20' } });
+  v3.order.push('1:threads-wasi [module=go, node=20]');
+  const doc = parseRunDocument(v3);
+  assert.equal(doc.config.go, null);
+  assert.deepEqual(doc.results.map((r) => [r.variant, r.parameters, r.goToolchain]), [
+    ['go-native', { go: '1.26' }, 'go1.26.8'],
+    ['cluster-js', { node: '20' }, null],
+    ['threads-wasi', { module: 'go', node: '20', go: '1.26' }, 'go1.26.8'],
+  ]);
+  assert.deepEqual(doc.order, ['1:go-native [go=1.26]', '1:cluster-js [node=20]', '1:threads-wasi [module=go, node=20, go=1.26]']);
+  assert.deepEqual(doc.results[0]!.parameters, sampleRun().results[0]!.parameters, 'the row a version 4 run gives the same target');
+});
+
+test('migrating version 3 recomputes the fingerprint without Go: runs built by different Gos on one machine match', () => {
+  const a = sampleRunV3();
+  const b = sampleRunV3();
+  b.machine = { ...b.machine, versions: { ...b.machine.versions, go: 'go1.27.3' }, fingerprint: 'old-and-different' };
+  const [ma, mb] = [parseRunDocument(a).machine, parseRunDocument(b).machine];
+  assert.equal(ma.fingerprint, mb.fingerprint);
+  assert.equal(mb.versions.go, 'go1.27.3');
+});
+
+test('config.go is the BENCH_GO lines, or null for the Go on PATH; a result names its Go or null', () => {
+  const doc = sampleRun() as any;
+  doc.config.go = ['1.26', '1.27'];
+  assert.equal(runDocument.safeParse(doc).success, true);
+  for (const bad of [[], ['go1.27'], ['1.27.3'], undefined]) {
+    doc.config.go = bad;
+    assert.equal(runDocument.safeParse(doc).success, false, JSON.stringify(bad));
+  }
+  const r = sampleRun() as any;
+  delete r.results[0].goToolchain;
+  assert.equal(runDocument.safeParse(r).success, false, 'goToolchain is required, null when no Go code ran');
+  r.results[0].goToolchain = '1.26.8';
+  assert.equal(runDocument.safeParse(r).success, false, 'as go env GOVERSION prints it');
 });

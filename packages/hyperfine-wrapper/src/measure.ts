@@ -21,6 +21,8 @@ export interface Target {
   table: string;
   /** The runtime the harness chose for a Node variant (its binary is the command's first word); absent for self-contained programs. */
   runtime?: ResultRuntime;
+  /** The Go that built the Go code this target runs (its program or its module), e.g. go1.27.3; absent when none. */
+  goToolchain?: string;
 }
 
 /** The runs of one target in one hyperfine call. */

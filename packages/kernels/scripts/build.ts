@@ -1,13 +1,15 @@
 // Builds fibonacci(n) into one WASI module per compiler and describes them in dist/manifest.json.
 //
 //   pnpm --filter @arena/kernels build
+//   tsx scripts/build.ts --go-toolchain    (`build:go`) only the Go module, with the Go that GOTOOLCHAIN
+//                                          selects, into dist/go/<version>/ with its own manifest.json
 //
 // clang, go and asc are required; tinygo is optional (it cannot be installed on our machines) and
 // is recorded as skipped when it is not on PATH. Every command runs from the package folder (go from
 // go/), so the paths in the manifest's `flags` are relative and the build is the same on every machine.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -63,14 +65,17 @@ function buildClang(): Produced {
   return { producer: "clang", file: "clang.wasm", compiler, flags };
 }
 
-function buildGo(): Produced {
+/** Builds the Go module into dist/<dir>go.wasm. */
+function buildGo(dir = ""): Produced {
   requireTool("go", GO_INSTALL);
-  // GOTOOLCHAIN=local: never download another toolchain; -trimpath/-buildvcs=false: same bytes everywhere.
-  const env = { GOOS: "wasip1", GOARCH: "wasm", GOTOOLCHAIN: "local" };
-  const args = ["build", "-buildmode=c-shared", "-trimpath", "-buildvcs=false", "-o", "../dist/go.wasm", "."];
+  // GOTOOLCHAIN local unless the caller chose one (the harness does, per BENCH_GO toolchain): go.mod's
+  // go line must never switch toolchains silently. -trimpath/-buildvcs=false: same bytes everywhere.
+  const env = { GOOS: "wasip1", GOARCH: "wasm", GOTOOLCHAIN: process.env.GOTOOLCHAIN || "local" };
+  const args = ["build", "-buildmode=c-shared", "-trimpath", "-buildvcs=false", "-o", `../dist/${dir}go.wasm`, "."];
   run("go", args, { cwd: join(pkgDir, "go"), env: { ...process.env, ...env }, hint: GO_INSTALL });
   const envFlags = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-  return { producer: "go", file: "go.wasm", compiler: firstLine(run("go", ["version"])), flags: [...envFlags, ...args] };
+  const compiler = firstLine(run("go", ["version"], { env: { ...process.env, GOTOOLCHAIN: env.GOTOOLCHAIN } }));
+  return { producer: "go", file: `${dir}go.wasm`, compiler, flags: [...envFlags, ...args] };
 }
 
 function buildAssemblyScript(): Produced {
@@ -108,11 +113,36 @@ function describe(p: Produced): BuiltModule {
   return { producer, status: "built", file, compiler, flags, sizeBytes: bytes.length, sha256, exports, imports, execModel };
 }
 
+/** Folder of the per-toolchain Go modules (`build:go`), which `build` leaves alone: turbo caches it apart. */
+const goDir = join(distDir, "go");
+
+function writeManifest(dir: string, modules: Manifest["modules"]): void {
+  // Validated against the contract before it is written, so the harness can always read it.
+  const manifest: Manifest = kernelManifest.parse({ schemaVersion: 1, modules });
+  writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * `build:go`: the Go module alone, built by the Go that GOTOOLCHAIN selects, into
+ * dist/go/<version>/ with a manifest listing only it. dist/go/ is emptied first, so turbo's cache entry
+ * of one toolchain never carries another toolchain's (possibly stale) module.
+ */
+function mainGoToolchain(): void {
+  const version = firstLine(run("go", ["env", "GOVERSION"]));
+  rmSync(goDir, { recursive: true, force: true });
+  mkdirSync(join(goDir, version), { recursive: true });
+  const entry = describe(buildGo(`go/${version}/`));
+  console.log(`built   go ${entry.file} (${entry.sizeBytes} bytes; ${entry.compiler})`);
+  writeManifest(join(goDir, version), [entry]);
+}
+
 function main(): void {
-  rmSync(distDir, { recursive: true, force: true });
+  for (const name of existsSync(distDir) ? readdirSync(distDir) : []) {
+    if (name !== "go") rmSync(join(distDir, name), { recursive: true, force: true });
+  }
   mkdirSync(distDir, { recursive: true });
   const modules: Manifest["modules"] = [];
-  for (const build of [buildClang, buildGo, buildAssemblyScript, buildTinyGo]) {
+  for (const build of [buildClang, () => buildGo(), buildAssemblyScript, buildTinyGo]) {
     const result = build();
     const entry = "status" in result ? result : describe(result);
     console.log(entry.status === "built"
@@ -120,14 +150,13 @@ function main(): void {
       : `skipped ${entry.producer.padEnd(15)} ${entry.reason}`);
     modules.push(entry);
   }
-  // Validated against the contract before it is written, so the harness can always read it.
-  const manifest: Manifest = kernelManifest.parse({ schemaVersion: 1, modules });
-  writeFileSync(join(distDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeManifest(distDir, modules);
   console.log("wrote   dist/manifest.json");
 }
 
 try {
-  main();
+  if (process.argv.includes("--go-toolchain")) mainGoToolchain();
+  else main();
 } catch (err) {
   console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);

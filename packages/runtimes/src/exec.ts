@@ -11,9 +11,9 @@ export interface Exit {
 }
 
 /** Runs a program to completion, capturing its output; never throws. */
-export function run(file: string, args: string[], o: { cwd?: string; timeoutMs: number }): Promise<Exit> {
+export function run(file: string, args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<Exit> {
   return new Promise((resolve) => {
-    const child = spawn(file, args, { cwd: o.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     // Our own timer: spawn's `timeout` is not cleared when the program cannot start, and would hold the process open.
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -3,3 +3,4 @@ export * from './install.ts';
 export * from './resolve.ts';
 export * from './flags.ts';
 export * from './runtimes.ts';
+export * from './go.ts';

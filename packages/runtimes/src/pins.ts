@@ -28,21 +28,23 @@ export const NODE_PINS = parsePins(readFileSync(PINS_FILE, 'utf8'));
 export const pinnedLines = (pins = NODE_PINS): string[] => Object.keys(pins).sort((a, b) => Number(a) - Number(b));
 
 /**
- * The Node lines `BENCH_NODE` asks for: comma-separated lines (`20,22`) or `all` (every pinned line),
- * each pinned in node.json; duplicates are dropped, the order kept. Throws naming BENCH_NODE and the
- * accepted values.
+ * The lines a BENCH_* list asks for: comma-separated lines or `all` (every one of `accepted`, which
+ * is oldest first), each one of `accepted`; duplicates are dropped, the order kept. Throws naming the
+ * variable and the accepted values.
  */
-export function nodeLines(spec: string, pins = NODE_PINS): string[] {
-  const accepted = pinnedLines(pins);
-  const fail = (why: string) => new Error(`BENCH_NODE must be "all" or a comma-separated list of Node lines from ${accepted.join(', ')}; ${why}`);
+export function selectLines(spec: string, accepted: string[], variable: string, what: string): string[] {
+  const fail = (why: string) => new Error(`${variable} must be "all" or a comma-separated list of ${what} lines from ${accepted.join(', ')}; ${why}`);
   const trimmed = spec.trim();
   if (trimmed === 'all') return accepted;
   const lines = trimmed.split(',').map((s) => s.trim());
   if (lines.some((l) => l === '')) throw fail(`got "${spec}"`);
-  const unknown = lines.filter((l) => !Object.hasOwn(pins, l));
+  const unknown = lines.filter((l) => !accepted.includes(l));
   if (unknown.length) throw fail(`got ${unknown.map((l) => `"${l}"`).join(', ')}`);
   return [...new Set(lines)];
 }
+
+/** The Node lines `BENCH_NODE` asks for (`20,22` or `all`), each pinned in node.json (see selectLines). */
+export const nodeLines = (spec: string, pins = NODE_PINS): string[] => selectLines(spec, pinnedLines(pins), 'BENCH_NODE', 'Node');
 
 /** The major line of a version string (`v24.22.3` or `24.22.3` → `24`). */
 export const lineOf = (version: string): string => version.replace(/^v/, '').split('.')[0]!;

@@ -4,11 +4,11 @@ import { test } from 'node:test';
 import { nodeBinaryIn, nodeFolder } from '../src/install.ts';
 import { NODE_PINS, pinnedLines } from '../src/pins.ts';
 import { harnessNode } from '../src/resolve.ts';
-import { benchRuntimes, planNodes } from '../src/runtimes.ts';
+import { benchNodes, planNodes } from '../src/runtimes.ts';
 import { withFakeNpm } from './fake-npm.ts';
 
 test("without BENCH_NODE a bench runs the harness's own Node, with the wanted flags it accepts", async () => {
-  const { node } = await benchRuntimes({ lines: null, root: '/nonexistent-root', wantedFlags: ['--disable-warning=ExperimentalWarning', '--no-such-flag-xyz'] });
+  const node = await benchNodes({ lines: null, root: '/nonexistent-root', wantedFlags: ['--disable-warning=ExperimentalWarning', '--no-such-flag-xyz'] });
   const own = harnessNode();
   assert.deepEqual(node, [{ line: own.line, version: process.version, binary: process.execPath, acceptedFlags: ['--disable-warning=ExperimentalWarning'] }]);
 });
@@ -26,7 +26,7 @@ test('BENCH_NODE lines are resolved (installed on first use) in the order asked'
   t.after(fake.restore);
   const others = pinnedLines().filter((l) => process.version !== `v${NODE_PINS[l]}`).slice(0, 2).reverse();
   const said: string[] = [];
-  const { node } = await benchRuntimes({ lines: others, root: fake.root, wantedFlags: [], say: (m) => said.push(m) });
+  const node = await benchNodes({ lines: others, root: fake.root, wantedFlags: [], say: (m) => said.push(m) });
   assert.deepEqual(node.map((n) => [n.line, n.version]), others.map((l) => [l, `v${NODE_PINS[l]}`]));
   assert.deepEqual(node.map((n) => n.binary), others.map((l) => path.relative(fake.root, nodeBinaryIn(nodeFolder(fake.root, NODE_PINS[l]!)))));
   assert.equal(said.length, 2);

@@ -6,7 +6,9 @@ import {
 import { execa } from 'execa';
 import { collectRun, toResult } from '../collect.ts';
 import { readSettings } from '../config.ts';
-import { discoverVariants, readKernels } from '../discover.ts';
+import { discoverVariants, readModules, type Modules } from '../discover.ts';
+import { buildGoToolchains } from '../go-builds.ts';
+import { withoutMissingPrograms } from '../programs.ts';
 import { resolveRuntimes } from '../runtimes.ts';
 import { renderText } from '../format.ts';
 import { gitState } from '../git.ts';
@@ -61,23 +63,29 @@ export async function runBench(): Promise<{ code: number; doc?: RunDocument; run
       const unknown = only.filter((n) => !found.some((v) => v.name === n));
       if (unknown.length) throw new Error(`BENCH_ONLY names no variant: ${unknown.join(', ')} (found: ${found.map((v) => v.name).join(', ')})`);
     }
-    const needsKernels = variants.some((v) => v.manifest.wasmModules);
-    const kernels = needsKernels ? readKernels(root) : { built: [], skipped: [] };
-    for (const s of kernels.skipped) log(`kernel ${s.producer} skipped: ${s.reason}`);
-    // Before any timing: BENCH_NODE's Nodes are installed on first use, and their flags detected.
+    // Before any timing: BENCH_NODE's Nodes are installed on first use, and their flags detected;
+    // BENCH_GO's toolchains are fetched and build the Go variants and the Go module.
     const runtimes = await resolveRuntimes(variants, settings.config, root, log);
-    const { targets, problems } = planTargets(variants, kernels.built, settings.config, runtimes);
+    if (process.env.BENCH_SKIP_BUILD !== '1') await buildGoToolchains({ root, variants, toolchains: runtimes.go, say: log, signal: ac.signal });
+    const needsKernels = variants.some((v) => v.manifest.wasmModules);
+    const modules: Modules = needsKernels ? readModules(root, runtimes.go) : { other: [], go: {}, skipped: [] };
+    for (const s of modules.skipped) log(`kernel ${s.producer} skipped: ${s.reason}`);
+    const planned = planTargets(variants, modules, settings.config, runtimes);
+    const { targets, problems } = withoutMissingPrograms(planned, root);
     const c = settings.config;
     const rounds = c.minRounds === c.maxRounds ? `${c.minRounds}` : `${c.minRounds}..${c.maxRounds}`;
-    log(`${variants.length} variants, profile ${c.profile}: n=${c.n}, workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.node.length ? ` · node ${runtimes.node.map((n) => n.version).join(', ')}` : ''}`);
+    log(`${variants.length} variants, profile ${c.profile}: n=${c.n}, workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.node.length ? ` · node ${runtimes.node.map((n) => n.version).join(', ')}` : ''}${runtimes.go.length ? ` · ${runtimes.go.map((g) => g.version).join(', ')}` : ''}`);
 
     const createdAt = new Date();
     const [machine, git] = await Promise.all([describeMachine(), gitState(root)]);
     if (git.dirty) log('the git tree is dirty: the run is recorded as dirty');
     const { results: measured, order } = await runSchedule(targets, { ...c, timeoutS: settings.timeoutS }, { progress: log, signal: ac.signal, cwd: root });
     const out: VariantResult[] = [
-      ...broken.map((b): VariantResult => ({ variant: b.name, parameters: {}, command: '', runtime: null, status: 'failed', error: b.error })),
-      ...problems.map((p): VariantResult => ({ variant: p.target.variant, parameters: p.target.parameters, command: p.target.command, runtime: p.target.runtime ?? null, status: 'failed', error: p.error })),
+      ...broken.map((b): VariantResult => ({ variant: b.name, parameters: {}, command: '', runtime: null, goToolchain: null, status: 'failed', error: b.error })),
+      ...problems.map((p): VariantResult => ({
+        variant: p.target.variant, parameters: p.target.parameters, command: p.target.command, runtime: p.target.runtime ?? null,
+        goToolchain: p.target.goToolchain ?? null, status: 'failed', error: p.error,
+      })),
       ...measured.map(toResult),
     ];
     // Another benchmark may have overlapped a run whose lock was lost: keep it, never as latest.

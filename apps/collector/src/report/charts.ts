@@ -1,6 +1,6 @@
 import type { RunDocument } from '@arena/contract';
 import type { TopLevelSpec } from 'vega-lite';
-import { historyRows, medianRows, phaseRows, runtimeRows, scalingRows, timeRows } from './data.ts';
+import { DIMENSION_NAMES, historyRows, medianRows, phaseRows, runtimeRows, scalingRows, timeRows, type RuntimeDimension } from './data.ts';
 
 /** A chart of the report: its name (the wrapper's data-chart attribute), title, caption and spec. */
 export interface ChartSpec {
@@ -137,23 +137,27 @@ export function scalingChart(doc: RunDocument): ChartSpec | null {
   };
 }
 
-/** Median wall time of each Node host against the Node line, with 95 % CIs (only for runs over several lines). */
-export function runtimeChart(doc: RunDocument): ChartSpec | null {
-  const rows = runtimeRows(doc);
+/** Median wall time of each result against the Node line or Go toolchain, with 95 % CIs (only for runs over several). */
+export function runtimeChart(doc: RunDocument, dimension: RuntimeDimension = 'node'): ChartSpec | null {
+  const rows = runtimeRows(doc, dimension);
   if (!rows.length) return null;
-  const lines = [...new Set(rows.map((r) => r.node))];
-  const x = { field: 'node', type: 'ordinal' as const, title: 'Node line', sort: lines };
+  const lines = [...new Set(rows.map((r) => r.line))];
+  const names = DIMENSION_NAMES[dimension];
+  const x = { field: 'line', type: 'ordinal' as const, title: dimension === 'node' ? 'Node line' : 'Go toolchain', sort: lines };
   const color = { field: 'series', type: 'nominal' as const, title: 'variant', scale: { scheme: 'tableau20' } };
+  const caption = dimension === 'node'
+    ? `Median wall time of every Node variant on each Node line measured (${lines.join(', ')}), with its 95 % CI; the flags each ran with are in the run document (results[].runtime).`
+    : `Median wall time of every Go-built result (Go variants, and the Go-compiled module on any host) for each Go toolchain measured (${lines.join(', ')}), with its 95 % CI; the exact Go is in the run document (results[].goToolchain).`;
   return {
-    name: 'runtimes',
-    title: 'Node versions',
-    caption: `Median wall time of every Node variant on each Node line measured (${lines.join(', ')}), with its 95 % CI; the flags each ran with are in the run document (results[].runtime).`,
+    name: dimension === 'node' ? 'runtimes' : 'go-toolchains',
+    title: names.title,
+    caption,
     spec: {
       config,
       width: WIDTH, height: 300,
       data: { values: rows },
       layer: [
-        { name: 'runtime_lines', mark: { type: 'line', point: true }, encoding: { x, y: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)', scale: { type: 'log' } }, color } },
+        { name: `${dimension}_lines`, mark: { type: 'line', point: true }, encoding: { x, y: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)', scale: { type: 'log' } }, color } },
         { mark: { type: 'rule' }, encoding: { x, y: { field: 'ci95LowMs', type: 'quantitative' }, y2: { field: 'ci95HighMs' }, color } },
       ],
     },
@@ -167,7 +171,9 @@ export function reportCharts(doc: RunDocument, runs: RunDocument[]): ChartSpec[]
   charts.push(historyChart(runs));
   const scaling = scalingChart(doc);
   if (scaling) charts.push(scaling);
-  const runtimes = runtimeChart(doc);
-  if (runtimes) charts.push(runtimes);
+  for (const dimension of ['node', 'go'] as const) {
+    const chart = runtimeChart(doc, dimension);
+    if (chart) charts.push(chart);
+  }
   return charts;
 }

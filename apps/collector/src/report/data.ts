@@ -62,20 +62,36 @@ export function scalingRows(doc: RunDocument): ScalingRow[] {
   });
 }
 
-/** One point of the runtime chart: a series (variant + parameters other than node) on one Node line. */
-export interface RuntimeRow { series: string; node: string; medianMs: number; ci95LowMs: number; ci95HighMs: number }
+/** A runtime dimension of results: the Node line a Node variant ran on, or the Go that built the Go code. */
+export type RuntimeDimension = 'node' | 'go';
+
+/** How a dimension is named in the report. */
+export const DIMENSION_NAMES: Record<RuntimeDimension, { title: string; line: (l: string) => string }> = {
+  node: { title: 'Node versions', line: (l) => `Node ${l}` },
+  go: { title: 'Go toolchains', line: (l) => `Go ${l}` },
+};
+
+/** One point of a runtime chart: a series (variant + the other parameters) on one line of the dimension. */
+export interface RuntimeRow { series: string; line: string; medianMs: number; ci95LowMs: number; ci95HighMs: number }
+
+/** Release lines in numeric order, part by part (1.9 before 1.10, 20 before 22). */
+const byVersion = (a: string, b: string): number => {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+};
 
 /**
- * How each host's time moves with the Node line, when the run measured more than one (results then
- * carry parameters.node). Lines sort numerically.
+ * How each result's time moves with the Node line (`node`) or the Go toolchain (`go`), when the run
+ * measured more than one (results then carry parameters.node / parameters.go). Lines sort numerically.
  */
-export function runtimeRows(doc: RunDocument): RuntimeRow[] {
+export function runtimeRows(doc: RunDocument, dimension: RuntimeDimension = 'node'): RuntimeRow[] {
   const rows = okResults(doc).flatMap((r) => {
-    const { node, ...rest } = r.parameters;
-    if (node === undefined) return [];
+    const { [dimension]: line, ...rest } = r.parameters;
+    if (line === undefined) return [];
     const w = r.wallS;
-    return [{ series: resultLabel({ variant: r.variant, parameters: rest }), node, medianMs: toMs(w.median), ci95LowMs: toMs(w.ci95.low), ci95HighMs: toMs(w.ci95.high) }];
+    return [{ series: resultLabel({ variant: r.variant, parameters: rest }), line, medianMs: toMs(w.median), ci95LowMs: toMs(w.ci95.low), ci95HighMs: toMs(w.ci95.high) }];
   });
-  if (new Set(rows.map((r) => r.node)).size < 2) return [];
-  return rows.sort((a, b) => Number(a.node) - Number(b.node));
+  if (new Set(rows.map((r) => r.line)).size < 2) return [];
+  return rows.sort((a, b) => byVersion(a.line, b.line));
 }

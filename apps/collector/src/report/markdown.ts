@@ -8,7 +8,8 @@ export function renderReportMarkdown(doc: RunDocument, runs: RunDocument[], base
   const failed = doc.results.filter((r): r is FailedResult => r.status === 'failed');
   const phases = phasesTable(doc);
   const scaling = scalingTable(doc);
-  const runtimes = runtimeTable(doc);
+  const nodes = runtimeTable(doc, 'node');
+  const gos = runtimeTable(doc, 'go');
   const parts = [
     '# bench-arena report',
     runHeadline(doc),
@@ -19,7 +20,8 @@ export function renderReportMarkdown(doc: RunDocument, runs: RunDocument[], base
     failed.length ? `## Failed (${failed.length})\n\n${failed.map((r) => `- **${resultLabel(r)}**\n\n  \`\`\`text\n${r.error.split('\n').map((l) => `  ${l}`).join('\n')}\n  \`\`\``).join('\n')}` : '',
     phases.header.length > 1 ? `## Phases inside the process (medians, ms)\n\n${renderMarkdown(phases)}` : '',
     scaling.rows.length ? `## Scaling\n\n${renderMarkdown(scaling)}` : '',
-    runtimes.rows.length ? `## Node versions (median ms, 95 % CI)\n\n${renderMarkdown(runtimes)}` : '',
+    nodes.rows.length ? `## Node versions (median ms, 95 % CI)\n\n${renderMarkdown(nodes)}` : '',
+    gos.rows.length ? `## Go toolchains (median ms, 95 % CI)\n\n${renderMarkdown(gos)}` : '',
     runs.length > 1 ? `## History (median ms, last ${Math.min(runs.length, 6)} of ${runs.length} runs)\n\n${renderMarkdown(historyTable(runs))}` : '',
     '## Machine and config',
     renderMarkdown(machineConfigTable(doc)),

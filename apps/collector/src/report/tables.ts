@@ -1,6 +1,6 @@
 import type { OkResult, RunDocument } from '@arena/contract';
 import { resultLabel, type Table } from '../format.ts';
-import { PHASES, runtimeRows, scalingRows } from './data.ts';
+import { DIMENSION_NAMES, PHASES, runtimeRows, scalingRows, type RuntimeDimension } from './data.ts';
 
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 
@@ -59,17 +59,17 @@ export function scalingTable(doc: RunDocument): Table {
   };
 }
 
-/** Median ms (95 % CI) of each Node host per Node line (empty unless the run measured several lines). */
-export function runtimeTable(doc: RunDocument): Table {
-  const rows = runtimeRows(doc);
-  const lines = [...new Set(rows.map((r) => r.node))];
+/** Median ms (95 % CI) of each result per Node line or Go toolchain (empty unless the run measured several). */
+export function runtimeTable(doc: RunDocument, dimension: RuntimeDimension = 'node'): Table {
+  const rows = runtimeRows(doc, dimension);
+  const lines = [...new Set(rows.map((r) => r.line))];
   const series = [...new Set(rows.map((r) => r.series))];
   return {
-    header: ['variant', ...lines.map((l) => `Node ${l}: ms (95 % CI)`)],
+    header: ['variant', ...lines.map((l) => `${DIMENSION_NAMES[dimension].line(l)}: ms (95 % CI)`)],
     rows: series.map((s) => [
       s,
       ...lines.map((l) => {
-        const p = rows.find((r) => r.series === s && r.node === l);
+        const p = rows.find((r) => r.series === s && r.line === l);
         return p ? `${p.medianMs.toFixed(1)} (${p.ci95LowMs.toFixed(1)}–${p.ci95HighMs.toFixed(1)})` : '–';
       }),
     ]),

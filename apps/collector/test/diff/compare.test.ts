@@ -90,7 +90,7 @@ test('warnings: other machine, other config, dirty tree', () => {
 test('failed, missing and new results get their own rows; the geomean uses rows ok on both sides', () => {
   const a = makeRun({ x: 0.4, y: 0.2, gone: 0.1 });
   const b = makeRun({ x: 0.4, fresh: 0.3 }, { id: 'b' });
-  b.results.push({ variant: 'y', parameters: {}, command: 'bin/y', runtime: null, status: 'failed', error: 'wrong result\nmore' });
+  b.results.push({ variant: 'y', parameters: {}, command: 'bin/y', runtime: null, goToolchain: null, status: 'failed', error: 'wrong result\nmore' });
   const d = pair(a, b);
   assert.deepEqual(d.rows.map((r) => [r.label, r.a.status, r.b.status, r.change]), [
     ['x', 'ok', 'ok', 'compared'], ['y', 'ok', 'failed', 'now-failing'], ['gone', 'ok', 'missing', 'gone'], ['fresh', 'missing', 'ok', 'new'],
@@ -116,7 +116,7 @@ test('--alpha changes what counts as significant', () => {
 test('the gate: a variant that worked in A and fails in B is a regression at any threshold', () => {
   const a = makeRun({ 'go-native': 0.4 });
   const b = makeRun({ 'go-native': 0.4 }, { id: 'b' });
-  b.results[0] = { variant: 'go-native', parameters: {}, command: 'x', runtime: null, status: 'failed', error: 'wrong answer' };
+  b.results[0] = { variant: 'go-native', parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'wrong answer' };
   assert.deepEqual(regressions(pair(a, b), 1000).map((r) => r.variant), ['go-native']);
   assert.deepEqual(regressions(pair(b, a), 5), []); // fixed is never a regression
 });
@@ -178,7 +178,7 @@ test('a variant left out by BENCH_ONLY on either side is "not run" and never fai
 
 test('a result only in B is "new" and never fails the gate; one failing in A and ok in B is "fixed"', () => {
   const a = makeRun({ x: 0.4 });
-  a.results.push({ variant: 'y', parameters: {}, command: 'bin/y', runtime: null, status: 'failed', error: 'boom' });
+  a.results.push({ variant: 'y', parameters: {}, command: 'bin/y', runtime: null, goToolchain: null, status: 'failed', error: 'boom' });
   const b = makeRun({ x: 0.4, y: 0.2, fresh: 0.3 }, { id: 'b' });
   const d = pair(a, b);
   assert.deepEqual(d.rows.map((r) => r.change), ['compared', 'fixed', 'new']);

@@ -40,7 +40,7 @@ test('runs that measured different results teach nothing', () => {
   const fewer = makeRun({ x: 0.4, z: 0.3 }, { id: 'b' });
   assert.match(whyNotLearned(a, fewer)!, /measured different results \(only in A: y; only in B: z\)/);
   const failing = b();
-  failing.results = failing.results.map((r) => ({ variant: r.variant, parameters: r.parameters, command: r.command, runtime: r.runtime, status: 'failed' as const, error: 'boom' }));
+  failing.results = failing.results.map((r) => ({ variant: r.variant, parameters: r.parameters, command: r.command, runtime: r.runtime, goToolchain: r.goToolchain, status: 'failed' as const, error: 'boom' }));
   assert.equal(whyNotLearned(a, failing), 'no result is ok in both runs');
 });
 
