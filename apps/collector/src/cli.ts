@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 // `pnpm arena <command>`: one entry for every collector command.
-import { ConfigError } from './config.ts';
+import { ConfigError } from '@arena/suite';
 import { bench } from './commands/bench.ts';
 import { collect } from './commands/collect.ts';
 import { diff } from './commands/diff.ts';

@@ -22,10 +22,7 @@ export function renderMarkdown(t: Table): string {
   ].join('\n');
 }
 
-/** `variant` or `variant [module=clang, workers=2]`. */
-export function resultLabel(r: { variant: string; parameters: Record<string, string> }): string {
-  const p = Object.entries(r.parameters);
-  return p.length ? `${r.variant} [${p.map(([k, v]) => `${k}=${v}`).join(', ')}]` : r.variant;
-}
+/** Result identity is the suite model's (`variant [module=clang, workers=2]`); the tables use it from here. */
+export { resultLabel } from '@arena/suite';
 
 export const ms = (s: number) => (s * 1000).toFixed(1);

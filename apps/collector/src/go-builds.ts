@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedGo } from '@arena/runtimes';
 import { execa } from 'execa';
-import { GO_BIN, KERNELS_DIST, type Variant } from './discover.ts';
+import { GO_BIN, KERNELS_DIST, type Variant } from '@arena/suite';
 
 /** The files a toolchain's `build:go` must leave for the given variants: each program, and the Go module's manifest. */
 export function goBuildOutputs(variants: Variant[], go: PlannedGo): string[] {

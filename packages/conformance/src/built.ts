@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { splitCommand } from '@arena/hyperfine-wrapper';
-import type { Variant } from '@arena/collector/src/discover.ts';
+import type { Variant } from '@arena/suite';
 
 /**
  * The files a variant's timed command names through `{pkg}` (its `dist/main.js` or `bin/<name>`)

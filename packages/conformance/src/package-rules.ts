@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Variant } from '@arena/collector/src/discover.ts';
+import type { Variant } from '@arena/suite';
 
 interface PackageJson {
   name?: string;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { BuiltModule } from '@arena/contract';
-import { discoverVariants, KERNELS_DIST } from '@arena/collector/src/discover.ts';
+import { discoverVariants, KERNELS_DIST } from '@arena/suite';
 import { harnessNode, planNodes } from '@arena/runtimes';
 import { conformanceChecks, RULES, runChecks } from '../src/checks.ts';
 import { PARALLEL } from '../src/parallel.ts';

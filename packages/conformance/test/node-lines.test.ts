@@ -1,7 +1,7 @@
 // How the suite spreads over Node lines: titles only, nothing is run.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Variant } from '@arena/collector/src/discover.ts';
+import type { Variant } from '@arena/suite';
 import { conformanceChecks, RULES } from '../src/checks.ts';
 
 const nodeVariant: Variant = { name: 'threads-x', dir: 'packages/variants/threads-x', manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], summary: 's' }, goBuilt: false };

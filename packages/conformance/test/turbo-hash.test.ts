@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { execa } from 'execa';
-import { repoRoot } from '@arena/collector/src/paths.ts';
+import { repoRoot } from '@arena/suite';
 
 const root = repoRoot(import.meta.dirname);
 const turbo = path.join(root, 'node_modules', '.bin', 'turbo');

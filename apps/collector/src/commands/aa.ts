@@ -1,5 +1,5 @@
 import type { OkResult, RunDocument } from '@arena/contract';
-import { ConfigError, PROFILES } from '../config.ts';
+import { ConfigError, PROFILES, readSettings } from '@arena/suite';
 import { choiceOption, numberOption, parseCommandArgs } from '../diff/args.ts';
 import { compareRuns, NO_NOISE, type DiffResult, type DiffRow } from '../diff/compare.ts';
 import { processIo, type Io } from '../diff/io.ts';
@@ -38,11 +38,11 @@ type Run = { doc: RunDocument; file: string };
 
 /** Runs the suite twice back to back; the exit code instead when a run produced no document. */
 async function twoRuns(profile: string, io: Io): Promise<[Run, Run] | number> {
-  process.env.BENCH_PROFILE = profile;
+  const settings = readSettings({ ...process.env, BENCH_PROFILE: profile });
   const runs: Run[] = [];
   for (const which of ['A', 'B']) {
     io.err(`[arena aa] run ${which} of 2 (profile ${profile})\n`);
-    const r = await runBench();
+    const r = await runBench(settings);
     if (!r.doc || !r.runFile) return r.code === 0 ? 1 : r.code;
     runs.push({ doc: r.doc, file: r.runFile });
   }

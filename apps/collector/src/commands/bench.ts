@@ -5,18 +5,14 @@ import {
 } from '@arena/hyperfine-wrapper';
 import { execa } from 'execa';
 import { collectRun, toResult } from '../collect.ts';
-import { readSettings } from '../config.ts';
-import { discoverVariants, readModules, type Modules } from '../discover.ts';
+import { discoverVariants, planTargets, readModules, readSettings, resolveRuntimes, withoutMissingPrograms, type Modules, type Settings } from '@arena/suite';
 import { buildGoToolchains } from '../go-builds.ts';
-import { withoutMissingPrograms } from '../programs.ts';
-import { resolveRuntimes } from '../runtimes.ts';
 import { renderText } from '../format.ts';
 import { gitState } from '../git.ts';
 import { repoRoot, resultsDir } from '../paths.ts';
 import { saveRun } from '../store.ts';
 import { writeReports } from '../report/write.ts';
 import { articleTable, resultsTable, runHeadline } from '../table.ts';
-import { planTargets } from '../targets.ts';
 
 const log = (m: string) => console.error(`[arena ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
@@ -25,12 +21,11 @@ const log = (m: string) => console.error(`[arena ${new Date().toISOString().slic
  * verifies and times every discovered variant, then writes and prints the run.
  */
 export async function bench(): Promise<number> {
-  return (await runBench()).code;
+  return (await runBench(readSettings())).code;
 }
 
 /** The bench itself; returns the exit code and, when one was written, the run and its file. */
-export async function runBench(): Promise<{ code: number; doc?: RunDocument; runFile?: string }> {
-  const settings = readSettings();
+export async function runBench(settings: Settings): Promise<{ code: number; doc?: RunDocument; runFile?: string }> {
   await requireTools([TOOLS.hyperfine, TOOLS.go, TOOLS.clang, TOOLS.flock]);
   const root = repoRoot();
   const results = resultsDir(root);
@@ -51,12 +46,12 @@ export async function runBench(): Promise<{ code: number; doc?: RunDocument; run
   process.on('SIGTERM', onSignal);
   const lock = await acquireBenchLock({ onWait: log, onLost: (why) => log(`warning: the benchmark lock was lost (${why}); this run will be recorded as interrupted and not published as latest`) });
   try {
-    if (process.env.BENCH_SKIP_BUILD !== '1') {
+    if (!settings.skipBuild) {
       log('building (turbo, cached) before taking any time');
       // Through toolchain.sh: compiler versions are part of the build hashes (ARENA_TOOLCHAIN).
       await execa('bash', ['scripts/toolchain.sh', 'pnpm', 'exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit', cancelSignal: ac.signal });
     }
-    const { variants: found, broken } = discoverVariants(root);
+    const { variants: found, broken } = discoverVariants(root, settings.variantsDir ?? undefined);
     const only = settings.config.only;
     const variants = only ? found.filter((v) => only.includes(v.name)) : found;
     if (only) {
@@ -66,7 +61,7 @@ export async function runBench(): Promise<{ code: number; doc?: RunDocument; run
     // Before any timing: BENCH_NODE's Nodes are installed on first use, and their flags detected;
     // BENCH_GO's toolchains are fetched and build the Go variants and the Go module.
     const runtimes = await resolveRuntimes(variants, settings.config, root, log);
-    if (process.env.BENCH_SKIP_BUILD !== '1') await buildGoToolchains({ root, variants, toolchains: runtimes.go, say: log, signal: ac.signal });
+    if (!settings.skipBuild) await buildGoToolchains({ root, variants, toolchains: runtimes.go, say: log, signal: ac.signal });
     const needsKernels = variants.some((v) => v.manifest.wasmModules);
     const modules: Modules = needsKernels ? readModules(root, runtimes.go) : { other: [], go: {}, skipped: [] };
     for (const s of modules.skipped) log(`kernel ${s.producer} skipped: ${s.reason}`);
@@ -92,10 +87,10 @@ export async function runBench(): Promise<{ code: number; doc?: RunDocument; run
     const status = lock.lost() === null ? 'complete' : 'interrupted';
     const doc = runDocument.parse(collectRun({ createdAt, git, machine, config: c, order, results: out, status }));
     const saved = saveRun(results, doc);
-    console.log(`\n${runHeadline(doc)}\n\n${renderText(resultsTable(doc, process.env.BENCH_BASELINE || 'go-native'))}\n`);
+    console.log(`\n${runHeadline(doc)}\n\n${renderText(resultsTable(doc, settings.baseline))}\n`);
     if (c.profile === 'article') console.log(`The article's method (best and worst dropped, the rest averaged):\n\n${renderText(articleTable(doc))}\n`);
     console.log(`wrote ${saved.runFile}${saved.latest ? ` and ${saved.latest}` : ''}`);
-    const reports = await writeReports(doc, results);
+    const reports = await writeReports(doc, results, { baseline: settings.baseline });
     console.log(`wrote ${reports.html}\nwrote ${reports.markdown}`);
     const failed = doc.results.filter((r) => r.status === 'failed').length;
     if (failed) log(`${failed} result(s) failed; see the table (the run is written, exit status 1)`);

@@ -1,3 +1,4 @@
+import { baselineSetting } from '@arena/suite';
 import path from 'node:path';
 import { renderText } from '../format.ts';
 import { repoRoot, resultsDir } from '../paths.ts';
@@ -7,7 +8,7 @@ import { articleTable, resultsTable, runHeadline } from '../table.ts';
 /** `arena collect [run.json] [--baseline name]`: validates a run document and prints its table. */
 export async function collect(args: string[]): Promise<number> {
   const b = args.indexOf('--baseline');
-  const baseline = b >= 0 ? args[b + 1] : process.env.BENCH_BASELINE || 'go-native';
+  const baseline = b >= 0 ? args[b + 1]! : baselineSetting();
   const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--baseline');
   const doc = readRun(file ? path.resolve(file) : latestPath(resultsDir(repoRoot())));
   console.log(`${runHeadline(doc)}\n\n${renderText(resultsTable(doc, baseline))}`);

@@ -4,7 +4,7 @@ import { processIo, type Io } from '../diff/io.ts';
 import { noiseSetting } from '../diff/noise.ts';
 import { DIFF_FORMATS, renderDiff } from '../diff/render.ts';
 import { locate, resolveRun } from '../diff/resolve.ts';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '@arena/suite';
 
 const USAGE =
   'usage: pnpm arena diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT [--allow-missing]] ' +

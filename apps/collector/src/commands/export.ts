@@ -2,7 +2,7 @@ import path from 'node:path';
 import { choiceOption, parseCommandArgs } from '../diff/args.ts';
 import { processIo, type Io } from '../diff/io.ts';
 import { locate, resolveRun } from '../diff/resolve.ts';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '@arena/suite';
 import { EXPORTERS } from '../export/index.ts';
 import { writeFileAtomic } from '../store.ts';
 

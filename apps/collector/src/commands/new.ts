@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { checkVariantName, isTemplate, TEMPLATES, variantDir } from '../../../../turbo/generators/variant-options.ts';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '@arena/suite';
 import { repoRoot } from '../paths.ts';
 
 const TEMPLATE_LIST = Object.keys(TEMPLATES).join('|');

@@ -1,7 +1,7 @@
 import { parseCommandArgs } from '../diff/args.ts';
 import { processIo, type Io } from '../diff/io.ts';
 import { locate, resolveRun } from '../diff/resolve.ts';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '@arena/suite';
 import { writeReports } from '../report/write.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '@arena/suite';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RunDocument } from '@arena/contract';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '@arena/suite';
 import { resolveRef } from '../git.ts';
 import { repoRoot, resultsDir } from '../paths.ts';
 import { latestPath, listRuns, readRun, runsDir } from '../store.ts';

@@ -1,3 +1,4 @@
+import { baselineSetting } from '@arena/suite';
 import path from 'node:path';
 import type { RunDocument } from '@arena/contract';
 import { listRuns, writeFileAtomic } from '../store.ts';
@@ -18,7 +19,7 @@ export async function writeReports(
   results: string,
   options: { baseline?: string; warn?: (message: string) => void } = {},
 ): Promise<{ html: string; markdown: string }> {
-  const baseline = options.baseline ?? (process.env.BENCH_BASELINE || 'go-native');
+  const baseline = options.baseline ?? baselineSetting();
   const stored = listRuns(results, options.warn).map((r) => r.doc).filter((d) => d.status === 'complete' || d.id === doc.id);
   const runs = stored.some((d) => d.id === doc.id) ? stored : [...stored, doc].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const { renderSvg } = await import('./svg.ts'); // vega loads in ~1 s: only when a report is written

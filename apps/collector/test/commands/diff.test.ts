@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { diff } from '../../src/commands/diff.ts';
-import { ConfigError } from '../../src/config.ts';
+import { ConfigError } from '@arena/suite';
 import { recordNoise } from '../../src/diff/noise.ts';
 import { saveRun } from '../../src/store.ts';
 import type { OkResult } from '@arena/contract';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { exportRun } from '../../src/commands/export.ts';
-import { ConfigError } from '../../src/config.ts';
+import { ConfigError } from '@arena/suite';
 import { saveRun } from '../../src/store.ts';
 import { captureIo } from '../fixtures/io.ts';
 import { makeRun } from '../fixtures/run.ts';

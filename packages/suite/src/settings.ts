@@ -2,6 +2,7 @@ import { MAX_N, type RunConfig } from '@arena/contract';
 import { PLANS } from '@arena/hyperfine-wrapper';
 import { goLines, nodeLines } from '@arena/runtimes';
 import os from 'node:os';
+import path from 'node:path';
 
 /** A configuration value that is out of range: names the variable and what it accepts. */
 export class ConfigError extends Error {}
@@ -49,11 +50,24 @@ function linesSetting(raw: string | undefined, parse: (spec: string) => string[]
   }
 }
 
-/** Settings outside the run document's config. */
+/** The variant the ratio column compares with when BENCH_BASELINE is unset. */
+export const DEFAULT_BASELINE = 'go-native';
+
+/** BENCH_BASELINE: the variant the tables' ratio column compares with. */
+export const baselineSetting = (env: NodeJS.ProcessEnv = process.env): string => env.BENCH_BASELINE?.trim() || DEFAULT_BASELINE;
+
+/** Everything a bench is told, read from BENCH_* in one place (readSettings); `runBench` reads no environment. */
 export interface Settings {
+  /** What the run document records as its config. */
   config: RunConfig;
   /** Per-run timeout override in seconds (BENCH_TIMEOUT_S). */
   timeoutS: number | null;
+  /** BENCH_BASELINE (default go-native). */
+  baseline: string;
+  /** BENCH_SKIP_BUILD=1: time what is already built (the harness's own tests, on fixture variants). */
+  skipBuild: boolean;
+  /** BENCH_VARIANTS_DIR: discover variants there instead of packages/variants/ (fault-injection tests); null: the usual place. */
+  variantsDir: string | null;
 }
 
 /** Reads the BENCH_* variables; throws ConfigError naming the first bad one. */
@@ -90,5 +104,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       go: linesSetting(env.BENCH_GO, goLines),
     },
     timeoutS: env.BENCH_TIMEOUT_S ? positive('BENCH_TIMEOUT_S', env.BENCH_TIMEOUT_S) : null,
+    baseline: baselineSetting(env),
+    skipBuild: env.BENCH_SKIP_BUILD === '1',
+    variantsDir: env.BENCH_VARIANTS_DIR ? path.resolve(env.BENCH_VARIANTS_DIR) : null,
   };
 }

@@ -25,12 +25,10 @@ export interface BrokenVariant {
 /** Where a Go-built variant's program lives; a Go toolchain other than the default one builds it into bin/go/<version>/. */
 export const GO_BIN = '{pkg}/bin/';
 
-/** Where variants live: packages/variants/, or BENCH_VARIANTS_DIR (fault-injection tests use fixtures). */
-export function variantsDir(root: string): string {
-  return process.env.BENCH_VARIANTS_DIR ? path.resolve(process.env.BENCH_VARIANTS_DIR) : path.join(root, 'packages', 'variants');
-}
+/** Where variants live: packages/variants/ (settings.variantsDir may name another folder, for tests). */
+export const variantsDir = (root: string): string => path.join(root, 'packages', 'variants');
 
-/** Every folder of packages/variants/ whose package.json has an `arena` field: no list to edit. */
+/** Every folder of packages/variants/ (or `base`) whose package.json has an `arena` field: no list to edit. */
 export function discoverVariants(root: string, base = variantsDir(root)): { variants: Variant[]; broken: BrokenVariant[] } {
   const variants: Variant[] = [];
   const broken: BrokenVariant[] = [];

@@ -3,7 +3,7 @@ import type { Target } from '@arena/hyperfine-wrapper';
 import type { PlannedGo, PlannedNode, Runtimes } from '@arena/runtimes';
 import path from 'node:path';
 import { GO_BIN, KERNELS_DIST, type Modules, type Variant } from './discover.ts';
-import { resultLabel } from './format.ts';
+import { resultLabel } from './identity.ts';
 
 const label = (variant: string, parameters: Record<string, string>) => resultLabel({ variant, parameters });
 

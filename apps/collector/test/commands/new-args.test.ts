@@ -1,9 +1,9 @@
 // `pnpm arena new` argument checks, without running turbo gen: every refusal is a ConfigError (exit 2).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseNewArgs } from '@arena/collector/src/commands/new.ts';
-import { ConfigError } from '@arena/collector/src/config.ts';
-import { repoRoot } from '@arena/collector/src/paths.ts';
+import { parseNewArgs } from '../../src/commands/new.ts';
+import { ConfigError } from '@arena/suite';
+import { repoRoot } from '@arena/suite';
 
 const root = repoRoot(import.meta.dirname);
 

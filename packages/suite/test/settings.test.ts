@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
-import { ConfigError, readSettings } from '../src/config.ts';
+import { ConfigError, readSettings } from '../src/settings.ts';
 
 test('the quick profile is n=30 with one fixed round of 3 runs', () => {
   const { config } = readSettings({ BENCH_PROFILE: 'quick' });
@@ -54,3 +55,10 @@ for (const [name, value, message] of [
     assert.throws(() => readSettings({ [name]: value }), (e: unknown) => e instanceof ConfigError && message.test(e.message));
   });
 }
+
+test('BENCH_BASELINE, BENCH_SKIP_BUILD and BENCH_VARIANTS_DIR are settings too; unset, go-native, build, packages/variants/', () => {
+  const unset = readSettings({});
+  assert.deepEqual([unset.baseline, unset.skipBuild, unset.variantsDir], ['go-native', false, null]);
+  const set = readSettings({ BENCH_BASELINE: 'c-native', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: 'fixtures/v' });
+  assert.deepEqual([set.baseline, set.skipBuild, set.variantsDir], ['c-native', true, path.resolve('fixtures/v')]);
+});
