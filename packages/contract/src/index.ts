@@ -5,3 +5,4 @@ export * from './variant-manifest.ts';
 export * from './read.ts';
 export * from './fingerprint.ts';
 export * from './json-schema.ts';
+export * from './workload.ts';

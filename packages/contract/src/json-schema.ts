@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { variantReport } from './report.ts';
 import { runDocument } from './run.ts';
+import { workloadSpec } from './workload.ts';
 
 /** The committed JSON Schema files, by file name, generated from the zod source. */
 export function jsonSchemas(): Record<string, unknown> {
   return {
     'report.schema.json': { ...z.toJSONSchema(variantReport, { io: 'input' }), title: 'bench-arena variant report line' },
     'run.schema.json': { ...z.toJSONSchema(runDocument, { io: 'input' }), title: 'bench-arena run document' },
+    'workload.schema.json': { ...z.toJSONSchema(workloadSpec, { io: 'input' }), title: 'bench-arena workload spec (packages/workloads/<name>/workload.json)' },
   };
 }
 

@@ -8,3 +8,4 @@ export * from './runtimes.ts';
 export * from './programs.ts';
 export * from './identity.ts';
 export * from './root.ts';
+export * from './workloads.ts';
