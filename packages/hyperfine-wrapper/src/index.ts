@@ -10,3 +10,4 @@ export * from './schedule.ts';
 export * from './stats.ts';
 export * from './tools.ts';
 export * from './verify.ts';
+export * from './expect.ts';

@@ -1,4 +1,5 @@
 import type { Batch, Target } from './measure.ts';
+import { expectedSeconds, formatExpected, type VerifiedTarget } from './expect.ts';
 import { measureTarget, verifyOnce } from './measure.ts';
 import { applyBatch, ciPctOf, finish, planRound, startState, stopTables, type Measured, type Plan, type RoundStep, type TargetState } from './rounds.ts';
 import { median } from './stats.ts';
@@ -59,6 +60,7 @@ export async function runSchedule(targets: Target[], plan: Plan & { timeoutS: nu
   const say = hooks.progress ?? (() => undefined);
   const initial: TargetState[] = [];
   const runTimeoutMs = new Map<string, number>();
+  const verified: VerifiedTarget[] = [];
   for (const [i, target] of targets.entries()) {
     say(`[${i + 1}/${targets.length}] verifying ${target.key}`);
     const verifyTimeout = plan.timeoutS !== null ? plan.timeoutS * 1000 : VERIFY_TIMEOUT_MS;
@@ -66,7 +68,9 @@ export async function runSchedule(targets: Target[], plan: Plan & { timeoutS: nu
     if (hooks.signal?.aborted) throw new Error('interrupted');
     runTimeoutMs.set(target.key, plan.timeoutS !== null ? plan.timeoutS * 1000 : Math.max(10 * durationMs, 10_000));
     initial.push(verdict.ok ? startState(target) : { status: 'failed', target, error: `verification run: ${verdict.error}` });
+    if (verdict.ok) verified.push({ table: target.table, seconds: durationMs / 1000 });
   }
+  if (verified.length) say(`timing should take ${formatExpected(expectedSeconds(verified, plan))} (from the verification runs: warmup, then ${plan.minRounds === plan.maxRounds ? plan.minRounds : `${plan.minRounds}..${plan.maxRounds}`} rounds of ${plan.runsPerRound} runs per result)`);
   const measure: MeasureStep = async (target, step, round) => {
     say(`round ${round}: timing ${target.key} — ${step.runs} runs${step.warmup ? ` after ${step.warmup} warmup` : ''}`);
     const timeoutMs = runTimeoutMs.get(target.key)! * (step.runs + step.warmup);

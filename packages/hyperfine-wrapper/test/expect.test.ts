@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { expectedSeconds, formatExpected } from '../src/expect.ts';
+import { PLANS } from '../src/plans.ts';
+
+test('a fixed plan takes warmup plus its rounds, per table', () => {
+  const plan = { warmup: 1, runsPerRound: 3, minRounds: 2, maxRounds: 2, targetCiPct: null, budgetS: null };
+  // Two tables: 1 s + 0.5 s and 2 s of runs: (1.5 + 2) × (1 warmup + 2 rounds × 3 runs) = 24.5 s.
+  assert.deepEqual(expectedSeconds([{ table: 'a', seconds: 1 }, { table: 'a', seconds: 0.5 }, { table: 'b', seconds: 2 }], plan), { low: 24.5, high: 24.5 });
+});
+
+test('the default plan: at least the minimum rounds, at most the rounds until the budget (or maxRounds)', () => {
+  const plan = PLANS.default; // warmup 2, 3 runs per round, 8..20 rounds, 30 s budget per result
+  // Two results of 1 s: a round costs 6 s; the budget is 60 s → 10 rounds.
+  const two = expectedSeconds([{ table: 'w', seconds: 1 }, { table: 'w', seconds: 1 }], plan);
+  assert.deepEqual(two, { low: 2 * 2 + 8 * 6, high: 2 * 2 + 10 * 6 });
+  // Fast results reach maxRounds before the budget: 20 rounds of 0.3 s.
+  const fast = expectedSeconds([{ table: 'w', seconds: 0.1 }], plan);
+  assert.ok(Math.abs(fast.high - (0.2 + 20 * 0.3)) < 1e-9);
+  // Slow results stop at the minimum rounds even when the budget is spent earlier.
+  const slow = expectedSeconds([{ table: 'w', seconds: 10 }], plan);
+  assert.equal(slow.high, slow.low);
+});
+
+test('the estimate reads in seconds or minutes, as one value when low and high round alike', () => {
+  assert.equal(formatExpected({ low: 30, high: 45 }), '30 s–45 s');
+  assert.equal(formatExpected({ low: 600, high: 1140 }), '10–19 min');
+  assert.equal(formatExpected({ low: 600, high: 610 }), 'about 10 min');
+  assert.equal(formatExpected({ low: 40, high: 120 }), '40 s–2 min');
+});
