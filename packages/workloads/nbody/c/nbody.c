@@ -64,3 +64,15 @@ void nbody(uint32_t steps, uint32_t seed, double out[2]) {
   for (uint32_t s = 0; s < steps; s++) advance(b);
   out[1] = energy(b);
 }
+
+#ifdef NBODY_WASM
+// The wasm interface (README.md): nbody(steps, seed) returns the first result, nbody_result(i) each.
+static double last[2];
+
+__attribute__((export_name("nbody"))) double nbody_export(uint32_t steps, uint32_t seed) {
+  nbody(steps, seed, last);
+  return last[0];
+}
+
+__attribute__((export_name("nbody_result"))) double nbody_result(uint32_t i) { return i < 2 ? last[i] : 0; }
+#endif
