@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedGo } from '@arena/runtimes';
 import { execa } from 'execa';
-import { GO_BIN, KERNELS_DIST, type Variant } from '@arena/suite';
+import { goBuiltCommand, goModuleManifest, type Variant } from '@arena/suite';
 
 /** The files a toolchain's `build:go` must leave for the given variants: each program, and the Go module's manifest. */
 export function goBuildOutputs(variants: Variant[], go: PlannedGo): string[] {
   const programs = variants
     .filter((v) => v.goBuilt)
-    .map((v) => `${v.dir}/bin/go/${go.version}/${v.manifest.command.split(' ')[0]!.slice(GO_BIN.length)}`);
-  const module = variants.some((v) => v.manifest.wasmModules) ? [`${KERNELS_DIST}/go/${go.version}/manifest.json`] : [];
+    .map((v) => goBuiltCommand(v.manifest.command, go).split(' ')[0]!.replaceAll('{pkg}', v.dir));
+  const module = variants.some((v) => v.manifest.wasmModules) ? [goModuleManifest(go.version)] : [];
   return [...programs, ...module];
 }
 

@@ -2,8 +2,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isNodeCommand, type BuiltModule, type RunConfig } from '@arena/contract';
-import { KERNELS_DIST, type Variant } from '@arena/suite';
-import { planTargets, variantCommand } from '@arena/suite';
+import { defaultModules, KERNELS_DIST, planTargets, variantCommand, type Variant } from '@arena/suite';
 import { reportCandidates, splitCommand, tail, verifyOutput, type Target } from '@arena/hyperfine-wrapper';
 import type { PlannedGo, PlannedNode, Runtimes } from '@arena/runtimes';
 import { missingBuildOutputs } from './built.ts';
@@ -60,11 +59,8 @@ const plan = (n: number, workers: number[]): RunConfig => ({
  */
 const DEFAULT_GO: PlannedGo = { line: 'default', version: 'default', isDefault: true };
 
-const targetsOf = (variant: Variant, modules: BuiltModule[], n: number, workers: number, node: PlannedNode | undefined): Target[] => {
-  const go = modules.find((m) => m.producer === 'go');
-  const set = { other: modules.filter((m) => m.producer !== 'go'), go: go ? { [DEFAULT_GO.version]: { status: 'built' as const, module: go } } : {}, skipped: [] };
-  return planTargets([variant], set, plan(n, [workers]), { node: node ? [node] : [], go: [DEFAULT_GO] }).targets;
-};
+const targetsOf = (variant: Variant, modules: BuiltModule[], n: number, workers: number, node: PlannedNode | undefined): Target[] =>
+  planTargets([variant], defaultModules(modules, DEFAULT_GO.version), plan(n, [workers]), { node: node ? [node] : [], go: [DEFAULT_GO] }).targets;
 
 function describe(command: string, r: GroupRun): string {
   const how = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;

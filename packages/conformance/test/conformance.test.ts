@@ -4,9 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BuiltModule } from '@arena/contract';
-import { discoverVariants, readKernels } from '@arena/suite';
-import { repoRoot } from '@arena/suite';
-import { wantedNodeFlags } from '@arena/suite';
+import { discoverVariants, readKernels, repoRoot, wantedNodeFlags } from '@arena/suite';
 import { installedNodes, planNodes } from '@arena/runtimes';
 import { conformanceChecks } from '../src/checks.ts';
 

@@ -26,7 +26,10 @@ function v1to2(doc: Doc): Doc {
   };
 }
 
-/** How results are keyed in `order` (after `<round>:`): `variant` or `variant [module=clang, node=20]`. */
+/**
+ * How results were keyed in `order` (after `<round>:`): `variant` or `variant [module=clang, node=20]`.
+ * A frozen copy of the suite's resultLabel, so these migrations do not change if identity does.
+ */
 const keyOf = (variant: string, parameters: Record<string, string>) => {
   const p = Object.entries(parameters);
   return p.length ? `${variant} [${p.map(([k, v]) => `${k}=${v}`).join(', ')}]` : variant;

@@ -21,9 +21,8 @@ export function expectedSeconds(targets: VerifiedTarget[], plan: Plan): { low: n
     const run = seconds.reduce((a, b) => a + b, 0);
     const perRound = run * plan.runsPerRound;
     const warmup = run * plan.warmup;
-    const fixed = plan.targetCiPct === null && plan.budgetS === null;
     const budgetRounds = plan.budgetS === null || perRound === 0 ? plan.maxRounds : Math.ceil((plan.budgetS * seconds.length) / perRound);
-    const maxRounds = fixed ? plan.minRounds : Math.min(plan.maxRounds, Math.max(plan.minRounds, budgetRounds));
+    const maxRounds = Math.min(plan.maxRounds, Math.max(plan.minRounds, budgetRounds));
     low += warmup + plan.minRounds * perRound;
     high += warmup + maxRounds * perRound;
   }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execa } from 'execa';
 
 /** How a child process ended, with its output. */
 export interface Exit {
@@ -10,29 +10,14 @@ export interface Exit {
   error?: string;
 }
 
-/** Runs a program to completion, capturing its output; never throws. */
-export function run(file: string, args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<Exit> {
-  return new Promise((resolve) => {
-    const child = spawn(file, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    // Our own timer: spawn's `timeout` is not cleared when the program cannot start, and would hold the process open.
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, o.timeoutMs);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    let error: string | undefined;
-    child.on('error', (e) => (error = e.message));
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (timedOut) error = `timed out after ${o.timeoutMs / 1000} s`;
-      else if (signal && !error) error = `killed by ${signal}`;
-      resolve({ code, stdout, stderr, ...(error !== undefined ? { error } : {}) });
-    });
-  });
+/** Runs a program to completion with execa, capturing its output; never throws. */
+export async function run(file: string, args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<Exit> {
+  const r = await execa(file, args, { cwd: o.cwd, env: o.env, timeout: o.timeoutMs, reject: false, stdin: 'ignore' });
+  const stdout = String(r.stdout ?? '');
+  const stderr = String(r.stderr ?? '');
+  if (r.timedOut) return { code: null, stdout, stderr, error: `timed out after ${o.timeoutMs / 1000} s` };
+  if (r.exitCode === undefined) return { code: null, stdout, stderr, error: r.signal ? `killed by ${r.signal}` : r.originalMessage || r.shortMessage };
+  return { code: r.exitCode, stdout, stderr };
 }
 
 /** The last non-empty lines of a text, for error messages. */

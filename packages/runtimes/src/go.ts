@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { lastLines, run } from './exec.ts';
 import type { Say } from './install.ts';
-import { selectLines } from './pins.ts';
+import { compareLines, selectLines } from './pins.ts';
 
 /**
  * The file that pins one exact Go version per minor line (`{"1.27": "1.27.3"}`). Lines below 1.25 are
@@ -32,10 +32,8 @@ export function parseGoPins(text: string): Readonly<Record<string, string>> {
 /** The pinned exact version per Go line, from go.json. */
 export const GO_PINS = parseGoPins(readFileSync(GO_PINS_FILE, 'utf8'));
 
-const minor = (line: string) => Number(line.split('.')[1]);
-
 /** The pinned Go lines, oldest first. */
-export const pinnedGoLines = (pins = GO_PINS): string[] => Object.keys(pins).sort((a, b) => minor(a) - minor(b));
+export const pinnedGoLines = (pins = GO_PINS): string[] => Object.keys(pins).sort(compareLines);
 
 
 /** The Go lines `BENCH_GO` asks for (`1.26,1.27` or `all`), each pinned in go.json (see selectLines). */

@@ -24,8 +24,15 @@ export function parsePins(text: string): Readonly<Record<string, string>> {
 /** The pinned exact version per Node line, from node.json. */
 export const NODE_PINS = parsePins(readFileSync(PINS_FILE, 'utf8'));
 
+/** Release lines (or versions) in numeric order, part by part: 20 before 22, Go 1.9 before 1.10. */
+export function compareLines(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
 /** The pinned lines, oldest first. */
-export const pinnedLines = (pins = NODE_PINS): string[] => Object.keys(pins).sort((a, b) => Number(a) - Number(b));
+export const pinnedLines = (pins = NODE_PINS): string[] => Object.keys(pins).sort(compareLines);
 
 /**
  * The lines a BENCH_* list asks for: comma-separated lines or `all` (every one of `accepted`, which

@@ -25,6 +25,10 @@ export interface BrokenVariant {
 /** Where a Go-built variant's program lives; a Go toolchain other than the default one builds it into bin/go/<version>/. */
 export const GO_BIN = '{pkg}/bin/';
 
+/** A Go-built variant's manifest command as built by `go`: the default Go's program, or bin/go/<version>/'s. */
+export const goBuiltCommand = (command: string, go: { version: string; isDefault: boolean }): string =>
+  go.isDefault ? command : command.replace(GO_BIN, `${GO_BIN}go/${go.version}/`);
+
 /** Where variants live: packages/variants/ (settings.variantsDir may name another folder, for tests). */
 export const variantsDir = (root: string): string => path.join(root, 'packages', 'variants');
 
@@ -57,6 +61,9 @@ export function discoverVariants(root: string, base = variantsDir(root)): { vari
 /** The kernels directory relative to the root. */
 export const KERNELS_DIST = 'packages/kernels/dist';
 
+/** The manifest of the Go-compiled module that a Go other than the default built (`build:go`). */
+export const goModuleManifest = (version: string): string => `${KERNELS_DIST}/go/${version}/manifest.json`;
+
 /**
  * The modules a bench runs: the default build's (dist/manifest.json) except the Go-compiled one,
  * which comes per Go toolchain — the default Go's from that same manifest, another's from
@@ -70,12 +77,21 @@ export interface Modules {
   skipped: Array<{ producer: string; reason: string }>;
 }
 
+/**
+ * The modules of the default build alone (dist/manifest.json's `built`), its Go-compiled one under
+ * the default Go's version: what the conformance suite checks. Pure.
+ */
+export function defaultModules(built: BuiltModule[], defaultGo: string): Modules {
+  const go = built.find((m) => m.producer === 'go');
+  return { other: built.filter((m) => m.producer !== 'go'), go: go ? { [defaultGo]: { status: 'built', module: go } } : {}, skipped: [] };
+}
+
 /** The modules of a bench for its Go toolchains (see Modules). */
 export function readModules(root: string, toolchains: Array<{ version: string; isDefault: boolean }>): Modules {
   const { built, skipped } = readKernels(root);
   const go: Modules['go'] = {};
   for (const t of toolchains) {
-    const file = t.isDefault ? `${KERNELS_DIST}/manifest.json` : `${KERNELS_DIST}/go/${t.version}/manifest.json`;
+    const file = t.isDefault ? `${KERNELS_DIST}/manifest.json` : goModuleManifest(t.version);
     let module: BuiltModule | undefined;
     if (t.isDefault) module = built.find((m) => m.producer === 'go');
     else if (existsSync(path.join(root, file))) {

@@ -1,8 +1,8 @@
-import { isNodeCommand, type BuiltModule, type ResultRuntime, type RunConfig } from '@arena/contract';
+import { isNodeCommand, producer as producers, type BuiltModule, type ResultRuntime, type RunConfig } from '@arena/contract';
 import type { Target } from '@arena/hyperfine-wrapper';
 import type { PlannedGo, PlannedNode, Runtimes } from '@arena/runtimes';
 import path from 'node:path';
-import { GO_BIN, KERNELS_DIST, type Modules, type Variant } from './discover.ts';
+import { goBuiltCommand, KERNELS_DIST, type Modules, type Variant } from './discover.ts';
 import { resultLabel } from './identity.ts';
 
 const label = (variant: string, parameters: Record<string, string>) => resultLabel({ variant, parameters });
@@ -14,7 +14,7 @@ const label = (variant: string, parameters: Record<string, string>) => resultLab
  * program from bin/go/<version>/.
  */
 export function variantCommand(v: Variant, node?: PlannedNode, go?: PlannedGo): { command: string; runtime?: ResultRuntime } {
-  const manifestCommand = go && !go.isDefault ? v.manifest.command.replace(GO_BIN, `${GO_BIN}go/${go.version}/`) : v.manifest.command;
+  const manifestCommand = go ? goBuiltCommand(v.manifest.command, go) : v.manifest.command;
   const command = manifestCommand.replaceAll('{pkg}', v.dir);
   if (node === undefined) return { command };
   const [, ...script] = command.split(' ').filter(Boolean);
@@ -52,7 +52,8 @@ function modulesFor(modules: Modules, runtimes: Runtimes, builder: PlannedGo | u
     if (m === undefined) return [];
     return [m.status === 'built' ? { go: g, module: m.module } : { go: g, producer: 'go', error: m.error }];
   });
-  const order = (c: ModuleChoice) => ['clang', 'go', 'assemblyscript', 'tinygo'].indexOf('module' in c ? c.module.producer : c.producer);
+  // The kernels manifest's order (the contract's producer list), whichever Go built the Go module.
+  const order = (c: ModuleChoice) => producers.options.indexOf(('module' in c ? c.module.producer : c.producer) as BuiltModule['producer']);
   return [...other, ...go].sort((a, b) => order(a) - order(b));
 }
 

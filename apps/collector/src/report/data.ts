@@ -1,4 +1,5 @@
 import type { OkResult, RunDocument } from '@arena/contract';
+import { compareLines } from '@arena/runtimes';
 import { resultLabel } from '../format.ts';
 
 /** The in-process phases drawn in the phases chart, in the order they happen. */
@@ -74,13 +75,6 @@ export const DIMENSION_NAMES: Record<RuntimeDimension, { title: string; line: (l
 /** One point of a runtime chart: a series (variant + the other parameters) on one line of the dimension. */
 export interface RuntimeRow { series: string; line: string; medianMs: number; ci95LowMs: number; ci95HighMs: number }
 
-/** Release lines in numeric order, part by part (1.9 before 1.10, 20 before 22). */
-const byVersion = (a: string, b: string): number => {
-  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-  return 0;
-};
-
 /**
  * How each result's time moves with the Node line (`node`) or the Go toolchain (`go`), when the run
  * measured more than one (results then carry parameters.node / parameters.go). Lines sort numerically.
@@ -93,5 +87,5 @@ export function runtimeRows(doc: RunDocument, dimension: RuntimeDimension = 'nod
     return [{ series: resultLabel({ variant: r.variant, parameters: rest }), line, medianMs: toMs(w.median), ci95LowMs: toMs(w.ci95.low), ci95HighMs: toMs(w.ci95.high) }];
   });
   if (new Set(rows.map((r) => r.line)).size < 2) return [];
-  return rows.sort((a, b) => byVersion(a.line, b.line));
+  return rows.sort((a, b) => compareLines(a.line, b.line));
 }

@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseNewArgs } from '../../src/commands/new.ts';
-import { ConfigError } from '@arena/suite';
-import { repoRoot } from '@arena/suite';
+import { ConfigError, repoRoot } from '@arena/suite';
 
 const root = repoRoot(import.meta.dirname);
 
