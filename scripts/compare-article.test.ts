@@ -11,8 +11,9 @@ const FIB40 = 102334155;
 /** What the article's Node programs print with two workers (Go's differ only in the dispatch line). */
 const articleRun = (results: Array<number | string> = [FIB40, FIB40]) =>
   [`🚀 主进程上线 #ID 123`, ...results.map(() => '👷 分发计算任务'), ...results.map((r) => `📦 收到结果 ${r}`), '🎉 都搞定了,用时:1100', ''].join('\n');
-const report = (results = [FIB40, FIB40]) => `${JSON.stringify({ variant: 'fake', n: 40, workers: 2, results, phasesMs: { computeMs: 1 } })}\n`;
-const ours: Program = { name: 'fake', command: 'fake', check: { kind: 'report', expected: { variant: 'fake', n: 40, workers: 2 } } };
+/** Our report line (packages/workloads/HOSTS.md) for fib(40): fib takes no seed. */
+const report = (results = [FIB40, FIB40]) => `${JSON.stringify({ variant: 'fake', workload: 'fib', size: 40, seed: null, workers: 2, results, phasesMs: { computeMs: 1 } })}\n`;
+const ours: Program = { name: 'fake', command: 'fake', check: { kind: 'report', expected: { variant: 'fake', workload: 'fib', size: 40, seed: null, workers: 2, answer: FIB40 } } };
 const article: Program = { name: 'article fake', command: 'article', check: { kind: 'article', n: 40 } };
 
 test("an article program's run passes only with every worker's answer equal to fibonacci(n)", () => {
@@ -27,7 +28,7 @@ test("an article program's run passes only with every worker's answer equal to f
 test("hyperfine's passed-through output is checked run by run, for ours and the article's", () => {
   const good = report() + report() + articleRun() + articleRun();
   assert.equal(checkTimedOutput(good, [ours, article], 2, '/'), null);
-  assert.match(checkTimedOutput(report() + report([FIB40, 1]) + articleRun() + articleRun(), [ours, article], 2, '/') ?? '', /^fake, run 2 of 2 \(warmup included\): wrong answer: expected fibonacci\(40\) = 102334155, got 1 from worker 1$/);
+  assert.match(checkTimedOutput(report() + report([FIB40, 1]) + articleRun() + articleRun(), [ours, article], 2, '/') ?? '', /^fake, run 2 of 2 \(warmup included\): wrong answer: expected fib\(40\) = 102334155, got 1 from worker 1$/);
   assert.match(checkTimedOutput(report() + report() + articleRun() + articleRun([7, FIB40]), [ours, article], 2, '/') ?? '', /^article fake, run 2 of 2 .*: wrong answer/);
   assert.match(checkTimedOutput(report() + report() + articleRun(), [ours, article], 2, '/') ?? '', /^article fake, run 2 of 2 .*: printed no final "都搞定了" line/);
   assert.match(checkTimedOutput(report() + articleRun() + articleRun(), [ours, article], 2, '/') ?? '', /^fake, run 2 of 2 \(warmup included\): printed no report line$/);

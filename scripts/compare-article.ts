@@ -11,10 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import {
-  acquireBenchLock, describeFailure, describeMachine, fibonacci, killAllChildren, reportCandidates, runProcess, splitCommand,
+  acquireBenchLock, describeFailure, describeMachine, killAllChildren, reportCandidates, runProcess, splitCommand,
   verifyOutput, type Expected,
 } from '@arena/hyperfine-wrapper';
 import { acceptedFlags } from '@arena/runtimes';
+// The answer every program must print: fib's own reference, as the bench computes it.
+import { reference as fibonacci } from '../packages/workloads/fib/reference.ts';
 
 /** How a program's output is checked: our report line, or the article's "📦 收到结果 <n>" lines. */
 export type Check = { kind: 'report'; expected: Expected } | { kind: 'article'; n: number };
@@ -116,7 +118,7 @@ export async function timePair(pair: Pair, o: { cwd: string; env?: Record<string
 }
 
 const N = 40; // the article's programs have it built in
-const module = 'packages/kernels/dist/clang.wasm';
+const module = 'packages/kernels/dist/fib/clang.wasm';
 const v = (name: string) => `packages/variants/${name}`;
 
 /** Each row: our variant, the article's program, and (for the 1.4× target) c-native. */
@@ -130,8 +132,9 @@ async function pairs(root: string): Promise<Pair[]> {
     const arena = manifest(name);
     const [first, ...rest] = arena.command.replaceAll('{pkg}', v(name)).split(' ');
     const flags = first === 'node' ? (arena.nodeFlags ?? []).filter((f) => accepted.includes(f)) : [];
-    const command = `${[first, ...flags, ...rest].join(' ')} --n ${N}${wasm ? ` --module ${module}` : ''}`;
-    return { name, command, check: { kind: 'report', expected: { variant: name, n: N, workers, ...(wasm ? { module } : {}) } } };
+    const command = `${[first, ...flags, ...rest].join(' ')} --workload fib --size ${N}${wasm ? ` --module ${module}` : ''}`;
+    const expected: Expected = { variant: name, workload: 'fib', size: N, seed: null, workers, answer: fibonacci(N), ...(wasm ? { module } : {}) };
+    return { name, command, check: { kind: 'report', expected } };
   };
   const article = (name: string, command: string): Program => ({ name, command, check: { kind: 'article', n: N } });
   const node = 'node --disable-warning=ExperimentalWarning';

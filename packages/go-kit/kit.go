@@ -1,6 +1,9 @@
 // Package kit is the part every Go variant of the arena shares: the command
-// line and the report line of packages/variants/README.md, a worker pool that
-// separates preparing from computing, and fibonacci itself.
+// line and the report line of packages/workloads/HOSTS.md, a worker pool that
+// separates preparing from computing, and the calls of a workload's kernel in a
+// WASI module. A variant is a host: it never names a workload, it finds the one
+// it is asked for in the generated registry (arena/workloads/registry), so a
+// new folder of packages/workloads reaches it by rebuilding, with no edit.
 //
 // A variant's main stays one line:
 //
@@ -18,23 +21,32 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"arena/workloads/registry"
 )
 
-// The --n range: fibonacci(47) is the largest that fits a u32.
-const (
-	MinN     = 1
-	MaxN     = 47
-	DefaultN = 40
-)
+// DefaultWorkload is the workload run when --workload is not given.
+const DefaultWorkload = "fib"
+
+// MaxSeed is the largest --seed: a u32.
+const MaxSeed = 1<<32 - 1
 
 // Config is a parsed command line.
 type Config struct {
-	N       uint32
+	// Workload is the --workload's entry of the registry: its spec and its
+	// Go kernel (Run).
+	Workload registry.Workload
+	Size     uint32 // 1..Workload.MaxSize
+	// Seed is the --seed of a seeded workload, 0 for an unseeded one (whose
+	// kernels take a seed and ignore it).
+	Seed    uint32
 	Workers int
 	Module  string // the --module path, as given; only for variants with NeedsModule
 	// Wasm is the --module file's bytes, read by Run. Compile exactly these:
@@ -52,13 +64,19 @@ type Phases struct {
 	ComputeMs     float64  `json:"computeMs"`
 }
 
-// Report is the report line, fields in the contract's order.
+// Report is the report line, fields in the order of HOSTS.md.
 type Report struct {
-	Variant string   `json:"variant"`
-	N       uint32   `json:"n"`
-	Workers int      `json:"workers"`
-	Results []uint32 `json:"results"`
-	Module  string   `json:"module,omitempty"`
+	Variant  string  `json:"variant"`
+	Workload string  `json:"workload"`
+	Size     uint32  `json:"size"`
+	Seed     *uint32 `json:"seed"` // null for an unseeded workload
+	Workers  int     `json:"workers"`
+	// Results is one answer per worker, in worker order, typed by the spec's
+	// answer: a uint32 ("u32") or a []float64 ("f64[]"), which encoding/json
+	// prints so that it reads back as the same double. Read back from JSON,
+	// they are float64 and []any of float64.
+	Results []any  `json:"results"`
+	Module  string `json:"module,omitempty"`
 	// ModuleSha256 is the lowercase hex sha256 of Config.Wasm, so the
 	// harness can tell which module ran; set whenever Module is.
 	ModuleSha256 string `json:"moduleSha256,omitempty"`
@@ -69,9 +87,10 @@ type Report struct {
 type Variant struct {
 	Name        string // the folder name, e.g. "go-wazero"
 	NeedsModule bool   // takes the required --module <file.wasm>
-	// Compute runs every worker once and returns their results in worker
-	// order. Its error is reported as a run-time failure (exit 1).
-	Compute func(cfg Config) (results []uint32, phases Phases, err error)
+	// Compute runs every worker once and returns each worker's results (the
+	// spec's results in order, Workload.Results of them), in worker order.
+	// Its error is reported as a run-time failure (exit 1).
+	Compute func(cfg Config) (results [][]float64, phases Phases, err error)
 }
 
 // Run is a variant's whole command: it parses args, reads the module (for
@@ -80,9 +99,13 @@ type Variant struct {
 // failures; on failure one "error: ..." line goes to stderr (naming the
 // module file, if any) and no report is printed.
 func Run(v Variant, args []string, stdout, stderr io.Writer) int {
-	cfg, err := ParseArgs(args, v.NeedsModule)
+	return run(v, registry.All, args, stdout, stderr)
+}
+
+func run(v Variant, workloads map[string]registry.Workload, args []string, stdout, stderr io.Writer) int {
+	cfg, err := parseArgs(args, v.NeedsModule, workloads)
 	if err != nil {
-		fmt.Fprintf(stderr, "error: %v\n", err)
+		fmt.Fprintf(stderr, "error: %v\n", oneLine(err))
 		return 2
 	}
 	var moduleSha256 string
@@ -93,10 +116,14 @@ func Run(v Variant, args []string, stdout, stderr io.Writer) int {
 			moduleSha256 = hex.EncodeToString(sum[:])
 		}
 	}
-	var results []uint32
+	var results [][]float64
 	var phases Phases
 	if err == nil {
 		results, phases, err = v.Compute(cfg)
+	}
+	var answers []any
+	if err == nil {
+		answers, err = Answers(cfg, results)
 	}
 	if err != nil {
 		if cfg.Module != "" {
@@ -106,12 +133,16 @@ func Run(v Variant, args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
+	var seed *uint32
+	if cfg.Workload.Seeded {
+		seed = &cfg.Seed
+	}
 	line, err := json.Marshal(Report{
-		Variant: v.Name, N: cfg.N, Workers: cfg.Workers, Results: results,
-		Module: cfg.Module, ModuleSha256: moduleSha256, PhasesMs: phases,
+		Variant: v.Name, Workload: cfg.Workload.Name, Size: cfg.Size, Seed: seed, Workers: cfg.Workers,
+		Results: answers, Module: cfg.Module, ModuleSha256: moduleSha256, PhasesMs: phases,
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "error: report: %v\n", err)
+		fmt.Fprintf(stderr, "error: report: %v\n", oneLine(err))
 		return 1
 	}
 	if _, err := fmt.Fprintf(stdout, "%s\n", line); err != nil {
@@ -121,60 +152,155 @@ func Run(v Variant, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// ParseArgs reads --n, --workers and, when withModule, the required
-// --module, each as "--flag value" or "--flag=value". Errors name the
-// argument and its allowed values.
+// Answers turns the workers' results into the report's answers, typed by the
+// spec's answer: "u32" → the first result as a uint32, "f64[]" → all of
+// them. It fails when there is not one entry per worker, or when a worker
+// returned another number of results than the spec has.
+func Answers(cfg Config, results [][]float64) ([]any, error) {
+	w := cfg.Workload
+	if len(results) != cfg.Workers {
+		return nil, fmt.Errorf("%d worker result(s) for %d workers", len(results), cfg.Workers)
+	}
+	answers := make([]any, len(results))
+	for i, r := range results {
+		if len(r) != w.Results {
+			return nil, fmt.Errorf("%s: worker %d returned %d result(s), the spec has %d", w.Name, i, len(r), w.Results)
+		}
+		if w.Answer == "u32" {
+			answers[i] = uint32(r[0])
+		} else {
+			answers[i] = r
+		}
+	}
+	return answers, nil
+}
+
+// ParseArgs reads the command line of HOSTS.md, each argument as
+// "--flag value" or "--flag=value" (the last of a repeated one counts):
+// --workload (default fib) among the registry's workloads, --size in
+// 1..MaxSize (default DefaultSize), --seed in 0..2^32-1 (required for a
+// seeded workload, refused for an unseeded one), --workers ≥ 1 (default
+// runtime.NumCPU()) and, when withModule, the required --module. An error
+// names the argument and what it accepts, in the words of the Node variants'
+// parseArgs (@arena/variant-kit).
 func ParseArgs(args []string, withModule bool) (Config, error) {
-	cfg := Config{N: DefaultN, Workers: runtime.NumCPU()}
-	allowed := "--n <1..47>, --workers <integer ≥ 1>"
+	return parseArgs(args, withModule, registry.All)
+}
+
+func parseArgs(args []string, withModule bool, workloads map[string]registry.Workload) (Config, error) {
+	known := []string{"--workload", "--size", "--seed", "--workers"}
 	if withModule {
-		allowed += ", --module <file.wasm>"
+		known = append(known, "--module")
 	}
+	given := map[string]*string{} // a nil value: the flag came last, without one
 	for i := 0; i < len(args); i++ {
-		name, value, inline := strings.Cut(args[i], "=")
-		var want string
+		arg := args[i]
+		if arg == "--" || !strings.HasPrefix(arg, "-") {
+			return Config{}, fmt.Errorf("unexpected argument '%s'", arg)
+		}
+		name, value, inline := strings.Cut(arg, "=")
+		if !slices.Contains(known, name) {
+			return Config{}, fmt.Errorf("unknown argument '%s' (allowed: %s)", name, strings.Join(known, ", "))
+		}
 		switch {
-		case name == "--n":
-			want = "an integer in 1..47"
-		case name == "--workers":
-			want = "an integer ≥ 1"
-		case name == "--module" && withModule:
-			want = "the path of a WASI module"
-		default:
-			return cfg, fmt.Errorf("unknown argument %q (allowed: %s)", args[i], allowed)
-		}
-		if !inline {
-			if i+1 == len(args) {
-				return cfg, fmt.Errorf("%s needs a value: %s", name, want)
-			}
+		case inline:
+			given[name] = &value
+		case i+1 < len(args):
 			i++
-			value = args[i]
-		}
-		bad := fmt.Errorf("%s must be %s, got %q", name, want, value)
-		switch name {
-		case "--n":
-			n, err := strconv.ParseUint(value, 10, 32)
-			if err != nil || n < MinN || n > MaxN {
-				return cfg, bad
-			}
-			cfg.N = uint32(n)
-		case "--workers":
-			w, err := strconv.ParseUint(value, 10, 31)
-			if err != nil || w < 1 {
-				return cfg, bad
-			}
-			cfg.Workers = int(w)
-		case "--module":
-			if value == "" {
-				return cfg, bad
-			}
-			cfg.Module = value
+			given[name] = &args[i]
+		default:
+			given[name] = nil
 		}
 	}
-	if withModule && cfg.Module == "" {
-		return cfg, errors.New("--module <file.wasm> is required")
+
+	name := DefaultWorkload
+	if v, ok := given["--workload"]; ok {
+		name = deref(v)
+	}
+	w, ok := workloads[name]
+	if !ok || name == "" {
+		accepts := "a folder of packages/workloads with a Go kernel (none in the registry)"
+		if names := slices.Sorted(maps.Keys(workloads)); len(names) > 0 {
+			accepts = "one of " + strings.Join(names, ", ")
+		}
+		if name == "" {
+			return Config{}, fmt.Errorf("--workload needs a value: %s", accepts)
+		}
+		return Config{}, fmt.Errorf("--workload must be %s, got '%s'", accepts, name)
+	}
+	cfg := Config{Workload: w, Size: w.DefaultSize, Workers: runtime.NumCPU()}
+
+	if v, ok := given["--size"]; ok {
+		size, err := integerIn("--size", v, 1, uint64(w.MaxSize), fmt.Sprintf("an integer in 1..%d (%s's size)", w.MaxSize, w.Name))
+		if err != nil {
+			return Config{}, err
+		}
+		cfg.Size = uint32(size)
+	}
+
+	v, hasSeed := given["--seed"]
+	switch {
+	case !w.Seeded && hasSeed:
+		return Config{}, fmt.Errorf("--seed is not accepted: %s is not seeded", w.Name)
+	case w.Seeded && !hasSeed:
+		return Config{}, fmt.Errorf("--seed is required: %s is seeded (an integer in 0..%d)", w.Name, uint64(MaxSeed))
+	case w.Seeded:
+		seed, err := integerIn("--seed", v, 0, MaxSeed, fmt.Sprintf("an integer in 0..%d", uint64(MaxSeed)))
+		if err != nil {
+			return Config{}, err
+		}
+		cfg.Seed = uint32(seed)
+	}
+
+	if v, ok := given["--workers"]; ok {
+		// Capped where an int is sure to hold it; no machine runs that many.
+		workers, err := integerIn("--workers", v, 1, 1<<31-1, "an integer >= 1")
+		if err != nil {
+			return Config{}, err
+		}
+		cfg.Workers = int(workers)
+	}
+
+	if withModule {
+		v, ok := given["--module"]
+		switch {
+		case !ok:
+			return Config{}, errors.New("--module is required: the path of the workload's WASI module (.wasm)")
+		case deref(v) == "":
+			return Config{}, errors.New("--module needs a value: the path of the workload's WASI module (.wasm)")
+		}
+		cfg.Module = *v
 	}
 	return cfg, nil
+}
+
+// integerIn reads a decimal integer in min..max (digits only: no sign, no
+// spaces); its errors say it must be `want`.
+func integerIn(name string, raw *string, min, max uint64, want string) (uint64, error) {
+	if raw == nil {
+		return 0, fmt.Errorf("%s needs a value: %s", name, want)
+	}
+	n, err := strconv.ParseUint(*raw, 10, 64)
+	if err != nil || !allDigits(*raw) || n < min || n > max {
+		return 0, fmt.Errorf("%s must be %s, got '%s'", name, want, *raw)
+	}
+	return n, nil
+}
+
+func allDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 // ReadModule reads a module file; its error leaves the path out, since Run
@@ -186,23 +312,6 @@ func ReadModule(path string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot %s it: %w", pe.Op, pe.Err)
 	}
 	return b, err
-}
-
-// Fib is the arena's job: naive double recursion, base cases 0 and 1.
-func Fib(n uint32) uint32 {
-	if n < 2 {
-		return n
-	}
-	return Fib(n-1) + Fib(n-2)
-}
-
-// Expected is fibonacci(n) computed iteratively, for checking results.
-func Expected(n uint32) uint32 {
-	a, b := uint32(0), uint32(1)
-	for ; n > 0; n-- {
-		a, b = b, a+b
-	}
-	return a
 }
 
 // Ms is d in milliseconds, rounded to the microsecond.

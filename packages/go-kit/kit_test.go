@@ -2,15 +2,30 @@ package kit
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
+
+	"arena/workloads/registry"
 )
 
-// moduleFile writes a stand-in module (Run reads it, Compute never compiles
+// Two made-up workloads, so the kit is seen to know none by name: an
+// unseeded one with one u32 result and a seeded one with three f64 results.
+var (
+	alpha = registry.Workload{Name: "alpha", Export: "alpha", Results: 1, Answer: "u32", DefaultSize: 40, MaxSize: 47,
+		Run: func(size, seed uint32) []float64 { return []float64{float64(size)} }}
+	twoWords = registry.Workload{Name: "two-words", Export: "two_words", Seeded: true, Results: 3, Answer: "f64[]", DefaultSize: 500, MaxSize: 1000,
+		Run: func(size, seed uint32) []float64 { return []float64{float64(size), float64(seed), 0.1} }}
+	madeUp = map[string]registry.Workload{"alpha": alpha, "two-words": twoWords}
+)
+
+// moduleFile writes a stand-in module (run reads it, Compute never compiles
 // it here) and returns its path.
 func moduleFile(t *testing.T, content string) string {
 	t.Helper()
@@ -21,14 +36,30 @@ func moduleFile(t *testing.T, content string) string {
 	return path
 }
 
-func TestParseArgsDefaultsAndForms(t *testing.T) {
+func TestParseArgsDefaultsToFibFromTheRegistry(t *testing.T) {
 	cfg, err := ParseArgs(nil, false)
-	if err != nil || cfg.N != 40 || cfg.Workers != runtime.NumCPU() {
+	fib := registry.All["fib"]
+	if err != nil || cfg.Workload.Name != "fib" || cfg.Size != fib.DefaultSize || cfg.Seed != 0 || cfg.Workers != runtime.NumCPU() || cfg.Module != "" {
 		t.Fatalf("defaults: %+v %v", cfg, err)
 	}
-	cfg, err = ParseArgs([]string{"--n=47", "--workers", "3", "--module", "m.wasm"}, true)
-	if err != nil || cfg.N != 47 || cfg.Workers != 3 || cfg.Module != "m.wasm" || cfg.Wasm != nil {
+	cfg, err = ParseArgs([]string{"--workload", "nbody", "--seed=7", "--size", "1000", "--workers", "2", "--module", "m.wasm"}, true)
+	if err != nil || cfg.Workload.Name != "nbody" || cfg.Size != 1000 || cfg.Seed != 7 || cfg.Workers != 2 || cfg.Module != "m.wasm" || cfg.Wasm != nil {
+		t.Fatalf("nbody: %+v %v", cfg, err)
+	}
+}
+
+func TestParseArgsFormsDefaultsAndLastWins(t *testing.T) {
+	cfg, err := parseArgs([]string{"--workload=two-words", "--seed", "4294967295", "--workers", "3", "--workers=4", "--module=m.wasm"}, true, madeUp)
+	if err != nil || cfg.Workload.Name != "two-words" || cfg.Size != 500 || cfg.Seed != math.MaxUint32 || cfg.Workers != 4 || cfg.Module != "m.wasm" {
 		t.Fatalf("got %+v %v", cfg, err)
+	}
+	cfg, err = parseArgs([]string{"--workload", "alpha", "--size", "047"}, false, madeUp)
+	if err != nil || cfg.Workload.Name != "alpha" || cfg.Size != 47 || cfg.Seed != 0 {
+		t.Fatalf("got %+v %v", cfg, err)
+	}
+	// --workload is looked up in the registry only: the default needs a fib.
+	if _, err := parseArgs(nil, false, madeUp); err == nil || err.Error() != "--workload must be one of alpha, two-words, got 'fib'" {
+		t.Fatalf("default without fib: %v", err)
 	}
 }
 
@@ -38,77 +69,137 @@ func TestParseArgsRejectsBadValuesNamingTheArgument(t *testing.T) {
 		withModule bool
 		want       string
 	}{
-		{[]string{"--n", "-1"}, false, `--n must be an integer in 1..47, got "-1"`},
-		{[]string{"--n", "48"}, false, "1..47"},
-		{[]string{"--n", "+5"}, false, "--n"},
-		{[]string{"--workers", "0"}, false, `--workers must be an integer ≥ 1, got "0"`},
-		{[]string{"--workers", "99999999999"}, false, "--workers"},
-		{[]string{"--workers"}, false, "--workers needs a value"},
-		{[]string{"--module", "m.wasm"}, false, `unknown argument "--module"`},
-		{[]string{"-n", "3"}, false, `unknown argument "-n"`},
-		{[]string{"--n", "3"}, true, "--module <file.wasm> is required"},
-		{[]string{"--module="}, true, "--module must be"},
+		{[]string{"--workload", "nope"}, false, "--workload must be one of alpha, two-words, got 'nope'"},
+		{[]string{"--workload", "../alpha"}, false, "--workload must be one of alpha, two-words, got '../alpha'"},
+		{[]string{"--workload="}, false, "--workload needs a value: one of alpha, two-words"},
+		{[]string{"--workload"}, false, "--workload needs a value: one of alpha, two-words"},
+		{[]string{"--workload", "alpha", "--size", "-1"}, false, "--size must be an integer in 1..47 (alpha's size), got '-1'"},
+		{[]string{"--workload", "alpha", "--size", "48"}, false, "--size must be an integer in 1..47 (alpha's size), got '48'"},
+		{[]string{"--workload", "alpha", "--size", "0"}, false, "--size must be an integer in 1..47 (alpha's size), got '0'"},
+		{[]string{"--workload", "alpha", "--size", "+5"}, false, "--size must be an integer in 1..47 (alpha's size), got '+5'"},
+		{[]string{"--workload", "alpha", "--size", " 5"}, false, "--size must be an integer in 1..47 (alpha's size), got ' 5'"},
+		{[]string{"--workload", "alpha", "--size"}, false, "--size needs a value: an integer in 1..47 (alpha's size)"},
+		{[]string{"--workload", "two-words", "--seed", "1", "--size=1001"}, false, "--size must be an integer in 1..1000 (two-words's size), got '1001'"},
+		{[]string{"--workload", "alpha", "--seed", "1"}, false, "--seed is not accepted: alpha is not seeded"},
+		{[]string{"--workload", "two-words"}, false, "--seed is required: two-words is seeded (an integer in 0..4294967295)"},
+		{[]string{"--workload", "two-words", "--seed", "4294967296"}, false, "--seed must be an integer in 0..4294967295, got '4294967296'"},
+		{[]string{"--workload", "two-words", "--seed", "-1"}, false, "--seed must be an integer in 0..4294967295, got '-1'"},
+		{[]string{"--workload", "two-words", "--seed"}, false, "--seed needs a value: an integer in 0..4294967295"},
+		{[]string{"--workload", "alpha", "--workers", "0"}, false, "--workers must be an integer >= 1, got '0'"},
+		{[]string{"--workload", "alpha", "--workers", "99999999999"}, false, "--workers must be an integer >= 1, got '99999999999'"},
+		{[]string{"--workload", "alpha", "--workers"}, false, "--workers needs a value: an integer >= 1"},
+		{[]string{"--module", "m.wasm"}, false, "unknown argument '--module' (allowed: --workload, --size, --seed, --workers)"},
+		{[]string{"--workload", "nope", "--bogus=1"}, true, "unknown argument '--bogus' (allowed: --workload, --size, --seed, --workers, --module)"},
+		{[]string{"-n", "3"}, false, "unknown argument '-n' (allowed: --workload, --size, --seed, --workers)"},
+		{[]string{"--n", "3"}, false, "unknown argument '--n' (allowed: --workload, --size, --seed, --workers)"},
+		{[]string{"--workload", "alpha", "40"}, false, "unexpected argument '40'"},
+		{[]string{"--", "--size", "3"}, false, "unexpected argument '--'"},
+		{[]string{"--workload", "alpha"}, true, "--module is required: the path of the workload's WASI module (.wasm)"},
+		{[]string{"--workload", "alpha", "--module="}, true, "--module needs a value: the path of the workload's WASI module (.wasm)"},
+		{[]string{"--workload", "alpha", "--module"}, true, "--module needs a value: the path of the workload's WASI module (.wasm)"},
 	} {
-		_, err := ParseArgs(c.args, c.withModule)
-		if err == nil || !strings.Contains(err.Error(), c.want) {
+		_, err := parseArgs(c.args, c.withModule, madeUp)
+		if err == nil || err.Error() != c.want {
 			t.Errorf("%q: got %v, want %q", c.args, err, c.want)
 		}
 	}
 }
 
-func TestRunPrintsTheReportLineLast(t *testing.T) {
+func TestRunPrintsTheReportLineLastWithU32Answers(t *testing.T) {
 	mod := moduleFile(t, "abc")
-	v := Variant{Name: "go-test", NeedsModule: true, Compute: func(cfg Config) ([]uint32, Phases, error) {
+	v := Variant{Name: "go-test", NeedsModule: true, Compute: func(cfg Config) ([][]float64, Phases, error) {
 		if string(cfg.Wasm) != "abc" {
 			t.Errorf("Compute got module bytes %q, want the file's", cfg.Wasm)
 		}
-		return []uint32{5, 5}, Phases{CompileMs: MsPtr(1500), ComputeMs: 2.5}, nil
+		// fib(47) needs all 32 bits of a u32.
+		return [][]float64{{2971215073}, {5}}, Phases{CompileMs: MsPtr(1500), ComputeMs: 2.5}, nil
 	}}
 	var out, errOut bytes.Buffer
-	code := Run(v, []string{"--n", "5", "--workers", "2", "--module", mod}, &out, &errOut)
+	code := run(v, madeUp, []string{"--workload", "alpha", "--size", "5", "--workers", "2", "--module", mod}, &out, &errOut)
 	// moduleSha256 is sha256("abc").
-	want := `{"variant":"go-test","n":5,"workers":2,"results":[5,5],"module":"` + mod +
+	want := `{"variant":"go-test","workload":"alpha","size":5,"seed":null,"workers":2,"results":[2971215073,5],"module":"` + mod +
 		`","moduleSha256":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad","phasesMs":{"compileMs":0.001,"computeMs":2.5}}` + "\n"
 	if code != 0 || out.String() != want || errOut.Len() != 0 {
 		t.Fatalf("code %d\nstdout %q\nwant   %q\nstderr %q", code, out.String(), want, errOut.String())
 	}
 }
 
+func TestRunReportsF64AnswersThatReadBackAsTheSameDoubles(t *testing.T) {
+	doubles := []float64{-0.16907516382852447, 0.1, 1e-7, 5e-324, math.MaxFloat64, -0.0, 1e21, 123456789.12345679}
+	v := Variant{Name: "go-test", Compute: func(cfg Config) ([][]float64, Phases, error) {
+		if cfg.Seed != 3000000000 || cfg.Size != 7 {
+			t.Errorf("Compute got size %d seed %d", cfg.Size, cfg.Seed)
+		}
+		return [][]float64{doubles[:3], doubles[3:6]}, Phases{ComputeMs: 1}, nil
+	}}
+	var out, errOut bytes.Buffer
+	code := run(v, madeUp, []string{"--workload", "two-words", "--size", "7", "--seed", "3000000000", "--workers", "2"}, &out, &errOut)
+	if code != 0 || errOut.Len() != 0 {
+		t.Fatalf("code %d stderr %q", code, errOut.String())
+	}
+	want := `{"variant":"go-test","workload":"two-words","size":7,"seed":3000000000,"workers":2,"results":[[-0.16907516382852447,0.1,1e-7],[5e-324,1.7976931348623157e+308,0]],"phasesMs":{"computeMs":1}}` + "\n"
+	if out.String() != want {
+		t.Errorf("stdout %q\nwant   %q", out.String(), want)
+	}
+	var rep struct{ Results [][]float64 }
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range slices.Concat(rep.Results...) {
+		if math.Float64bits(d) != math.Float64bits(doubles[i]) && !(d == 0 && doubles[i] == 0) {
+			t.Errorf("result %d reads back as %v, was %v", i, d, doubles[i])
+		}
+	}
+}
+
+func TestRunFailsOnAWorkerWithTheWrongNumberOfResults(t *testing.T) {
+	v := Variant{Name: "go-test", Compute: func(cfg Config) ([][]float64, Phases, error) {
+		return [][]float64{{1, 2, 3}, {1, 2}}, Phases{}, nil
+	}}
+	var out, errOut bytes.Buffer
+	code := run(v, madeUp, []string{"--workload", "two-words", "--seed", "1", "--workers", "2"}, &out, &errOut)
+	if code != 1 || out.Len() != 0 || errOut.String() != "error: two-words: worker 1 returned 2 result(s), the spec has 3\n" {
+		t.Fatalf("code %d stdout %q stderr %q", code, out.String(), errOut.String())
+	}
+}
+
 func TestRunFailureExitsOneNamingTheModuleWithoutReport(t *testing.T) {
-	v := Variant{Name: "go-test", NeedsModule: true, Compute: func(Config) ([]uint32, Phases, error) {
+	v := Variant{Name: "go-test", NeedsModule: true, Compute: func(Config) ([][]float64, Phases, error) {
 		return nil, Phases{}, errors.New("trap:\n  unreachable")
 	}}
 	mod := moduleFile(t, "abc")
 	var out, errOut bytes.Buffer
-	code := Run(v, []string{"--module", mod}, &out, &errOut)
+	code := run(v, madeUp, []string{"--workload", "alpha", "--module", mod}, &out, &errOut)
 	if code != 1 || out.Len() != 0 || errOut.String() != "error: module "+mod+": trap: unreachable\n" {
 		t.Fatalf("code %d stdout %q stderr %q", code, out.String(), errOut.String())
 	}
-	code = Run(v, []string{"--workers", "0", "--module", mod}, &out, &errOut)
-	if code != 2 {
-		t.Fatalf("usage error: code %d", code)
+	out.Reset()
+	errOut.Reset()
+	code = run(v, madeUp, []string{"--workload", "alpha", "--workers", "0", "--module", mod}, &out, &errOut)
+	if code != 2 || out.Len() != 0 || errOut.String() != "error: --workers must be an integer >= 1, got '0'\n" {
+		t.Fatalf("usage error: code %d stdout %q stderr %q", code, out.String(), errOut.String())
 	}
 }
 
 func TestRunFailsOnAnUnreadableModuleWithoutComputing(t *testing.T) {
-	v := Variant{Name: "go-test", NeedsModule: true, Compute: func(Config) ([]uint32, Phases, error) {
+	v := Variant{Name: "go-test", NeedsModule: true, Compute: func(Config) ([][]float64, Phases, error) {
 		t.Error("Compute ran without the module")
 		return nil, Phases{}, nil
 	}}
 	var out, errOut bytes.Buffer
-	code := Run(v, []string{"--module", "/nonexistent/k.wasm"}, &out, &errOut)
+	code := run(v, madeUp, []string{"--workload", "alpha", "--module", "/nonexistent/k.wasm"}, &out, &errOut)
 	want := "error: module /nonexistent/k.wasm: cannot open it: no such file or directory\n"
 	if code != 1 || out.Len() != 0 || errOut.String() != want {
 		t.Fatalf("code %d stdout %q stderr %q", code, out.String(), errOut.String())
 	}
 }
 
-func TestRunReportsNoModuleSha256WithoutAModule(t *testing.T) {
-	v := Variant{Name: "go-test", Compute: func(cfg Config) ([]uint32, Phases, error) {
-		return []uint32{1}, Phases{}, nil
+func TestRunReportsNoModuleWithoutAModule(t *testing.T) {
+	v := Variant{Name: "go-test", Compute: func(cfg Config) ([][]float64, Phases, error) {
+		return [][]float64{{1}}, Phases{}, nil
 	}}
 	var out, errOut bytes.Buffer
-	if code := Run(v, []string{"--workers", "1"}, &out, &errOut); code != 0 || strings.Contains(out.String(), "module") {
+	if code := run(v, madeUp, []string{"--workload", "alpha", "--workers", "1"}, &out, &errOut); code != 0 || strings.Contains(out.String(), "module") {
 		t.Fatalf("code %d stdout %q stderr %q", code, out.String(), errOut.String())
 	}
 }
@@ -120,51 +211,115 @@ func TestReadModuleErrorLeavesThePathToRun(t *testing.T) {
 	}
 }
 
-func TestRunWorkersKeepsWorkerOrder(t *testing.T) {
-	results, ph, err := RunWorkers(Config{N: 10, Workers: 4}, func(i int) (Worker, error) {
-		return func(n uint32) (uint32, error) { return Fib(n) + uint32(i), nil }, nil
+func TestRunWorkersKeepsWorkerOrderAndPassesSizeAndSeed(t *testing.T) {
+	cfg := Config{Workload: twoWords, Size: 10, Seed: 9, Workers: 4}
+	results, ph, err := RunWorkers(cfg, func(i int) (Worker, error) {
+		return func(size, seed uint32) ([]float64, error) {
+			return []float64{float64(size), float64(seed), float64(i)}, nil
+		}, nil
 	})
 	if err != nil || len(results) != 4 || ph.SpawnMs == nil || ph.InstantiateMs == nil {
 		t.Fatalf("%v %+v %v", results, ph, err)
 	}
 	for i, r := range results {
-		if r != 55+uint32(i) {
-			t.Errorf("worker %d: %d", i, r)
+		if !slices.Equal(r, []float64{10, 9, float64(i)}) {
+			t.Errorf("worker %d: %v", i, r)
 		}
 	}
 }
 
 func TestRunWorkersStopsAtAPrepareOrComputeError(t *testing.T) {
-	_, _, err := RunWorkers(Config{N: 10, Workers: 3}, func(i int) (Worker, error) {
+	cfg := Config{Workload: alpha, Size: 10, Workers: 3}
+	_, _, err := RunWorkers(cfg, func(i int) (Worker, error) {
 		if i == 1 {
 			return nil, errors.New("no export")
 		}
-		return func(n uint32) (uint32, error) { t.Error("computed after a failed prepare"); return 0, nil }, nil
+		return func(uint32, uint32) ([]float64, error) { t.Error("computed after a failed prepare"); return nil, nil }, nil
 	})
 	if err == nil || err.Error() != "no export" {
 		t.Fatalf("prepare error: %v", err)
 	}
-	_, _, err = RunWorkers(Config{N: 10, Workers: 3}, func(i int) (Worker, error) {
-		return func(n uint32) (uint32, error) { return 0, errors.New("trap") }, nil
+	_, _, err = RunWorkers(cfg, func(i int) (Worker, error) {
+		return func(uint32, uint32) ([]float64, error) { return nil, errors.New("trap") }, nil
 	})
 	if err == nil || err.Error() != "trap" {
 		t.Fatalf("compute error: %v", err)
 	}
-	_, _, err = RunWorkers(Config{N: 10, Workers: 2}, func(i int) (Worker, error) {
-		return func(n uint32) (uint32, error) { panic("boom") }, nil
+	_, _, err = RunWorkers(Config{Workload: alpha, Workers: 2}, func(i int) (Worker, error) {
+		return func(uint32, uint32) ([]float64, error) { panic("boom") }, nil
 	})
 	if err == nil || err.Error() != "panic: boom" {
 		t.Fatalf("panic: %v", err)
 	}
 }
 
-func TestFibIsFibonacci(t *testing.T) {
-	for n, want := range []uint32{0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55} {
-		if Fib(uint32(n)) != want || Expected(uint32(n)) != want {
-			t.Errorf("fib(%d): %d %d, want %d", n, Fib(uint32(n)), Expected(uint32(n)), want)
+func TestKernelExportsAndParamsFollowTheSpec(t *testing.T) {
+	if got := KernelExports(alpha); !slices.Equal(got, []string{"alpha"}) {
+		t.Errorf("alpha: %v", got)
+	}
+	if got := KernelExports(twoWords); !slices.Equal(got, []string{"two_words", "two_words_result"}) {
+		t.Errorf("two-words: %v", got)
+	}
+	if got := Params(alpha, 5, 9); !slices.Equal(got, []uint32{5}) {
+		t.Errorf("alpha params: %v", got)
+	}
+	if got := Params(twoWords, 5, 9); !slices.Equal(got, []uint32{5, 9}) {
+		t.Errorf("two-words params: %v", got)
+	}
+	err := CheckExports(twoWords, func(name string) bool { return name == "two_words" })
+	if err == nil || err.Error() != `it does not export a function "two_words_result" (the kernel of two-words)` {
+		t.Errorf("CheckExports: %v", err)
+	}
+	if err := CheckExports(twoWords, func(string) bool { return true }); err != nil {
+		t.Errorf("CheckExports: %v", err)
+	}
+}
+
+func TestKernelWorkerCallsTheExportThenEachFurtherResult(t *testing.T) {
+	var calls []string
+	kernel := func(args ...uint32) (float64, error) {
+		calls = append(calls, "kernel"+sprint(args))
+		return 1.5, nil
+	}
+	result := func(args ...uint32) (float64, error) {
+		calls = append(calls, "result"+sprint(args))
+		return float64(args[0]) / 4, nil
+	}
+	got, err := KernelWorker(twoWords, kernel, result)(7, 3000000000)
+	if err != nil || !slices.Equal(got, []float64{1.5, 0.25, 0.5}) || !slices.Equal(calls, []string{"kernel[7,3000000000]", "result[1]", "result[2]"}) {
+		t.Fatalf("got %v %v, calls %v", got, err, calls)
+	}
+	calls = nil
+	got, err = KernelWorker(alpha, kernel, nil)(7, 0)
+	if err != nil || !slices.Equal(got, []float64{1.5}) || !slices.Equal(calls, []string{"kernel[7]"}) {
+		t.Fatalf("alpha: got %v %v, calls %v", got, err, calls)
+	}
+	trap := func(...uint32) (float64, error) { return 0, errors.New("trap: unreachable") }
+	if _, err := KernelWorker(twoWords, trap, result)(7, 9); err == nil || err.Error() != "two_words(7, 9) failed: trap: unreachable" {
+		t.Errorf("kernel trap: %v", err)
+	}
+	if _, err := KernelWorker(twoWords, kernel, trap)(7, 9); err == nil || err.Error() != "two_words_result(1) failed: trap: unreachable" {
+		t.Errorf("result trap: %v", err)
+	}
+}
+
+func sprint(args []uint32) string {
+	b, _ := json.Marshal(args)
+	return string(b)
+}
+
+func TestWasmNumberReadsAnI32AsAU32(t *testing.T) {
+	for _, c := range []struct {
+		in   any
+		want float64
+	}{
+		{int32(-1323752223), 2971215073}, {int32(5), 5}, {int64(-2), -2}, {float32(0.5), 0.5}, {-0.16907516382852447, -0.16907516382852447},
+	} {
+		if got, err := WasmNumber(c.in); err != nil || got != c.want {
+			t.Errorf("%T %v: got %v %v, want %v", c.in, c.in, got, err, c.want)
 		}
 	}
-	if Expected(47) != 2971215073 || Fib(25) != Expected(25) {
-		t.Errorf("Expected(47) = %d", Expected(47))
+	if _, err := WasmNumber(nil); err == nil || err.Error() != "returned <nil>, want a number" {
+		t.Errorf("nil: %v", err)
 	}
 }

@@ -6,8 +6,9 @@ import (
 	"time"
 )
 
-// Worker is one prepared worker: it computes fibonacci(n) once.
-type Worker func(n uint32) (uint32, error)
+// Worker is one prepared worker: it computes the workload once for size and
+// seed and returns its results, the spec's results in order.
+type Worker func(size, seed uint32) ([]float64, error)
 
 // RunWorkers runs cfg.Workers goroutines, each locked to its own OS thread
 // (runtimes reached through cgo keep per-thread state, e.g. wasmer's last
@@ -17,7 +18,7 @@ type Worker func(n uint32) (uint32, error)
 // ready, InstantiateMs the slowest prepare, ComputeMs dispatch to last result.
 // It returns at the first error (a panic in prepare or a Worker counts as
 // one); workers still computing are left to die with the process.
-func RunWorkers(cfg Config, prepare func(i int) (Worker, error)) ([]uint32, Phases, error) {
+func RunWorkers(cfg Config, prepare func(i int) (Worker, error)) ([][]float64, Phases, error) {
 	type ready struct {
 		took time.Duration
 		err  error
@@ -26,7 +27,7 @@ func RunWorkers(cfg Config, prepare func(i int) (Worker, error)) ([]uint32, Phas
 	donec := make(chan error, cfg.Workers)
 	start := make(chan struct{})
 	abort := false // written before close(start), read after it
-	results := make([]uint32, cfg.Workers)
+	results := make([][]float64, cfg.Workers)
 
 	spawned := time.Now()
 	for i := range cfg.Workers {
@@ -40,7 +41,7 @@ func RunWorkers(cfg Config, prepare func(i int) (Worker, error)) ([]uint32, Phas
 			if err != nil || abort {
 				return
 			}
-			donec <- safely(func() (err error) { results[i], err = work(cfg.N); return })
+			donec <- safely(func() (err error) { results[i], err = work(cfg.Size, cfg.Seed); return })
 		}()
 	}
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 
 /** The templates of turbo/generators/templates/, each with the summary its variant starts with. */
 export const TEMPLATES = {
-  node: 'Node worker_threads: each thread computes fibonacci in JavaScript',
-  go: 'Go goroutines, one per job, fibonacci in native Go',
-  'wasi-node': 'Node worker_threads: the main thread compiles the WASI module once, each thread instantiates it and calls fibonacci',
+  node: 'Node worker_threads: each thread runs the kernel of the workload in JavaScript',
+  go: 'Go goroutines, one per job, the kernel of the workload in native Go',
+  'wasi-node': 'Node worker_threads: the main thread compiles the WASI module of the workload once, each thread instantiates it and calls its kernel',
   'wasi-go': 'Go goroutines, one wazero instance each (pure Go, optimizing compiler)',
 } as const;
 

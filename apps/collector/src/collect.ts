@@ -10,7 +10,7 @@ function phaseMedians(m: Extract<Measured, { status: 'ok' }>): Record<string, nu
 
 /** Turns one measured target into a run-document result. */
 export function toResult(m: Measured): VariantResult {
-  const base = { variant: m.target.variant, parameters: m.target.parameters, command: m.target.command, summary: m.target.summary, runtime: m.target.runtime ?? null, goToolchain: m.target.goToolchain ?? null };
+  const base = { variant: m.target.variant, workload: m.target.asked.workload, size: m.target.asked.size, parameters: m.target.parameters, command: m.target.command, summary: m.target.summary, runtime: m.target.runtime ?? null, goToolchain: m.target.goToolchain ?? null };
   if (m.status === 'failed') return { ...base, status: 'failed', error: m.error };
   return {
     ...base,
@@ -20,6 +20,7 @@ export function toResult(m: Measured): VariantResult {
     systemS: { mean: m.systemS },
     phasesMs: phaseMedians(m),
     report: m.reports.at(-1)!,
+    seeds: m.seeds,
     stop: m.stop,
   };
 }
@@ -41,6 +42,7 @@ export function collectRun(input: {
   config: RunConfig;
   order: string[];
   results: VariantResult[];
+  accountingS: RunDocument['accountingS'];
   status?: RunDocument['status'];
 }): RunDocument {
   return {
@@ -52,6 +54,7 @@ export function collectRun(input: {
     machine: input.machine,
     config: input.config,
     order: input.order,
+    accountingS: input.accountingS,
     results: input.results,
   };
 }

@@ -1,5 +1,6 @@
 import type { OkResult, RunDocument } from '@arena/contract';
 import { ratioCi95 } from '@arena/hyperfine-wrapper';
+import { variantLabel } from '@arena/suite';
 import { resultLabel, ms, type Table } from './format.ts';
 
 /** Results noisier than this coefficient of variation are flagged. */
@@ -13,30 +14,41 @@ function ratio(a: OkResult, b: OkResult | undefined): string {
   return `${r.ratio.toFixed(2)}×${r.ci95 ? ` (${r.ci95.low.toFixed(2)}–${r.ci95.high.toFixed(2)})` : ''}`;
 }
 
+/** The workloads of a run, in the order its results were planned. */
+export const workloadsOf = (doc: RunDocument): string[] => [...new Set(doc.results.map((r) => r.workload))];
+
+/** How a workload ran, for headings: `nbody (steps = 4000000, seeded)`. */
+export function workloadHeading(doc: RunDocument, workload: string): string {
+  const r = doc.results.find((x) => x.workload === workload);
+  const seeded = doc.results.some((x) => x.workload === workload && x.status === 'ok' && x.seeds.length > 0);
+  return `${workload} (size ${r?.size ?? doc.config.sizes[workload]}${seeded ? ', a new seed every round' : ''})`;
+}
+
 /**
- * The reference an ok result is compared to: the baseline with the same worker count, built by the
- * same Go when the baseline ran once per Go toolchain (else its first result).
+ * The reference an ok result is compared to: the baseline of the same workload with the same worker
+ * count, built by the same Go when the baseline ran once per Go toolchain (else its first result).
  */
 function resultOf(doc: RunDocument, variant: string, of: OkResult): OkResult | undefined {
-  const same = doc.results.filter((x): x is OkResult => x.status === 'ok' && x.variant === variant && x.parameters.workers === of.parameters.workers);
+  const same = doc.results.filter((x): x is OkResult => x.status === 'ok' && x.variant === variant && x.workload === of.workload && x.parameters.workers === of.parameters.workers);
   return same.find((x) => x.parameters.go === of.parameters.go) ?? same[0];
 }
 
 /**
- * The comparison table: median wall time ± 95 % CI, in-process compute time, precision, and
- * ratios to the baseline (default go-native), to c-native and to the fastest, each with its 95 % CI
- * (paired by round: every result of a table ran in the same rounds).
+ * The comparison table of one workload: median wall time ± 95 % CI, in-process compute time,
+ * precision, and ratios to the baseline (default go-native), to c-native and to the fastest of the
+ * same workload, each with its 95 % CI (paired by round: every result of a table ran in the same rounds).
  */
-export function resultsTable(doc: RunDocument, baseline = 'go-native'): Table {
-  const ok = doc.results.filter((r): r is OkResult => r.status === 'ok');
+export function resultsTable(doc: RunDocument, baseline = 'go-native', workload = workloadsOf(doc)[0]): Table {
+  const results = doc.results.filter((r) => r.workload === workload);
+  const ok = results.filter((r): r is OkResult => r.status === 'ok');
   const fastest = new Map<string | undefined, OkResult>();
   for (const r of ok) {
     const w = r.parameters.workers;
     const f = fastest.get(w);
     if (!f || r.wallS.median < f.wallS.median) fastest.set(w, r);
   }
-  const rows = doc.results.map((r) => {
-    if (r.status === 'failed') return [resultLabel(r), 'FAILED', '', '', '', '', '', '', r.error.split('\n')[0]!.slice(0, 100)];
+  const rows = results.map((r) => {
+    if (r.status === 'failed') return [variantLabel(r), 'FAILED', '', '', '', '', '', '', r.error.split('\n')[0]!.slice(0, 100)];
     const w = r.parameters.workers;
     const m = r.wallS.median;
     const ci = `${ms(m)} (${ms(r.wallS.ci95.low)}–${ms(r.wallS.ci95.high)})`;
@@ -44,7 +56,7 @@ export function resultsTable(doc: RunDocument, baseline = 'go-native'): Table {
       .filter(Boolean)
       .join('; ');
     return [
-      resultLabel(r),
+      variantLabel(r),
       ci,
       r.phasesMs.computeMs !== undefined ? r.phasesMs.computeMs.toFixed(1) : '–',
       String(r.wallS.times.length),
@@ -66,8 +78,12 @@ export function resultsTable(doc: RunDocument, baseline = 'go-native'): Table {
 export function runHeadline(doc: RunDocument): string {
   const commit = doc.git.commit ? `${doc.git.commit.slice(0, 10)}${doc.git.dirty ? ' (dirty tree)' : ''}` : 'no git';
   const c = doc.config;
-  const narrowed = c.only ? ` · PARTIAL: only ${c.only.join(', ')} (BENCH_ONLY)` : '';
-  return `run ${doc.id} · ${commit} · ${doc.machine.cpuModel}, ${doc.machine.logicalCores} cores · profile ${c.profile}, n=${c.n}, workers=${c.workers.join(',')}${narrowed}${doc.status === 'interrupted' ? ' · INTERRUPTED (lock lost: another benchmark may have overlapped)' : ''}`;
+  const narrowed = [c.only ? `only ${c.only.join(', ')} (BENCH_ONLY)` : '', c.workloads ? `only workloads ${c.workloads.join(', ')} (BENCH_WORKLOADS)` : '']
+    .filter(Boolean)
+    .map((x) => ` · PARTIAL: ${x}`)
+    .join('');
+  const sizes = Object.entries(c.sizes).map(([w, size]) => `${w}=${size}`).join(', ');
+  return `run ${doc.id} · ${commit} · ${doc.machine.cpuModel}, ${doc.machine.logicalCores} cores · profile ${c.profile}, ${sizes}, workers=${c.workers.join(',')}${narrowed}${doc.status === 'interrupted' ? ' · INTERRUPTED (lock lost: another benchmark may have overlapped)' : ''}`;
 }
 
 /**
@@ -84,4 +100,9 @@ export function articleTable(doc: RunDocument): Table {
       return [resultLabel(r), ms(t[0]!), ms(t.at(-1)!), ms(avg), `${ms(r.wallS.median)} ± ${r.stop.ciHalfWidthPct.toFixed(1)} %`, String(t.length)];
     });
   return { header: ['variant', 'best ms', 'worst ms', 'trimmed mean ms', 'median ms ± CI', 'runs'], rows, right: [1, 2, 3, 4, 5] };
+}
+
+/** One section per workload, in run order: its heading and its results table (ratios within the workload). */
+export function workloadTables(doc: RunDocument, baseline: string): Array<{ workload: string; heading: string; table: Table }> {
+  return workloadsOf(doc).map((workload) => ({ workload, heading: workloadHeading(doc, workload), table: resultsTable(doc, baseline, workload) }));
 }

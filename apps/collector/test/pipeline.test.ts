@@ -9,13 +9,14 @@ import { repoRoot } from '../src/paths.ts';
 
 const root = repoRoot();
 
-// The whole pipeline: build (cached), verify, time with hyperfine, collect, write, print.
+// The whole pipeline: build (cached), verify, time with hyperfine, collect, write, print. On fib only
+// (BENCH_WORKLOADS), to stay short: the fixture-variant tests run the other workloads.
 test('the quick profile benchmarks every variant into a temporary results folder', { timeout: 900_000 }, async () => {
   const results = mkdtempSync(path.join(os.tmpdir(), 'arena-e2e-'));
   const run = await execa('pnpm', ['--silent', 'arena', 'bench'], {
     cwd: root,
     reject: false,
-    env: { BENCH_PROFILE: 'quick', BENCH_N: '20', BENCH_RESULTS_DIR: results, TURBO_TELEMETRY_DISABLED: '1' },
+    env: { BENCH_PROFILE: 'quick', BENCH_WORKLOADS: 'fib', BENCH_N: '20', BENCH_RESULTS_DIR: results, TURBO_TELEMETRY_DISABLED: '1' },
   });
   assert.equal(run.exitCode, 0, `${run.stdout}\n${run.stderr}`);
   const latest = JSON.parse(readFileSync(path.join(results, 'latest.json'), 'utf8'));
@@ -32,9 +33,13 @@ test('the quick profile benchmarks every variant into a temporary results folder
     for (const r of mine) {
       assert.equal(r.status, 'ok', `${v} ${JSON.stringify(r.parameters)}: ${r.error}`);
       assert.equal(r.wallS.times.length, 3);
-      assert.ok(r.command.includes('--n 20'), r.command);
+      assert.deepEqual([r.workload, r.size, r.seeds, r.report.seed], ['fib', 20, [], null]);
+      assert.ok(r.command.includes('--workload fib --size 20 '), r.command);
     }
   }
+  assert.deepEqual(latest.config.sizes, { fib: 20 });
+  assert.match(run.stdout, /^fib \(size 20\)$/m);
+  assert.doesNotMatch(run.stdout, /^nbody /m);
   assert.match(run.stdout, /go-native/);
   assert.match(run.stdout, /median ms \(95 % CI\)/);
 });

@@ -8,21 +8,39 @@ import { isBenchLocked } from '@arena/hyperfine-wrapper';
 import { arena, cli, fixtureVariants, latestOf, processesMatching, sandbox, snapshot } from './helpers/cli.ts';
 
 const earlierRun = (results: string) => readFileSync(path.join(results, 'runs', 'earlier-run.json'));
-const errorOf = (doc: { results: Array<{ variant: string; error?: string }> }, variant: string) => doc.results.find((r) => r.variant === variant)?.error ?? '';
+const errorOf = (doc: { results: Array<{ variant: string; workload: string; error?: string }> }, variant: string, workload = 'fib') =>
+  doc.results.find((r) => r.variant === variant && r.workload === workload)?.error ?? '';
 
-test('a wrong answer, a crash, garbage and a broken report line each fail with their reason; the good variant still runs', async () => {
+test('a wrong answer, a crash, garbage and a broken report line each fail with their reason, on every workload; the good variant still runs', async () => {
   const s = sandbox();
   const before = earlierRun(s.results);
-  const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good,fx-wrong,fx-crash,fx-garbage,fx-contract' });
+  const run = await arena(['bench'], {
+    BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good,fx-wrong,fx-crash,fx-garbage,fx-contract',
+    BENCH_WORKLOADS: 'fib,nbody', BENCH_SIZE: 'nbody=1000',
+  });
   assert.equal(run.exitCode, 1, 'a failed result makes the bench exit 1');
   const doc = latestOf(s.results);
-  const status = Object.fromEntries(doc.results.map((r: { variant: string; status: string }) => [r.variant, r.status]));
-  assert.deepEqual(status, { 'fx-contract': 'failed', 'fx-crash': 'failed', 'fx-garbage': 'failed', 'fx-good': 'ok', 'fx-wrong': 'failed' });
-  assert.match(errorOf(doc, 'fx-wrong'), /wrong answer: expected fibonacci\(20\) = 6765, got 6766/);
-  assert.match(errorOf(doc, 'fx-crash'), /exited with status 139; last stderr lines:\nfixture: segmentation fault \(simulated\)/);
-  assert.match(errorOf(doc, 'fx-garbage'), /report line is not JSON: \}\{ not json at all/);
-  assert.match(errorOf(doc, 'fx-contract'), /report line breaks the contract:\n✖ .*\n  → at phasesMs/);
-  assert.match(run.stdout, /fx-wrong \[node=\d+\]\s+FAILED\s.*wrong answer/);
+  const status = Object.fromEntries(doc.results.map((r: { variant: string; workload: string; status: string }) => [`${r.variant} · ${r.workload}`, r.status]));
+  assert.deepEqual(status, {
+    'fx-contract · fib': 'failed', 'fx-crash · fib': 'failed', 'fx-garbage · fib': 'failed', 'fx-good · fib': 'ok', 'fx-wrong · fib': 'failed',
+    'fx-contract · nbody': 'failed', 'fx-crash · nbody': 'failed', 'fx-garbage · nbody': 'failed', 'fx-good · nbody': 'ok', 'fx-wrong · nbody': 'failed',
+  });
+  assert.match(errorOf(doc, 'fx-wrong'), /wrong answer: expected fib\(20\) = 6765, got 6766 from worker 0/);
+  // nbody is seeded: the harness passed a seed and checked both energies against its own reference for it.
+  assert.match(errorOf(doc, 'fx-wrong', 'nbody'), /wrong answer: expected nbody\(1000, seed \d+\) = \[-0\.1690\d+,-0\.1690\d+\], got \[0\.8309\d+,-0\.1690\d+\] from worker 0/);
+  for (const workload of ['fib', 'nbody']) {
+    assert.match(errorOf(doc, 'fx-crash', workload), /exited with status 139; last stderr lines:\nfixture: segmentation fault \(simulated\)/);
+    assert.match(errorOf(doc, 'fx-garbage', workload), /report line is not JSON: \}\{ not json at all/);
+    assert.match(errorOf(doc, 'fx-contract', workload), /report line breaks the contract:\n✖ .*\n  → at phasesMs/);
+  }
+  const good = (workload: string) => doc.results.find((r: { variant: string; workload: string }) => r.variant === 'fx-good' && r.workload === workload);
+  assert.deepEqual([good('fib').size, good('fib').seeds, good('fib').report.seed], [20, [], null], 'fib takes no seed');
+  assert.equal(good('nbody').size, 1000);
+  assert.equal(good('nbody').seeds.length, 1, 'one seed per round (quick: 1 round)');
+  assert.equal(good('nbody').report.seed, good('nbody').seeds[0], 'the report line ran with the round\'s seed');
+  assert.equal(good('nbody').report.results.length, 2, 'one answer per worker');
+  assert.match(run.stdout, /^fib \(size 20\)\n[\s\S]*fx-wrong \[node=\d+\]\s+FAILED\s.*wrong answer/m);
+  assert.match(run.stdout, /^nbody \(size 1000, a new seed every round\)\n[\s\S]*fx-good \[node=\d+\]\s+\d/m);
   assert.deepEqual(earlierRun(s.results), before);
 });
 
@@ -68,7 +86,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const s = sandbox();
     const before = snapshot(s.results);
     const child = spawn(process.execPath, ['--import', 'tsx', cli, 'bench'], {
-      env: { ...process.env, BENCH_PROFILE: 'quick', BENCH_N: '20', BENCH_ROUNDS: '14', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: fixtureVariants, BENCH_ONLY: 'fx-slow', BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock },
+      env: { ...process.env, BENCH_PROFILE: 'quick', BENCH_WORKLOADS: 'fib', BENCH_N: '20', BENCH_ROUNDS: '14', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: fixtureVariants, BENCH_ONLY: 'fx-slow', BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock },
     });
     let stderr = '';
     child.stderr.on('data', (d) => { stderr += d; });
@@ -121,8 +139,8 @@ test('a stale lock from a killed bench is detected and cleared', async () => {
 test('a run document with an unknown schemaVersion gets a clear message', async () => {
   const s = sandbox();
   const file = path.join(s.dir, 'future.json');
-  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 5 }));
+  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 6 }));
   const run = await arena(['collect', file], {});
   assert.equal(run.exitCode, 1);
-  assert.match(run.stderr, /future\.json: schemaVersion 5 was written by a newer bench-arena; this one reads up to 4/);
+  assert.match(run.stderr, /future\.json: schemaVersion 6 was written by a newer bench-arena; this one reads up to 5/);
 });

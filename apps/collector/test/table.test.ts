@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderMarkdown, renderText } from '../src/format.ts';
-import { articleTable, resultsTable, runHeadline } from '../src/table.ts';
+import { renderHtml } from '../src/report/html.ts';
+import { renderReportMarkdown } from '../src/report/markdown.ts';
+import { articleTable, resultsTable, runHeadline, workloadTables } from '../src/table.ts';
+import { runDocument, type RunDocument } from '@arena/contract';
 import { wallStats } from '@arena/hyperfine-wrapper';
 import { makeRun } from './fixtures/run.ts';
 
@@ -46,7 +49,7 @@ test('a narrowed run says so in its headline', () => {
 
 test('a failed result shows FAILED and its error', () => {
   const doc = makeRun({ 'go-native': 0.4 });
-  doc.results.push({ variant: 'broken', parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'wrong answer: expected 1, got 2' });
+  doc.results.push({ variant: 'broken', workload: 'fib', size: 30, parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'wrong answer: expected 1, got 2' });
   const text = renderText(resultsTable(doc));
   assert.match(text, /broken\s+FAILED.*wrong answer: expected 1, got 2/);
 });
@@ -75,4 +78,76 @@ test("the article table drops the best and worst run before averaging", () => {
 test('markdown rendering escapes pipes and right-aligns numbers', () => {
   const md = renderMarkdown({ header: ['a', 'b'], rows: [['x|y', '1']], right: [1] });
   assert.equal(md, '| a | b |\n| --- | ---: |\n| x\\|y | 1 |');
+});
+
+/**
+ * A run of two workloads: fib (unseeded, size 30) and nbody (seeded, 100000 steps, a seed per round),
+ * the same three variants on both with other medians, and threads-js failing on nbody only.
+ */
+function fibAndNbody(): RunDocument {
+  const fib = makeRun({ 'c-native': 0.2, 'go-native': 0.4, 'cluster-js': 1.2 });
+  const nbody = makeRun({ 'c-native': 0.5, 'go-native': 0.6, 'cluster-js': 2.0 });
+  const seeds = Array.from({ length: 10 }, (_, i) => 4_000_000_000 + i);
+  const energies = [-0.16907516382852447, -0.16908760523460595];
+  const nbodyResults = nbody.results.map((r) => {
+    if (r.status !== 'ok') throw new Error('makeRun gives ok results');
+    return { ...r, workload: 'nbody', size: 100000, seeds, report: { ...r.report, workload: 'nbody', size: 100000, seed: seeds.at(-1)!, results: [energies, energies] } };
+  });
+  return runDocument.parse({
+    ...fib,
+    config: { ...fib.config, sizes: { fib: 30, nbody: 100000 } },
+    order: [...fib.order.map((v) => `${v} · fib`), ...nbody.order.map((v) => `${v} · nbody`)],
+    results: [
+      ...fib.results,
+      ...nbodyResults,
+      { variant: 'threads-js', workload: 'nbody', size: 100000, parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'wrong answer: expected nbody(100000, seed 4000000009) = …' },
+    ],
+  });
+}
+
+test('a run of two workloads has one table per workload; ratios compare results of the same workload only', () => {
+  const doc = fibAndNbody();
+  const tables = workloadTables(doc, 'go-native');
+  assert.deepEqual(tables.map((t) => [t.workload, t.heading]), [['fib', 'fib (size 30)'], ['nbody', 'nbody (size 100000, a new seed every round)']]);
+  const [fib, nbody] = tables.map((t) => t.table);
+  // Rows are named by variant and parameters: the table says which workload they ran.
+  assert.deepEqual(fib!.rows.map((r) => r[0]), ['c-native', 'go-native', 'cluster-js']);
+  assert.deepEqual(nbody!.rows.map((r) => r[0]), ['c-native', 'go-native', 'cluster-js', 'threads-js']);
+  // Columns 5..7: × go-native, × c-native, × fastest — each against the same workload's result.
+  const ratios = (t: typeof fib, variant: string) => t!.rows.find((r) => r[0] === variant)!.slice(5, 8);
+  assert.deepEqual(ratios(fib, 'cluster-js'), ['3.00× (3.00–3.00)', '6.00× (6.00–6.00)', '6.00× (6.00–6.00)']);
+  assert.deepEqual(ratios(nbody, 'cluster-js'), ['3.33× (3.33–3.33)', '4.00× (4.00–4.00)', '4.00× (4.00–4.00)']);
+  assert.deepEqual(ratios(nbody, 'go-native'), ['1.00×', '1.20× (1.20–1.20)', '1.20× (1.20–1.20)']);
+  assert.deepEqual(ratios(nbody, 'c-native'), ['0.83× (0.83–0.83)', '1.00×', '1.00×']);
+  assert.match(nbody!.rows.find((r) => r[0] === 'cluster-js')![1]!, /^2000\.0 \(/);
+  assert.match(renderText(nbody!), /threads-js\s+FAILED.*wrong answer: expected nbody/);
+  assert.doesNotMatch(renderText(fib!), /threads-js/, 'a failure of nbody stays in its table');
+  assert.deepEqual(resultsTable(doc, 'go-native', 'nbody'), nbody, 'resultsTable of a workload is its section\'s table');
+  assert.match(runHeadline(doc), / · profile quick, fib=30, nbody=100000, workers=2$/);
+});
+
+test('the Markdown and HTML reports have a results section per workload, in run order, each with its own table', () => {
+  const doc = fibAndNbody();
+  const md = renderReportMarkdown(doc, [doc], 'go-native');
+  const fibAt = md.indexOf('\n### fib (size 30)\n');
+  const nbodyAt = md.indexOf('\n### nbody (size 100000, a new seed every round)\n');
+  assert.ok(fibAt > md.indexOf('## Results') && nbodyAt > fibAt, 'fib, then nbody, under Results');
+  const [fibSection, nbodySection] = [md.slice(fibAt, nbodyAt), md.slice(nbodyAt, md.indexOf('\n## ', nbodyAt))];
+  const [fib, nbody] = workloadTables(doc, 'go-native').map((t) => renderMarkdown(t.table));
+  assert.ok(fibSection.includes(fib!) && nbodySection.includes(nbody!), 'each section holds its workload\'s table');
+  assert.match(fibSection, /^\| cluster-js \| 1200\.0 \(/m);
+  assert.match(nbodySection, /^\| cluster-js \| 2000\.0 \(/m);
+  assert.doesNotMatch(fibSection, /threads-js/);
+  assert.match(md, /## Failed \(1\)[\s\S]*threads-js · nbody/);
+
+  const html = renderHtml(doc, [], 'go-native');
+  const results = html.slice(html.indexOf('<section data-section="results">'), html.indexOf('</section>', html.indexOf('<section data-section="results">')));
+  assert.deepEqual([...results.matchAll(/<h3 data-workload="([^"]+)">([^<]+)<\/h3>/g)].map((m) => [m[1], m[2]]), [
+    ['fib', 'fib (size 30)'],
+    ['nbody', 'nbody (size 100000, a new seed every round)'],
+  ]);
+  assert.equal(results.match(/<table/g)?.length, 2, 'one table per workload');
+  const nbodyHtml = results.slice(results.indexOf('data-workload="nbody"'));
+  assert.match(nbodyHtml, /threads-js/);
+  assert.doesNotMatch(results.slice(0, results.indexOf('data-workload="nbody"')), /threads-js/);
 });

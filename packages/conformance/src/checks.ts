@@ -2,8 +2,8 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isNodeCommand, type BuiltModule, type RunConfig } from '@arena/contract';
-import { defaultModules, KERNELS_DIST, planTargets, variantCommand, type Variant } from '@arena/suite';
-import { reportCandidates, splitCommand, tail, verifyOutput, type Target } from '@arena/hyperfine-wrapper';
+import { defaultModules, KERNELS_DIST, planTargets, variantCommand, type SkippedModule, type Variant, type Workload } from '@arena/suite';
+import { reportCandidates, runOf, sameAnswer, splitCommand, tail, verifyOutput, type Answers, type Run, type Target } from '@arena/hyperfine-wrapper';
 import type { PlannedGo, PlannedNode, Runtimes } from '@arena/runtimes';
 import { missingBuildOutputs } from './built.ts';
 import { changedModuleCopy } from './module-copy.ts';
@@ -12,9 +12,12 @@ import { PARALLEL } from './parallel.ts';
 import { packageProblems } from './package-rules.ts';
 import { runInGroup, type GroupRun } from './group-run.ts';
 
-/** One rule of packages/variants/README.md applied to one variant (and module): a test. */
+/** One rule of packages/variants/README.md applied to one variant (and module, and workload): a test. */
 export interface Check {
-  /** `<variant>: <rule>`, with ` [node=<line>]` after the variant for a Node variant and ` (<module>.wasm)` for a WASI one. */
+  /**
+   * `<variant> · <workload>: <rule>`, with ` [node=<line>]` after the variant for a Node variant and
+   * ` (<module>.wasm)` for a WASI one; rules about the variant alone (package, usage) have no workload.
+   */
   title: string;
   /** Resolves when the variant follows the rule (to a note with what it measured, if any); throws an Error saying how it breaks it. */
   run(): Promise<string | void>;
@@ -27,9 +30,10 @@ export const RULES = {
   package: 'is a package as section 1 asks (name, build and test scripts, turbo.json, README.md)',
   built: 'is built',
   modules: 'has kernel modules to run',
-  report: 'prints a correct report line (--n 20 --workers 1)',
+  report: "prints a correct report line (the workload's quick size, --workers 1)",
   workers: 'honours --workers 3',
-  n: 'honours --n 21',
+  size: 'honours --size (the quick size + 1)',
+  seeds: 'gives two different, correct answers for two seeds in a row',
   leftovers: 'leaves no process behind (--workers 3)',
   usage: (args: string) => `exits 2 with one error: line on ${args}`,
   missingModule: 'fails with an error: line naming a missing --module, leaving no process behind',
@@ -37,19 +41,32 @@ export const RULES = {
   moduleSha256: 'reports the sha256 of the module it ran (a changed copy)',
 } as const;
 
-/** Bad command lines every variant must refuse with exit 2, and the argument the error must name. */
+/**
+ * Bad command lines every variant must refuse with exit 2, and the argument the error must name: for
+ * any workload (fib's arguments), and for a seeded one without its seed or an unseeded one with one.
+ */
 export const USAGE_ERRORS: Array<{ args: string[]; names: string }> = [
-  { args: ['--n', '-1'], names: '--n' },
-  { args: ['--n', 'abc'], names: '--n' },
-  { args: ['--workers', '0'], names: '--workers' },
+  { args: ['--workload', 'fib', '--size', '-1'], names: '--size' },
+  { args: ['--workload', 'fib', '--size', 'abc'], names: '--size' },
+  { args: ['--workload', 'fib', '--size', '48'], names: '--size' },
+  { args: ['--workload', 'no-such-workload'], names: '--workload' },
+  { args: ['--workload', 'fib', '--workers', '0'], names: '--workers' },
+  { args: ['--workload', 'fib', '--seed', '1'], names: '--seed' },
   { args: ['--bogus', '1'], names: '--bogus' },
 ];
 
+/** The seeded usage error: a seeded workload run without --seed. */
+export const missingSeed = (workload: string) => ({ args: ['--workload', workload, '--size', '1'], names: '--seed' });
+
+/** The two seeds of the seeds rule: any two, as long as the harness, not the variant, chose them. */
+export const SEEDS = [12345, 3_000_000_000] as const;
+
 const TIMEOUT_MS = 60_000;
 
-/** The run configuration the checks plan targets with (only n and workers matter). */
-const plan = (n: number, workers: number[]): RunConfig => ({
-  profile: 'conformance', n, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, only: null, node: null, go: null,
+/** The run configuration the checks plan targets with (only the size and workers matter). */
+const plan = (workload: string, size: number, workers: number[]): RunConfig => ({
+  profile: 'conformance', sizes: { [workload]: size }, workloads: null, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1,
+  targetCiPct: null, budgetS: null, suiteBudgetS: null, only: null, node: null, go: null,
 });
 
 /** The bench's targets of a variant on one Node (undefined: a program that is not Node). */
@@ -59,8 +76,16 @@ const plan = (n: number, workers: number[]): RunConfig => ({
  */
 const DEFAULT_GO: PlannedGo = { line: 'default', version: 'default', isDefault: true };
 
-const targetsOf = (variant: Variant, modules: BuiltModule[], n: number, workers: number, node: PlannedNode | undefined): Target[] =>
-  planTargets([variant], defaultModules(modules, DEFAULT_GO.version), plan(n, [workers]), { node: node ? [node] : [], go: [DEFAULT_GO] }).targets;
+/** What the checks know of the workloads: the discovered ones, their references, and the modules the kernels build skipped. */
+export interface Workloads {
+  workloads: Workload[];
+  answers: Answers;
+  skipped?: SkippedModule[];
+}
+
+/** The bench's targets (and planned failures) of a variant on one workload at one size, on one Node (undefined: a program that is not Node). */
+const planOf = (variant: Variant, w: Workload, modules: BuiltModule[], skipped: SkippedModule[], size: number, workers: number, node: PlannedNode | undefined) =>
+  planTargets([variant], [w], defaultModules(modules, DEFAULT_GO.version, skipped), plan(w.name, size, [workers]), { node: node ? [node] : [], go: [DEFAULT_GO] });
 
 function describe(command: string, r: GroupRun): string {
   const how = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;
@@ -76,21 +101,34 @@ async function run(root: string, command: string, graceMs = 0): Promise<GroupRun
 
 const LEFTOVER_GRACE_MS = 1000;
 
-/** Runs a target's exact bench command and verifies its report line with the harness's own check. */
-async function expectReport(root: string, target: Target): Promise<void> {
-  const r = await run(root, target.command);
-  if (r.exitCode !== 0 || r.timedOut) throw new Error(describe(target.command, r));
-  const verdict = verifyOutput(r.stdout, target.expected, root);
-  if (!verdict.ok) throw new Error(`\`${target.command}\`: ${verdict.error}`);
+/** Runs one run of a target's exact bench command and verifies its report line with the harness's own check; returns the report. */
+async function expectReport(root: string, run_: Run) {
+  const r = await run(root, run_.command);
+  if (r.exitCode !== 0 || r.timedOut) throw new Error(describe(run_.command, r));
+  const verdict = verifyOutput(r.stdout, run_.expected, root);
+  if (!verdict.ok) throw new Error(`\`${run_.command}\`: ${verdict.error}`);
+  return verdict.report;
+}
+
+/** A target's run with a seed, checked against the workload's reference for it. */
+const runWith = (target: Target, answers: Answers, seed: number = SEEDS[0]): Run =>
+  runOf(target, seed, answers(target.asked.workload, target.asked.size, target.seeded ? seed : null));
+
+/** Runs a target with two seeds in a row: both answers correct, and different (no answer replayed). */
+async function expectTwoSeeds(root: string, target: Target, answers: Answers): Promise<void> {
+  const [a, b] = [await expectReport(root, runWith(target, answers, SEEDS[0])), await expectReport(root, runWith(target, answers, SEEDS[1]))];
+  if (sameAnswer(a.results[0]!, b.results[0]!)) {
+    throw new Error(`seeds ${SEEDS[0]} and ${SEEDS[1]} gave the same answer ${JSON.stringify(a.results[0])}: the seed must change the work`);
+  }
 }
 
 /** Runs a WASI target on a changed copy of its module: the report must carry the copy's sha256. */
-async function expectModuleSha256(root: string, target: Target): Promise<void> {
-  const module = target.expected.module!;
+async function expectModuleSha256(root: string, target: Target, answers: Answers): Promise<void> {
+  const module = target.asked.module!;
   const copy = changedModuleCopy(path.resolve(root, module));
   try {
     const command = target.command.replace(` --module ${module}`, ` --module ${copy.file}`);
-    await expectReport(root, { ...target, command, expected: { ...target.expected, module: copy.file } });
+    await expectReport(root, runWith({ ...target, command, asked: { ...target.asked, module: copy.file } }, answers));
   } finally {
     rmSync(copy.dir, { recursive: true, force: true });
   }
@@ -119,16 +157,19 @@ function expectErrorLine(command: string, r: GroupRun, mention: string): void {
 
 /**
  * The conformance checks of one variant (packages/variants/README.md), run against the same commands
- * the bench times (planTargets): at small n, a correct report line, --n and --workers honoured,
- * usage errors refused with exit 2, no process left behind, WASI variants proving which module ran;
- * at a calibrated n, workers that run in parallel. WASI variants with every built module, Node
- * variants on every Node of `runtimes` (the parallel rule on those `parallelOn` accepts).
+ * the bench times (planTargets), on every workload: at its quick size, a correct report line, --size
+ * and --workers honoured, two seeds giving two different correct answers (seeded workloads), no
+ * process left behind, WASI variants proving which module ran; usage errors refused with exit 2; on
+ * fib at a calibrated n, workers that run in parallel (a property of the host). WASI variants with
+ * every built module of each workload, Node variants on every Node of `runtimes` (the parallel rule
+ * on those `parallelOn` accepts).
  */
 export function conformanceChecks(
   root: string,
   variant: Variant,
   modules: BuiltModule[],
   runtimes: Pick<Runtimes, 'node'>,
+  work: Workloads,
   parallelOn: (node: PlannedNode) => boolean = () => true,
 ): Check[] {
   const name = variant.name;
@@ -155,87 +196,67 @@ export function conformanceChecks(
     });
     return checks;
   }
-  if (!isNodeCommand(variant.manifest.command)) return [...checks, ...hostChecks(root, variant, modules, undefined, true, built)];
+  if (!isNodeCommand(variant.manifest.command)) return [...checks, ...hostChecks(root, variant, modules, work, undefined, true, built)];
   if (runtimes.node.length === 0) throw new Error(`${name} is a Node variant, but no Node was given to check it on`);
-  for (const node of runtimes.node) checks.push(...hostChecks(root, variant, modules, node, parallelOn(node), built));
+  for (const node of runtimes.node) checks.push(...hostChecks(root, variant, modules, work, node, parallelOn(node), built));
   return checks;
 }
 
-/** The checks that run a variant, on one Node (or as it is: undefined), titled `<variant> [node=<line>]`. */
-function hostChecks(root: string, variant: Variant, modules: BuiltModule[], node: PlannedNode | undefined, parallel: boolean, built: () => void): Check[] {
+/** The checks that run a variant, on one Node (or as it is: undefined), titled `<variant> [node=<line>] (<module>.wasm) · <workload>`. */
+function hostChecks(
+  root: string, variant: Variant, modules: BuiltModule[], work: Workloads, node: PlannedNode | undefined, parallel: boolean, built: () => void,
+): Check[] {
   const checks: Check[] = [];
   const name = node ? `${variant.name} [node=${node.line}]` : variant.name;
   const wasm = variant.manifest.wasmModules;
   const base = variantCommand(variant, node).command;
-  const label = (target: Target) => (target.parameters.module ? `${name} (${target.parameters.module}.wasm)` : name);
-  const byModule = (n: number, workers: number) => targetsOf(variant, modules, n, workers, node);
-  for (const [rule, n, workers] of [[RULES.report, 20, 1], [RULES.workers, 20, 3], [RULES.n, 21, 1]] as const) {
-    for (const target of byModule(n, workers)) {
-      checks.push({
-        title: `${label(target)}: ${rule}`,
-        run: async () => {
-          built();
-          await expectReport(root, target);
-        },
-      });
+  const { answers } = work;
+  const skipped = work.skipped ?? [];
+  const label = (target: Target) => `${target.parameters.module ? `${name} (${target.parameters.module}.wasm)` : name} · ${target.asked.workload}`;
+  const add = (title: string, body: () => Promise<string | void>, skip?: string) => checks.push({ title, skip, run: async () => (built(), body()) });
+  for (const w of work.workloads) {
+    const quick = w.spec.size.profiles.quick;
+    const at = (size: number, workers: number) => planOf(variant, w, modules, skipped, size, workers, node);
+    // A module the kernels build could not make for this workload fails once, with the reason.
+    for (const p of at(quick, 1).problems) add(`${label(p.target)}: ${RULES.modules}`, async () => { throw new Error(p.error); });
+    for (const [rule, size, workers] of [[RULES.report, quick, 1], [RULES.workers, quick, 3], [RULES.size, Math.min(quick + 1, w.spec.size.max), 1]] as const) {
+      for (const target of at(size, workers).targets) add(`${label(target)}: ${rule}`, async () => void (await expectReport(root, runWith(target, answers))));
+    }
+    for (const target of w.spec.seeded ? at(quick, 1).targets : []) add(`${label(target)}: ${RULES.seeds}`, () => expectTwoSeeds(root, target, answers));
+    for (const target of at(quick, 1).targets.filter((t) => t.asked.module !== undefined)) {
+      add(`${label(target)}: ${RULES.moduleSha256}`, () => expectModuleSha256(root, target, answers));
+    }
+    // Whether workers run at once is the host's: checked on fib, whose time grows by a known factor per n.
+    for (const target of parallel && w.name === 'fib' ? at(PARALLEL.probeN, PARALLEL.workers).targets : []) {
+      const sameModule = modules.filter((m) => m.producer === target.parameters.module);
+      const targetAt = (n: number) => runWith(planOf(variant, w, sameModule, [], n, PARALLEL.workers, node).targets[0]!, answers);
+      add(`${label(target)}: ${RULES.parallel}`, () => expectParallel(root, targetAt), parallelSkip());
+    }
+    for (const target of at(quick, 3).targets) {
+      add(`${label(target)}: ${RULES.leftovers}`, async () => expectNoLeftovers(target.command, await run(root, runWith(target, answers).command, LEFTOVER_GRACE_MS)));
     }
   }
-  for (const target of byModule(20, 1).filter((t) => t.expected.module !== undefined)) {
-    checks.push({
-      title: `${label(target)}: ${RULES.moduleSha256}`,
-      run: async () => {
-        built();
-        await expectModuleSha256(root, target);
-      },
-    });
-  }
-  for (const target of parallel ? byModule(PARALLEL.probeN, PARALLEL.workers) : []) {
-    // The same target at another n: the module's own list keeps its parameters.
-    const sameModule = modules.filter((m) => m.producer === target.parameters.module);
-    const targetAt = (n: number) => targetsOf(variant, sameModule, n, PARALLEL.workers, node)[0]!;
-    checks.push({
-      title: `${label(target)}: ${RULES.parallel}`,
-      skip: parallelSkip(),
-      run: async () => {
-        built();
-        return expectParallel(root, targetAt);
-      },
-    });
-  }
-  for (const target of byModule(20, 3)) {
-    checks.push({
-      title: `${label(target)}: ${RULES.leftovers}`,
-      run: async () => {
-        built();
-        expectNoLeftovers(target.command, await run(root, target.command, LEFTOVER_GRACE_MS));
-      },
-    });
-  }
-  const module = wasm ? ['--module', `${KERNELS_DIST}/${modules[0]!.file}`] : [];
-  for (const { args, names } of USAGE_ERRORS) {
-    const command = [base, ...args, ...module].join(' ');
-    checks.push({
-      title: `${name}: ${RULES.usage(args.join(' '))}`,
-      run: async () => {
-        built();
-        const r = await run(root, command);
-        if (r.exitCode !== 2) throw new Error(`${describe(command, r)}; the contract asks for exit status 2`);
-        expectErrorLine(command, r, names);
-      },
+  const module = (workload: string) => {
+    const m = modules.find((x) => x.workload === workload) ?? modules[0];
+    return wasm && m ? ['--module', `${KERNELS_DIST}/${m.file}`] : [];
+  };
+  const seeded = work.workloads.filter((w) => w.spec.seeded).map((w) => ({ ...missingSeed(w.name), workload: w.name }));
+  for (const { args, names, workload = 'fib' } of [...USAGE_ERRORS, ...seeded] as Array<{ args: string[]; names: string; workload?: string }>) {
+    const command = [base, ...args, ...module(workload)].join(' ');
+    add(`${name}: ${RULES.usage(args.join(' '))}`, async () => {
+      const r = await run(root, command);
+      if (r.exitCode !== 2) throw new Error(`${describe(command, r)}; the contract asks for exit status 2`);
+      expectErrorLine(command, r, names);
     });
   }
   if (wasm) {
     const missing = path.join(os.tmpdir(), 'arena-conformance-no-such-dir', 'missing.wasm');
-    const command = `${base} --n 20 --workers 3 --module ${missing}`;
-    checks.push({
-      title: `${name}: ${RULES.missingModule}`,
-      run: async () => {
-        built();
-        const r = await run(root, command, LEFTOVER_GRACE_MS);
-        if (r.exitCode === 0 || r.exitCode === null) throw new Error(`${describe(command, r)}; a missing module must make it exit non-zero`);
-        expectErrorLine(command, r, missing);
-        expectNoLeftovers(command, r);
-      },
+    const command = `${base} --workload fib --size 20 --workers 3 --module ${missing}`;
+    add(`${name}: ${RULES.missingModule}`, async () => {
+      const r = await run(root, command, LEFTOVER_GRACE_MS);
+      if (r.exitCode === 0 || r.exitCode === null) throw new Error(`${describe(command, r)}; a missing module must make it exit non-zero`);
+      expectErrorLine(command, r, missing);
+      expectNoLeftovers(command, r);
     });
   }
   return checks;

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { splitCommand, tail, verifyOutput, type Target } from '@arena/hyperfine-wrapper';
+import { splitCommand, tail, verifyOutput, type Run } from '@arena/hyperfine-wrapper';
 import { sampleCpu, waitForQuiet } from './cpu.ts';
 import { runInGroup } from './group-run.ts';
 import { busyAt, calibratedN, judge, nextProbe, PARALLEL, type RatioRun, type Timing } from './parallel.ts';
@@ -7,7 +7,7 @@ import { busyAt, calibratedN, judge, nextProbe, PARALLEL, type RatioRun, type Ti
 const TIMEOUT_MS = 60_000;
 
 /** Runs a target once from `root`, verifies its report, and measures its CPU/wall ratio. */
-async function measure(root: string, target: Target): Promise<Timing & RatioRun> {
+async function measure(root: string, target: Run): Promise<Timing & RatioRun> {
   const [file, ...args] = splitCommand(target.command);
   const before = sampleCpu();
   const r = await runInGroup(file!, args, { cwd: root, timeoutMs: TIMEOUT_MS });
@@ -20,15 +20,15 @@ async function measure(root: string, target: Target): Promise<Timing & RatioRun>
   if (!verdict.ok) throw new Error(`\`${target.command}\`: ${verdict.error}`);
   const cpuMs = after.childrenMs - before.childrenMs;
   const otherMs = Math.max(0, after.machineBusyMs - before.machineBusyMs - cpuMs);
-  return { n: target.expected.n, wallMs: r.wallMs, computeMs: verdict.report.phasesMs.computeMs, ratio: cpuMs / r.wallMs, otherCores: otherMs / r.wallMs };
+  return { n: target.expected.size, wallMs: r.wallMs, computeMs: verdict.report.phasesMs.computeMs, ratio: cpuMs / r.wallMs, otherCores: otherMs / r.wallMs };
 }
 
 /**
  * Checks that a target's workers run in parallel: calibrates n from short probes until compute
  * dominates, then judges CPU/wall over several runs at that n (see parallel.ts). `targetAt(n)` is
- * the target with `--n n --workers 2`. Resolves to a note with the numbers; throws when it fails.
+ * fib's target with `--size n --workers 2`. Resolves to a note with the numbers; throws when it fails.
  */
-export async function expectParallel(root: string, targetAt: (n: number) => Target): Promise<string> {
+export async function expectParallel(root: string, targetAt: (n: number) => Run): Promise<string> {
   const busy = busyAt(os.cpus().length);
   // Others' load slows probes and lowers ratios: start at a quiet moment, and wait for one again
   // after a run that others slowed (if one comes within the patience).

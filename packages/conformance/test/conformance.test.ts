@@ -1,10 +1,12 @@
 // The conformance suite: every variant discovered under packages/variants/ against the written
-// contract (packages/variants/README.md), Node variants on every installed Node line. Test names say
-// `<variant>: <rule>` (`<variant> [node=<line>] (<module>.wasm): <rule>`).
+// contract (packages/variants/README.md), on every workload of packages/workloads/, Node variants on
+// every installed Node line. Test names say `<variant> · <workload>: <rule>`
+// (`<variant> [node=<line>] (<module>.wasm) · <workload>: <rule>`; `<variant>: <rule>` for the rules
+// about the variant alone).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BuiltModule } from '@arena/contract';
-import { discoverVariants, readKernels, repoRoot, wantedNodeFlags } from '@arena/suite';
+import { discoverVariants, discoverWorkloads, loadAnswers, readKernels, repoRoot, wantedNodeFlags, type SkippedModule } from '@arena/suite';
 import { installedNodes, planNodes } from '@arena/runtimes';
 import { conformanceChecks } from '../src/checks.ts';
 
@@ -13,10 +15,13 @@ const { variants, broken } = discoverVariants(root);
 // The harness's Node and those a bench already installed (BENCH_NODE): checking installs nothing.
 const runtimes = { node: await planNodes(installedNodes(root), root, wantedNodeFlags(variants)) };
 
+const { workloads, broken: brokenWorkloads } = discoverWorkloads(root);
+const work = { workloads, answers: await loadAnswers(root, workloads), skipped: [] as SkippedModule[] };
+
 let modules: BuiltModule[] = [];
 if (variants.some((v) => v.manifest.wasmModules)) {
   try {
-    modules = readKernels(root).built;
+    ({ built: modules, skipped: work.skipped } = readKernels(root));
   } catch (error) {
     test('kernels: packages/kernels/dist/manifest.json is readable', () => assert.fail((error as Error).message));
   }
@@ -29,10 +34,13 @@ test('runtimes: Node variants are checked on every installed Node line', (t) => 
   assert.ok(runtimes.node.length > 0);
 });
 
+test('workloads: at least one is discovered under packages/workloads/', () => assert.ok(workloads.length > 0));
+
 for (const b of broken) test(`${b.name}: has a valid "arena" manifest`, () => assert.fail(b.error));
+for (const b of brokenWorkloads) test(`workload ${b.name}: has a valid workload.json`, () => assert.fail(b.error));
 
 for (const variant of variants) {
-  for (const check of conformanceChecks(root, variant, modules, runtimes)) {
+  for (const check of conformanceChecks(root, variant, modules, runtimes, work)) {
     test(check.title, { skip: check.skip }, async (t) => {
       const note = await check.run();
       if (note) t.diagnostic(note);

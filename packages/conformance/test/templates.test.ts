@@ -1,13 +1,15 @@
-// Every template of `pnpm arena new`, generated into one temporary copy of the workspace: the new
-// variants install from the pnpm store, build, pass their own tests and the conformance checks, and appear with
-// status ok in the run `pnpm arena bench` writes (quick profile). Slow: a few minutes.
+// Every template of `pnpm arena new`, generated into one temporary copy of the workspace, beside a
+// third workload that is nothing but a new folder of packages/workloads/ (test/fixtures/sum): the new
+// variants install from the pnpm store, build, pass their own tests and the conformance checks on every
+// workload, and every variant — old and new — runs the new workload with status ok in the run
+// `pnpm arena bench` writes (quick profile). Slow: a few minutes.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { execa } from 'execa';
 import { parseRunDocument } from '@arena/contract';
-import { discoverVariants, readKernels, repoRoot } from '@arena/suite';
+import { discoverVariants, discoverWorkloads, loadAnswers, readKernels, repoRoot } from '@arena/suite';
 import { harnessNode, planNodes } from '@arena/runtimes';
 import { TEMPLATES } from '../../../turbo/generators/variant-options.ts';
 import { conformanceChecks, runChecks } from '../src/checks.ts';
@@ -15,6 +17,8 @@ import { copyWorkspace } from '../src/workspace-copy.ts';
 
 const copy = copyWorkspace(repoRoot(import.meta.dirname), 'arena-templates-');
 after(() => rmSync(copy, { recursive: true, force: true }));
+// A third workload, added the way the README says: one folder, no variant touched.
+cpSync(path.join(import.meta.dirname, 'fixtures', 'sum'), path.join(copy, 'packages', 'workloads', 'sum'), { recursive: true });
 
 const generated = Object.keys(TEMPLATES).map((template) => ({ template, name: `tpl-${template}` }));
 const MINUTES = 60_000;
@@ -62,32 +66,41 @@ test('after pnpm install, the generated variants build and pass their own tests'
   ok(await sh('pnpm', ['exec', 'turbo', 'run', 'test', '--filter=./packages/variants/tpl-*', '--output-logs=errors-only']));
 });
 
-test('the generated variants pass the conformance checks', { timeout: 5 * MINUTES }, async () => {
+test('the generated variants pass the conformance checks on every workload, the new one included', { timeout: 5 * MINUTES }, async () => {
   const { variants } = discoverVariants(copy);
-  const modules = readKernels(copy).built;
+  const { built: modules, skipped } = readKernels(copy);
+  const { workloads } = discoverWorkloads(copy);
+  assert.deepEqual(workloads.map((w) => w.name), ['fib', 'nbody', 'sum']);
+  const work = { workloads, answers: await loadAnswers(copy, workloads), skipped };
   for (const { name } of generated) {
     const variant = variants.find((v) => v.name === name);
     assert.ok(variant, `${name} is not discovered`);
     // The harness's Node, as the bench below runs them (no BENCH_NODE).
     const runtimes = { node: await planNodes([harnessNode()], copy, variant.manifest.nodeFlags) };
-    const failed = (await runChecks(conformanceChecks(copy, variant, modules, runtimes))).filter((o) => o.error);
+    const failed = (await runChecks(conformanceChecks(copy, variant, modules, runtimes, work))).filter((o) => o.error);
     assert.deepEqual(failed, [], `${name} breaks the contract`);
   }
 });
 
-test('pnpm arena bench (quick) lists every generated variant with status ok', { timeout: 15 * MINUTES }, async () => {
+test('pnpm arena bench (quick) runs every variant, the generated ones included, on the new workload with status ok', { timeout: 15 * MINUTES }, async () => {
   const results = path.join(copy, '.bench-results');
   ok(await sh('pnpm', ['arena', 'bench'], {
     BENCH_PROFILE: 'quick',
-    BENCH_ONLY: generated.map((g) => g.name).join(','),
+    BENCH_WORKLOADS: 'sum',
     BENCH_RESULTS_DIR: results,
     BENCH_LOCK_FILE: path.join(copy, '.bench-lock'),
   }));
   const doc = parseRunDocument(JSON.parse(readFileSync(path.join(results, 'latest.json'), 'utf8')), 'latest.json');
-  const modules = readKernels(copy).built.length;
-  for (const { template, name } of generated) {
-    const rows = doc.results.filter((r) => r.variant === name);
-    assert.equal(rows.length, template.startsWith('wasi-') ? modules : 1, `${name}: one result per module`);
-    for (const row of rows) assert.equal(row.status, 'ok', `${name} ${JSON.stringify(row.parameters)}: ${row.status === 'failed' ? row.error : ''}`);
+  const modules = readKernels(copy).built.filter((m) => m.workload === 'sum').length;
+  assert.equal(modules, 3, 'sum has a clang, a Go and an AssemblyScript module');
+  const { variants } = discoverVariants(copy);
+  for (const v of variants) {
+    const rows = doc.results.filter((r) => r.variant === v.name);
+    assert.equal(rows.length, v.manifest.wasmModules ? modules : 1, `${v.name}: one result per module`);
+    for (const row of rows) {
+      assert.equal(row.workload, 'sum');
+      assert.equal(row.status, 'ok', `${v.name} ${JSON.stringify(row.parameters)}: ${row.status === 'failed' ? row.error : ''}`);
+      if (row.status === 'ok') assert.equal(row.seeds.length, 1, 'one seed for its one round');
+    }
   }
 });

@@ -3,10 +3,14 @@ import { z } from 'zod';
 /** The producers the kernels package knows. */
 export const producer = z.enum(['clang', 'go', 'assemblyscript', 'tinygo']);
 
+/** The workload a module computes: a folder of packages/workloads/. */
+const workload = z.string().regex(/^[a-z][a-z0-9-]*$/).describe('The workload folder name (packages/workloads/<name>).');
+
 const builtModule = z.object({
+  workload,
   producer,
   status: z.literal('built'),
-  file: z.string().describe('File name relative to packages/kernels/dist/.'),
+  file: z.string().describe('Path relative to packages/kernels/dist/, e.g. nbody/clang.wasm or go/go1.27.3/nbody/go.wasm.'),
   compiler: z.string().describe("First line of the compiler's --version."),
   flags: z.array(z.string()).describe('The full command line used.'),
   sizeBytes: z.int().positive(),
@@ -17,14 +21,19 @@ const builtModule = z.object({
 });
 
 const skippedModule = z.object({
+  workload,
   producer,
   status: z.literal('skipped'),
   reason: z.string().min(1),
 });
 
-/** packages/kernels/dist/manifest.json: what the kernels build produced or skipped, and why. */
+/**
+ * packages/kernels/dist/manifest.json (and dist/go/<goversion>/manifest.json): what the kernels build
+ * produced or skipped, one entry per workload and producer, and why. Version 2: every entry names its
+ * workload, and files sit in one folder per workload.
+ */
 export const kernelManifest = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   modules: z.array(z.discriminatedUnion('status', [builtModule, skippedModule])),
 });
 

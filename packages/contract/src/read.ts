@@ -88,8 +88,25 @@ function v3to4(doc: Doc): Doc {
   return { ...doc, schemaVersion: 4, machine: { ...machine, fingerprint: fingerprintOf(machine) }, config: { ...(doc.config as Doc), go: null }, order, results };
 }
 
+/**
+ * Version 4 ran one job, fibonacci(config.n), with no seed. Version 5 names the workload of every
+ * result (fib, of size n), keys results by it too (`order` entries gain ` · fib`), and records each
+ * workload's size in config.sizes.
+ */
+function v4to5(doc: Doc): Doc {
+  const { n, ...config } = doc.config as { n: number } & Doc;
+  const results = (doc.results as Doc[]).map((r) => {
+    const base = { ...r, workload: 'fib', size: n };
+    if (r.status !== 'ok') return base;
+    const { n: reportN, ...report } = r.report as { n: number } & Doc;
+    return { ...base, seeds: [], report: { ...report, workload: 'fib', size: reportN, seed: null } };
+  });
+  const order = (doc.order as string[]).map((entry) => `${entry} · fib`);
+  return { ...doc, schemaVersion: 5, config: { ...config, sizes: { fib: n }, workloads: null, suiteBudgetS: null }, order, accountingS: null, results };
+}
+
 /** Upgrades from older schema versions, keyed by the version they read. Each returns the next version's document. */
-export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4 };
+export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4, 4: v4to5 };
 
 /** Why a run document could not be read. */
 export class RunDocumentError extends Error {}

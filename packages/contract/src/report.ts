@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Largest n whose fibonacci fits an unsigned 32-bit integer (fib(47) = 2971215073). */
+/** Largest n whose fibonacci fits an unsigned 32-bit integer (fib(47) = 2971215073): the largest size of fib. */
 export const MAX_N = 47;
+
+/** Largest seed: the harness draws a u32. */
+export const MAX_SEED = 2 ** 32 - 1;
 
 /**
  * Milliseconds measured inside the variant's process. `computeMs` is required; the other phases
@@ -18,17 +21,22 @@ export const phasesMs = z
   .catchall(z.number().nonnegative())
   .describe('In-process phases in milliseconds; extra keys must be numbers.');
 
+/** One worker's answer, of the type its workload's spec gives (`answer.type`): a u32, or an array of f64. */
+export const workerAnswer = z.union([z.int().min(0).max(MAX_SEED), z.array(z.number()).min(1)]);
+
 /**
  * The fields of the report line a variant prints last on stdout (packages/variants/README.md,
- * section 5). Run documents store reports in this shape; lines recorded before `moduleSha256`
- * existed lack it, so the rule that ties it to `module` lives in {@link reportLine}.
+ * section 5; packages/workloads/HOSTS.md). Run documents store reports in this shape; lines recorded
+ * before `moduleSha256` existed lack it, so the rule that ties it to `module` lives in {@link reportLine}.
  */
 export const variantReport = z
   .object({
     variant: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('The variant folder name.'),
-    n: z.int().min(1).max(MAX_N).describe('The fibonacci argument.'),
+    workload: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('The workload folder name (packages/workloads/<name>).'),
+    size: z.int().positive().describe("The workload's size parameter (fib's n, nbody's steps)."),
+    seed: z.int().min(0).max(MAX_SEED).nullable().describe('The seed the harness passed (--seed); null for an unseeded workload.'),
     workers: z.int().min(1).describe('Parallel jobs.'),
-    results: z.array(z.int().nonnegative()).min(1).describe("One value per worker, in worker order."),
+    results: z.array(workerAnswer).min(1).describe("One answer per worker, in worker order, typed by the workload's spec."),
     module: z.string().min(1).optional().describe('The WASI module path, for wasm variants.'),
     moduleSha256: z
       .string()
@@ -53,4 +61,5 @@ export const reportLine = variantReport.refine((r) => r.module === undefined || 
 });
 
 export type PhasesMs = z.infer<typeof phasesMs>;
+export type WorkerAnswer = z.infer<typeof workerAnswer>;
 export type VariantReport = z.infer<typeof variantReport>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { variantReport } from './report.ts';
 
 /** The run document version this code writes. Older versions are migrated on read (see migrate.ts). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Summary statistics of one sample, all in the unit named by the field that holds them. */
 export const sampleStats = z.object({
@@ -40,6 +40,8 @@ export const resultRuntime = z.object({
 
 const resultBase = z.object({
   variant: z.string().describe('The variant folder name.'),
+  workload: z.string().describe('The workload it ran (packages/workloads/<name>): with variant and parameters, what identifies a result.'),
+  size: z.int().positive().describe("The workload's size parameter (fib's n, nbody's steps)."),
   parameters: z.record(z.string(), z.string()).describe('Parameter set, e.g. { module: "clang", node: "24" }.'),
   command: z.string().describe('The exact command that was timed, runnable from the repository root.'),
   summary: z.string().optional().describe("The variant's one-line description."),
@@ -62,6 +64,9 @@ export const okResult = resultBase.extend({
     .record(z.string(), z.number())
     .describe("Median of each in-process phase over the timed runs' report lines."),
   report: variantReport.describe('The last report line the variant printed.'),
+  seeds: z
+    .array(z.int().min(0).max(2 ** 32 - 1))
+    .describe("The seed of each round, in round order (the harness draws one per round and workload, so no run can reuse a cached answer); empty for an unseeded workload."),
   stop: z
     .object({
       reason: stopReason,
@@ -103,7 +108,10 @@ export const machine = z.object({
  */
 export const runConfig = z.object({
   profile: z.string(),
-  n: z.int().min(1).max(47),
+  sizes: z
+    .record(z.string(), z.int().positive())
+    .describe("Each workload's size parameter (fib's n, nbody's steps), from the profile or BENCH_SIZE."),
+  workloads: z.array(z.string()).nullable().describe('BENCH_WORKLOADS: the workloads this run was narrowed to; null: every discovered workload.'),
   workers: z.array(z.int().positive()).min(1).describe('Worker counts; more than one is a scaling run.'),
   warmup: z.int().nonnegative().describe('Verified, untimed runs per result before its first round.'),
   runsPerRound: z.int().positive().describe('Timed runs per result in every round.'),
@@ -111,6 +119,11 @@ export const runConfig = z.object({
   maxRounds: z.int().positive(),
   targetCiPct: z.number().positive().nullable().describe('Stop a table when every median CI half-width is at most this; null: fixed rounds.'),
   budgetS: z.number().positive().nullable().describe("Time budget per result, in seconds: a table stops once its timed runs add up to budgetS × its results (after minRounds)."),
+  suiteBudgetS: z
+    .number()
+    .positive()
+    .nullable()
+    .describe('BENCH_SUITE_BUDGET_MIN × 60: the whole bench stops starting rounds once its elapsed time would pass this; tables still short of their precision got the rounds until then. null: no suite budget.'),
   only: z.array(z.string()).nullable().describe('BENCH_ONLY: the variants this run was narrowed to; null: every discovered variant.'),
   node: z
     .array(z.string().regex(/^\d+$/))
@@ -136,6 +149,15 @@ export const runDocument = z.object({
   machine,
   config: runConfig,
   order: z.array(z.string()).describe('The order results were measured in, one key per round and result.'),
+  accountingS: z
+    .object({
+      verification: z.number().nonnegative().describe('Verification runs (one per result), before any timing.'),
+      references: z.number().nonnegative().describe("Computing the workloads' reference answers (per round and seed), while nothing was timed."),
+      rounds: z.number().nonnegative().describe('The rounds: hyperfine calls, warmup included.'),
+      total: z.number().nonnegative().describe('From the first verification run to the end of the last round.'),
+    })
+    .nullable()
+    .describe('Where the time of the measuring went, in seconds; null for runs recorded before version 5.'),
   results: z.array(variantResult),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { producer } from './kernels.ts';
 
 /** A scalar that crosses the host↔kernel boundary. */
 const scalar = z.enum(['u32', 'i32', 'f64']);
@@ -32,6 +33,10 @@ export const workloadSpec = z
         compare: z.literal('exact').describe('Compared bit for bit: the rules fix the operation order (x86-64).'),
       })
       .describe('What each worker reports and how the harness compares it with its reference.'),
+    unsupported: z
+      .partialRecord(producer, z.string().min(1))
+      .optional()
+      .describe('Wasm producers that cannot express this workload, each with the reason: the kernels build records them as skipped with it, and the harness shows it as a failed result.'),
   })
   .strict();
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { reportLine, variantReport } from '../src/report.ts';
 
-const good = { variant: 'threads-wasi', n: 40, workers: 2, results: [102334155, 102334155], module: 'packages/kernels/dist/clang.wasm', phasesMs: { computeMs: 301.7, spawnMs: 18.5 } };
+const good = { variant: 'threads-wasi', workload: 'fib', size: 40, seed: null, workers: 2, results: [102334155, 102334155], module: 'packages/kernels/dist/fib/clang.wasm', phasesMs: { computeMs: 301.7, spawnMs: 18.5 } };
 
 test('accepts a report line with one result per worker', () => {
   assert.deepEqual(variantReport.parse(good), good);
@@ -22,8 +22,10 @@ test('rejects a report without computeMs', () => {
   assert.equal(variantReport.safeParse({ ...good, phasesMs: { spawnMs: 1 } }).success, false);
 });
 
-test('rejects n outside 1..47, unknown fields and negative phases', () => {
-  assert.equal(variantReport.safeParse({ ...good, n: 48 }).success, false);
+test('rejects a size below 1, a seed outside u32, unknown fields and negative phases', () => {
+  assert.equal(variantReport.safeParse({ ...good, size: 0 }).success, false);
+  assert.equal(variantReport.safeParse({ ...good, seed: 2 ** 32 }).success, false);
+  assert.equal(variantReport.safeParse({ ...good, n: 40 }).success, false);
   assert.equal(variantReport.safeParse({ ...good, extra: true }).success, false);
   assert.equal(variantReport.safeParse({ ...good, phasesMs: { computeMs: -1 } }).success, false);
 });
@@ -51,4 +53,11 @@ test('moduleSha256 is 64 lowercase hex digits', () => {
 
 test('recorded reports from before moduleSha256 still parse (run documents)', () => {
   assert.equal(variantReport.safeParse(good).success, true);
+});
+
+test('answers take the workload spec\'s type: a u32 per worker, or an array of doubles', () => {
+  const nbody = { ...good, workload: 'nbody', size: 1000, seed: 42, results: [[-0.169075164, -0.169087605], [-0.169075164, -0.169087605]] };
+  assert.equal(variantReport.safeParse(nbody).success, true);
+  assert.equal(variantReport.safeParse({ ...good, results: [-1, 1] }).success, false, 'a u32 is not negative');
+  assert.equal(variantReport.safeParse({ ...good, results: [1.5, 1] }).success, false, 'a u32 is an integer');
 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { runDocument, SCHEMA_VERSION } from '../src/run.ts';
 import { fingerprintOf } from '../src/fingerprint.ts';
 import { parseRunDocument, RunDocumentError } from '../src/read.ts';
-import { sampleRun, sampleRunV2, sampleRunV3 } from './fixtures/run.ts';
+import { sampleRun, sampleRunV2, sampleRunV3, sampleRunV4 } from './fixtures/run.ts';
 
 test('accepts a run with an ok and a failed result', () => {
   const doc = runDocument.parse(sampleRun());
@@ -47,7 +47,7 @@ test('rejects an ok result whose round list does not match its times', () => {
 });
 
 test('parseRunDocument migrates version 1: blocks of roundRuns become rounds, run counts become round counts', () => {
-  const v1 = sampleRun() as any;
+  const v1 = sampleRunV4() as any;
   v1.schemaVersion = 1;
   v1.config = { profile: 'default', n: 40, workers: [2], warmup: 2, minRuns: 10, maxRuns: 60, targetCiPct: 1, budgetS: 60, interleave: true, roundRuns: 5 };
   v1.results[0].wallS.times = [1, 2, 3, 4, 5, 6, 7];
@@ -95,7 +95,7 @@ test('parseRunDocument migrates version 2: Node results ran on machine.versions.
     },
     'cluster-js': { parameters: { node: '20' }, runtime: { name: 'node', version: 'v20.20.2', flags: [] } },
   });
-  assert.deepEqual(doc.order, ['1:go-native [go=1.26]', '1:threads-wasi [module=clang, node=20]', '1:cluster-js [node=20]', '2:cluster-js [node=20]']);
+  assert.deepEqual(doc.order, ['1:go-native [go=1.26] · fib', '1:threads-wasi [module=clang, node=20] · fib', '1:cluster-js [node=20] · fib', '2:cluster-js [node=20] · fib']);
 });
 
 test('a migrated version 2 Node result has the parameters a version 3 run gives the same target, so diffs still match rows', () => {
@@ -125,7 +125,7 @@ test('parseRunDocument migrates version 3: Go variants (go-*) and the Go-compile
     ['cluster-js', { node: '20' }, null],
     ['threads-wasi', { module: 'go', node: '20', go: '1.26' }, 'go1.26.8'],
   ]);
-  assert.deepEqual(doc.order, ['1:go-native [go=1.26]', '1:cluster-js [node=20]', '1:threads-wasi [module=go, node=20, go=1.26]']);
+  assert.deepEqual(doc.order, ['1:go-native [go=1.26] · fib', '1:cluster-js [node=20] · fib', '1:threads-wasi [module=go, node=20, go=1.26] · fib']);
   assert.deepEqual(doc.results[0]!.parameters, sampleRun().results[0]!.parameters, 'the row a version 4 run gives the same target');
 });
 
@@ -151,4 +151,29 @@ test('config.go is the BENCH_GO lines, or null for the Go on PATH; a result name
   assert.equal(runDocument.safeParse(r).success, false, 'goToolchain is required, null when no Go code ran');
   r.results[0].goToolchain = '1.26.8';
   assert.equal(runDocument.safeParse(r).success, false, 'as go env GOVERSION prints it');
+});
+
+test('parseRunDocument migrates version 4: every result ran workload fib of size config.n, unseeded, and keeps matching the rows of a version 5 run', () => {
+  const doc = parseRunDocument(sampleRunV4());
+  assert.equal(doc.schemaVersion, SCHEMA_VERSION);
+  assert.deepEqual(doc.config.sizes, { fib: 30 });
+  assert.equal(doc.config.workloads, null);
+  assert.equal(doc.config.suiteBudgetS, null);
+  assert.deepEqual(doc.results.map((r) => [r.variant, r.workload, r.size]), [['go-native', 'fib', 30], ['cluster-js', 'fib', 30]]);
+  const ok = doc.results[0]!;
+  assert.ok(ok.status === 'ok');
+  assert.deepEqual({ ...ok.report, phasesMs: undefined }, { variant: 'go-native', workload: 'fib', size: 30, seed: null, workers: 2, results: [832040, 832040], phasesMs: undefined });
+  assert.deepEqual(ok.seeds, []);
+  assert.deepEqual(doc.order, sampleRun().order);
+});
+
+test('a report line carries its workload, size and seed, and answers of the spec\'s type', () => {
+  const doc = sampleRun() as any;
+  doc.results[0].report = { ...doc.results[0].report, workload: 'nbody', size: 1000, seed: 7, results: [[-0.1, -0.2], [-0.1, -0.2]] };
+  assert.equal(runDocument.safeParse(doc).success, true);
+  doc.results[0].report.seed = -1;
+  assert.equal(runDocument.safeParse(doc).success, false, 'a seed is a u32');
+  doc.results[0].report.seed = 7;
+  doc.results[0].report.results = [[], []];
+  assert.equal(runDocument.safeParse(doc).success, false, 'an array answer has at least one value');
 });

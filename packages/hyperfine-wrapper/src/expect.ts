@@ -9,10 +9,11 @@ export interface VerifiedTarget {
 /**
  * How long the rounds of a bench should take, in seconds, from its verification runs (one run of each
  * target): at least every table's warmup and minimum rounds; at most, per table, the rounds until its
- * budget (budgetS × its targets of timed runs) or maxRounds, whichever comes first. Printed before
+ * budget (budgetS × its targets of timed runs) or maxRounds, whichever comes first, and no more than
+ * what the suite budget leaves after the `spentS` seconds already spent. Printed before
  * timing starts, so a user knows what they are waiting for. Pure.
  */
-export function expectedSeconds(targets: VerifiedTarget[], plan: Plan): { low: number; high: number } {
+export function expectedSeconds(targets: VerifiedTarget[], plan: Plan, spentS = 0): { low: number; high: number } {
   const tables = new Map<string, number[]>();
   for (const t of targets) tables.set(t.table, [...(tables.get(t.table) ?? []), t.seconds]);
   let low = 0;
@@ -26,6 +27,8 @@ export function expectedSeconds(targets: VerifiedTarget[], plan: Plan): { low: n
     low += warmup + plan.minRounds * perRound;
     high += warmup + maxRounds * perRound;
   }
+  // The suite budget caps the rounds, but never the minimum ones.
+  if (plan.suiteBudgetS !== null) high = Math.max(low, Math.min(high, plan.suiteBudgetS - spentS));
   return { low, high };
 }
 

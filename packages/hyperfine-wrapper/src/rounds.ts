@@ -1,6 +1,6 @@
 import type { StopReason, VariantReport } from '@arena/contract';
 import type { Batch, Target } from './measure.ts';
-import { ciHalfWidthPct, cvPct, wallStats } from './stats.ts';
+import { ciHalfWidthPct, cvPct, median, wallStats } from './stats.ts';
 
 /**
  * How long and how often to measure. Every round gives every live target of a table `runsPerRound`
@@ -18,6 +18,12 @@ export interface Plan {
   targetCiPct: number | null;
   /** A table stops once its targets' timed runs add up to budgetS × its targets; null: no budget. */
   budgetS: number | null;
+  /**
+   * The whole bench's budget in seconds (verification, references and rounds): no round starts that
+   * would end past it, so the tables still short of their precision get every round until then.
+   * null: none.
+   */
+  suiteBudgetS: number | null;
 }
 
 /** Everything measured of one target so far. */
@@ -28,6 +34,8 @@ export interface Progress {
   userSum: number;
   systemSum: number;
   reports: VariantReport[];
+  /** The seed of each round measured (seeded workloads only). */
+  seeds: number[];
 }
 
 /** One target's place in the schedule. */
@@ -43,7 +51,7 @@ export interface RoundStep {
   runs: number;
 }
 
-export const startState = (target: Target): TargetState => ({ status: 'live', target, times: [], round: [], userSum: 0, systemSum: 0, reports: [] });
+export const startState = (target: Target): TargetState => ({ status: 'live', target, times: [], round: [], userSum: 0, systemSum: 0, reports: [], seeds: [] });
 
 /**
  * The steps of round `round` (1-based): every live target once, warmup in the first round only.
@@ -67,6 +75,7 @@ export function applyBatch(state: TargetState, round: number, batch: Batch): Tar
     userSum: state.userSum + batch.userS * k,
     systemSum: state.systemSum + batch.systemS * k,
     reports: [...state.reports, ...batch.reports],
+    seeds: batch.seed === null ? state.seeds : [...state.seeds, batch.seed],
   };
 }
 
@@ -88,14 +97,33 @@ export function tableStop(live: ReadonlyArray<Progress>, tableSize: number, roun
   return null;
 }
 
-/** Applies tableStop to every table after `round`: the live targets of a table that stops become stopped. */
-export function stopTables(states: readonly TargetState[], round: number, plan: Plan): TargetState[] {
+/** Seconds the next round should take: every live target's runs at its median so far. */
+export function nextRoundS(states: readonly TargetState[], plan: Plan): number {
+  return states.reduce((a, s) => (s.status === 'live' && s.times.length ? a + median(s.times) * plan.runsPerRound : a), 0);
+}
+
+/**
+ * Whether the suite's budget ends the bench after `round`: once the minimum rounds are done, no round
+ * starts that would end past plan.suiteBudgetS, given `spentS` seconds spent so far. Pure.
+ */
+export function suiteOver(states: readonly TargetState[], round: number, plan: Plan, spentS: number): boolean {
+  if (plan.suiteBudgetS === null || round < plan.minRounds) return false;
+  return spentS + nextRoundS(states, plan) > plan.suiteBudgetS;
+}
+
+/**
+ * Applies tableStop to every table after `round`: the live targets of a table that stops become
+ * stopped; every live target stops ('budget') when the suite's budget is over (suiteOver, given the
+ * `spentS` seconds the bench has spent).
+ */
+export function stopTables(states: readonly TargetState[], round: number, plan: Plan, spentS = 0): TargetState[] {
+  const over = suiteOver(states, round, plan, spentS);
   const tables = new Map<string, TargetState[]>();
   for (const s of states) tables.set(s.target.table, [...(tables.get(s.target.table) ?? []), s]);
   const reasons = new Map<string, StopReason | null>();
   for (const [table, members] of tables) {
     const live = members.filter((s): s is Extract<TargetState, { status: 'live' }> => s.status === 'live');
-    reasons.set(table, tableStop(live, members.length, round, plan));
+    reasons.set(table, tableStop(live, members.length, round, plan) ?? (over && live.length ? 'budget' : null));
   }
   return states.map((s) => {
     const reason = reasons.get(s.target.table);
@@ -113,6 +141,7 @@ export type Measured =
       userS: number;
       systemS: number;
       reports: VariantReport[];
+      seeds: number[];
       stop: { reason: StopReason; ciHalfWidthPct: number; cvPct: number };
     }
   | { status: 'failed'; target: Target; error: string };
@@ -130,6 +159,7 @@ export function finish(s: TargetState): Measured {
     userS: s.userSum / s.times.length,
     systemS: s.systemSum / s.times.length,
     reports: s.reports,
+    seeds: s.seeds,
     stop: { reason: s.reason, ciHalfWidthPct: ciHalfWidthPct(w), cvPct: cvPct(w) },
   };
 }

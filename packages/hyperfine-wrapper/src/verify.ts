@@ -1,24 +1,34 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { reportLine, type VariantReport } from '@arena/contract';
+import { reportLine, type VariantReport, type WorkerAnswer } from '@arena/contract';
 import { z } from 'zod';
 
-/** fibonacci(n) by iteration: the reference every report is checked against. */
-export function fibonacci(n: number): number {
-  let [a, b] = [0, 1];
-  for (let i = 0; i < n; i++) [a, b] = [b, a + b];
-  return a;
-}
-
-/** What a report line is checked against. */
-export interface Expected {
+/** What a variant is asked, besides the seed: the same for every run of a target. */
+export interface Asked {
   variant: string;
-  n: number;
+  workload: string;
+  size: number;
   workers: number;
   /** The module path, for wasm variants, as passed to `--module`: relative to where the command ran. */
   module?: string;
 }
+
+/** What one run's report line is checked against: what it was asked, its seed, and the answer the harness computed itself. */
+export interface Expected extends Asked {
+  /** The seed passed with --seed; null for an unseeded workload. */
+  seed: number | null;
+  /** Every worker's answer, from the workload's reference: compared exactly (the workloads' rules fix the operation order). */
+  answer: WorkerAnswer;
+}
+
+/** Exact equality of two answers: a u32, or arrays of doubles compared bit for bit (Object.is, so -0 ≠ 0). */
+export function sameAnswer(a: WorkerAnswer, b: WorkerAnswer): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+}
+
+const show = (a: WorkerAnswer) => JSON.stringify(a);
 
 const roots = new Map<string, string>();
 
@@ -84,15 +94,15 @@ export function verifyReport(line: string | undefined, expected: Expected, cwd?:
   const parsed = reportLine.safeParse(value);
   if (!parsed.success) return { ok: false, error: `report line breaks the contract:\n${z.prettifyError(parsed.error)}` };
   const r = parsed.data;
-  const want = fibonacci(expected.n);
   const mismatches: string[] = [];
-  if (r.variant !== expected.variant) mismatches.push(`variant: expected ${expected.variant}, got ${r.variant}`);
-  if (r.n !== expected.n) mismatches.push(`n: expected ${expected.n}, got ${r.n}`);
-  if (r.workers !== expected.workers) mismatches.push(`workers: expected ${expected.workers}, got ${r.workers}`);
+  for (const field of ['variant', 'workload', 'size', 'seed', 'workers'] as const) {
+    if (r[field] !== expected[field]) mismatches.push(`${field}: expected ${expected[field]}, got ${r[field]}`);
+  }
   const module = expected.module === undefined ? undefined : moduleMismatch(r, expected.module, cwd);
   if (module) mismatches.push(module);
-  const wrong = r.results.findIndex((v) => v !== want);
-  if (wrong >= 0) mismatches.push(`wrong answer: expected fibonacci(${expected.n}) = ${want}, got ${r.results[wrong]} from worker ${wrong}`);
+  const wrong = r.results.findIndex((v) => !sameAnswer(v, expected.answer));
+  const asked = `${expected.workload}(${expected.size}${expected.seed === null ? '' : `, seed ${expected.seed}`})`;
+  if (wrong >= 0) mismatches.push(`wrong answer: expected ${asked} = ${show(expected.answer)}, got ${show(r.results[wrong]!)} from worker ${wrong}`);
   return mismatches.length ? { ok: false, error: mismatches.join('; ') } : { ok: true, report: r };
 }
 

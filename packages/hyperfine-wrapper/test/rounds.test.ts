@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Batch, Target } from '../src/measure.ts';
-import { applyBatch, finish, planRound, startState, stopTables, tableStop, type Plan, type Progress, type TargetState } from '../src/rounds.ts';
+import { applyBatch, finish, nextRoundS, planRound, startState, stopTables, suiteOver, tableStop, type Plan, type Progress, type TargetState } from '../src/rounds.ts';
 import { measureRounds } from '../src/schedule.ts';
 
 const target = (key: string, table = 'workers=2'): Target => ({
-  key, variant: key, parameters: {}, command: `bin/${key}`, expected: { variant: key, n: 40, workers: 2 }, table,
+  key, variant: key, parameters: {}, command: `bin/${key}`, asked: { variant: key, workload: 'fib', size: 40, workers: 2 }, seeded: false, table,
 });
-const adaptive: Plan = { warmup: 2, runsPerRound: 3, minRounds: 6, maxRounds: 20, targetCiPct: 1, budgetS: 30 };
-const ok = (times: number[]): Batch => ({ status: 'ok', times, userS: 1, systemS: 0, reports: [] });
+const adaptive: Plan = { warmup: 2, runsPerRound: 3, minRounds: 6, maxRounds: 20, targetCiPct: 1, budgetS: 30, suiteBudgetS: null };
+const ok = (times: number[]): Batch => ({ status: 'ok', times, userS: 1, systemS: 0, reports: [], seed: null });
 const progress = (perRound: number[][]): Progress => ({
-  times: perRound.flat(), round: perRound.flatMap((r, i) => r.map(() => i + 1)), userSum: 0, systemSum: 0, reports: [],
+  times: perRound.flat(), round: perRound.flatMap((r, i) => r.map(() => i + 1)), userSum: 0, systemSum: 0, reports: [], seeds: [],
 });
 const steady = (rounds: number, t = 1): number[][] => Array.from({ length: rounds }, () => [t, t, t]);
 
@@ -81,4 +81,25 @@ test('measureRounds: every result of a table gets the same rounds and runs per r
   }
   assert.equal(order.filter((o) => o.endsWith(':flaky')).length, 4);
   assert.deepEqual(order.slice(0, 6), ['1:go-native', '1:threads-wasi', '1:flaky', '2:flaky', '2:threads-wasi', '2:go-native']);
+});
+
+test('suiteOver: no round starts that would end past the suite budget, and never before the minimum rounds', () => {
+  const plan: Plan = { ...adaptive, budgetS: null, suiteBudgetS: 100, minRounds: 2 };
+  const live = (times: number[]): TargetState => ({ status: 'live', target: target('a'), ...progress([times]) });
+  const states = [live([1, 1, 1]), live([2, 2, 2]), { status: 'stopped', target: target('c'), reason: 'precision', ...progress([[5, 5, 5]]) } as TargetState];
+  assert.equal(nextRoundS(states, plan), 3 * 1 + 3 * 2, 'stopped targets cost nothing');
+  assert.equal(suiteOver(states, 2, plan, 91), false, '91 + 9 = 100 fits');
+  assert.equal(suiteOver(states, 2, plan, 92), true);
+  assert.equal(suiteOver(states, 1, plan, 1000), false, 'the minimum rounds come first');
+  assert.equal(suiteOver(states, 5, { ...plan, suiteBudgetS: null }, 1e9), false);
+});
+
+test('stopTables: when the suite budget is over, every live table stops with reason budget; precise tables had stopped earlier', () => {
+  const plan: Plan = { ...adaptive, budgetS: null, suiteBudgetS: 60, minRounds: 1 };
+  const wide = { status: 'live', target: target('wide', 'nbody'), ...progress([[1, 2, 1], [2, 1, 2]]) } as TargetState;
+  const tight = { status: 'live', target: target('tight', 'fib'), ...progress(steady(6)) } as TargetState;
+  const early = stopTables([wide, tight], 6, plan, 10);
+  assert.deepEqual(early.map((s) => s.status === 'stopped' && s.reason), [false, 'precision']);
+  const late = stopTables(early, 7, plan, 59);
+  assert.deepEqual(late.map((s) => s.status === 'stopped' && s.reason), ['budget', 'precision']);
 });

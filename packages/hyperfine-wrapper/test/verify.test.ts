@@ -4,13 +4,26 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it, test } from 'node:test';
-import { fibonacci, verifyOutput, verifyReport } from '../src/verify.ts';
+import { sameAnswer, verifyOutput, verifyReport } from '../src/verify.ts';
 
-const expected = { variant: 'fixture', n: 10, workers: 2 };
-const line = (o: object) => JSON.stringify({ variant: 'fixture', n: 10, workers: 2, results: [55, 55], phasesMs: { computeMs: 1 }, ...o });
+const expected = { variant: 'fixture', workload: 'fib', size: 10, seed: null, workers: 2, answer: 55 };
+const line = (o: object) => JSON.stringify({ variant: 'fixture', workload: 'fib', size: 10, seed: null, workers: 2, results: [55, 55], phasesMs: { computeMs: 1 }, ...o });
 
-test('fibonacci reference values', () => {
-  assert.deepEqual([0, 1, 2, 10, 40, 47].map(fibonacci), [0, 1, 1, 55, 102334155, 2971215073]);
+test('answers compare exactly: u32s by value, arrays of doubles bit for bit', () => {
+  assert.equal(sameAnswer(55, 55), true);
+  assert.equal(sameAnswer([0.1 + 0.2, -1], [0.30000000000000004, -1]), true);
+  assert.equal(sameAnswer([0.1 + 0.2], [0.3]), false, 'one ulp apart');
+  assert.equal(sameAnswer([0], [-0]), false, 'the sign of zero counts');
+  assert.equal(sameAnswer([1, 2], [1]), false);
+  assert.equal(sameAnswer(1, [1]), false);
+});
+
+test('a seeded report must echo the seed it was given', () => {
+  const seeded = { ...expected, workload: 'nbody', seed: 7, answer: [-0.5, -0.25] };
+  const good = line({ workload: 'nbody', seed: 7, results: [[-0.5, -0.25], [-0.5, -0.25]] });
+  assert.equal(verifyReport(good, seeded).ok, true);
+  const v = verifyReport(line({ workload: 'nbody', seed: 8, results: [[-0.5, -0.25], [-0.5, -0.25]] }), seeded);
+  assert.match(!v.ok ? v.error : '', /seed: expected 7, got 8/);
 });
 
 test('accepts a correct report as the last stdout line', () => {
@@ -20,7 +33,7 @@ test('accepts a correct report as the last stdout line', () => {
 
 test('a wrong answer names expected and got', () => {
   const v = verifyReport(line({ results: [55, 56] }), expected);
-  assert.deepEqual(v, { ok: false, error: 'wrong answer: expected fibonacci(10) = 55, got 56 from worker 1' });
+  assert.deepEqual(v, { ok: false, error: 'wrong answer: expected fib(10) = 55, got 56 from worker 1' });
 });
 
 test('ignored --workers and wrong n are caught', () => {
@@ -32,7 +45,7 @@ test('ignored --workers and wrong n are caught', () => {
 test('garbage and contract violations are explained', () => {
   const g = verifyOutput('hello\n', expected);
   assert.match(!g.ok ? g.error : '', /not JSON/);
-  const c = verifyReport(JSON.stringify({ variant: 'fixture', n: 10 }), expected);
+  const c = verifyReport(JSON.stringify({ variant: 'fixture', workload: 'fib', size: 10 }), expected);
   assert.match(!c.ok ? c.error : '', /breaks the contract[\s\S]*workers/);
   const none = verifyOutput('', expected);
   assert.match(!none.ok ? none.error : '', /no report line/);

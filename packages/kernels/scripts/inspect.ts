@@ -1,4 +1,4 @@
-// Prints, for every module in dist/manifest.json, what its compiler made of the recursion: the
+// Prints, for every module of fib in dist/manifest.json, what its compiler made of the recursion: the
 // instructions and `call`s in the fibonacci function (the README's table). Needs a build and wabt.
 //
 //   pnpm --filter @arena/kernels inspect
@@ -13,7 +13,7 @@ const manifest = JSON.parse(readFileSync(`${distDir}manifest.json`, "utf8")) as 
 
 console.log("| producer | function | instructions | `call`s | recursive `call`s | other calls | loops |");
 console.log("| --- | --- | ---: | ---: | ---: | --- | ---: |");
-for (const m of manifest.modules) {
+for (const m of manifest.modules.filter((x) => x.workload === "fib")) {
   if (m.status !== "built") {
     console.log(`| ${m.producer} | skipped: ${m.reason} | | | | | |`);
     continue;

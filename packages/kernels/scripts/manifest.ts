@@ -7,5 +7,5 @@ export type ManifestModule = Manifest["modules"][number];
 export type Producer = BuiltModule["producer"];
 export type Skipped = Extract<ManifestModule, { status: "skipped" }>;
 
-/** What a producer function reports: the file it wrote (relative to dist/) and how. */
-export type Produced = Pick<BuiltModule, "producer" | "file" | "compiler" | "flags">;
+/** What a producer function reports: the workload, the file it wrote (relative to dist/) and how. */
+export type Produced = Pick<BuiltModule, "workload" | "producer" | "file" | "compiler" | "flags">;

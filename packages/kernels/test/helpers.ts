@@ -1,8 +1,12 @@
-// Shared by the tests: where things are, the manifest, and a WASI preview1 host like the variants'.
+// Shared by the tests: where things are, the manifest, the workloads and their reference answers, and
+// a WASI preview1 host like the variants', calling a module through the wasm interface of HOSTS.md.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { WASI } from "node:wasi";
 
+import type { WorkloadSpec } from "@arena/contract";
+import { discoverWorkloads, type Workload } from "@arena/workloads/scripts/discover.ts";
 import type { Manifest } from "../scripts/manifest.ts";
 
 export const pkgDir = fileURLToPath(new URL("../", import.meta.url));
@@ -13,11 +17,26 @@ export function readManifest(): Manifest {
   return JSON.parse(readFileSync(`${distDir}manifest.json`, "utf8")) as Manifest;
 }
 
-/** fibonacci(n) by iteration: the reference the modules' recursion is checked against. */
-export function referenceFibonacci(n: number): number {
-  let [a, b] = [0, 1];
-  for (let i = 0; i < n; i++) [a, b] = [b, (a + b) >>> 0];
-  return a;
+/** The workload folders the build discovered, by name. */
+export const workloads: Map<string, Workload> = new Map(discoverWorkloads().map((w) => [w.name, w]));
+
+/** A workload's reference(size, seed), its answer as an array of results in spec order. */
+export async function loadReference(w: Workload): Promise<(size: number, seed: number) => number[]> {
+  const mod = (await import(pathToFileURL(path.join(w.dir, "reference.ts")).href)) as { reference: (size: number, seed: number) => number | number[] };
+  return (size, seed) => {
+    const answer = mod.reference(size, seed);
+    return Array.isArray(answer) ? answer : [answer];
+  };
+}
+
+/**
+ * The (size, seed) pairs every module of a workload is checked on: small sizes and the quick profile's,
+ * each with seeds 0, 42 and 2^32 - 1 when the workload is seeded (0 alone when it is not).
+ */
+export function cases(spec: WorkloadSpec): Array<[size: number, seed: number]> {
+  const sizes = [...new Set([1, 2, 10, spec.size.profiles.quick])].filter((s) => s <= spec.size.max);
+  const seeds = spec.seeded ? [0, 42, 4294967295] : [0];
+  return sizes.flatMap((size) => seeds.map((seed): [number, number] => [size, seed]));
 }
 
 /** Instantiates a module under node:wasi (preview1) and, for a reactor, runs _initialize. */
@@ -27,4 +46,18 @@ export async function instantiate(file: string): Promise<WebAssembly.Instance> {
   const instance = await WebAssembly.instantiate(module, wasi.getImportObject() as WebAssembly.Imports);
   wasi.initialize(instance); // calls _initialize when exported; requires a "memory" export
   return instance;
+}
+
+/** A scalar as its spec type reads it back from V8: a u32 comes back as a signed i32. */
+const read = (type: "u32" | "i32" | "f64", v: number): number => (type === "u32" ? v >>> 0 : v);
+
+/**
+ * Calls the workload's export with (size[, seed]) and returns every result in spec order: the first
+ * from the call, the others from `<export>_result(i)` (HOSTS.md's wasm interface).
+ */
+export function call(instance: WebAssembly.Instance, spec: WorkloadSpec, size: number, seed: number): number[] {
+  const e = instance.exports as Record<string, (...args: number[]) => number>;
+  const args = spec.seeded ? [size, seed] : [size];
+  const first = e[spec.kernel.export]!(...args);
+  return spec.kernel.results.map((r, i) => read(r.type, i === 0 ? first : e[`${spec.kernel.export}_result`]!(i)));
 }

@@ -4,36 +4,38 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { distDir, readManifest } from "./helpers.ts";
+import { producer } from "@arena/contract";
+import { distDir, readManifest, workloads } from "./helpers.ts";
 
 const manifest = readManifest();
-const BUILT_KEYS = ["producer", "status", "file", "compiler", "flags", "sizeBytes", "sha256", "exports", "imports", "execModel"];
-const SKIPPED_KEYS = ["producer", "status", "reason"];
+const BUILT_KEYS = ["workload", "producer", "status", "file", "compiler", "flags", "sizeBytes", "sha256", "exports", "imports", "execModel"];
+const SKIPPED_KEYS = ["workload", "producer", "status", "reason"];
 
-test("schemaVersion is 1 and every producer appears once, clang (the default module) first", () => {
+test("schemaVersion is 2 and every workload appears with every producer once, in order, clang (the default module) first", () => {
   assert.deepEqual(Object.keys(manifest).sort(), ["modules", "schemaVersion"]);
-  assert.equal(manifest.schemaVersion, 1);
+  assert.equal(manifest.schemaVersion, 2);
   assert.deepEqual(
-    manifest.modules.map((m) => m.producer),
-    ["clang", "go", "assemblyscript", "tinygo"],
+    manifest.modules.map((m) => `${m.workload}/${m.producer}`),
+    [...workloads.keys()].flatMap((w) => producer.options.map((p) => `${w}/${p}`)),
   );
 });
 
-test("clang, go and assemblyscript are built; tinygo is built or skipped with a reason", () => {
+test("a skipped module says why: the spec's reason, a missing source, or a missing tinygo", () => {
   for (const m of manifest.modules) {
-    if (m.producer === "tinygo" && m.status === "skipped") {
-      assert.deepEqual(Object.keys(m).sort(), [...SKIPPED_KEYS].sort());
-      assert.match(m.reason, /tinygo/);
-    } else {
-      assert.equal(m.status, "built", `${m.producer} must be built`);
-    }
+    if (m.status !== "skipped") continue;
+    assert.deepEqual(Object.keys(m).sort(), [...SKIPPED_KEYS].sort());
+    const unsupported = workloads.get(m.workload)?.spec.unsupported?.[m.producer];
+    if (unsupported !== undefined) assert.equal(m.reason, unsupported);
+    else if (m.producer === "tinygo" && /tinygo/.test(m.reason)) continue;
+    else assert.match(m.reason, /^no \S+ source: packages\/workloads\/\S+ is missing$/, `${m.workload}/${m.producer}`);
   }
 });
 
 for (const m of manifest.modules) {
   if (m.status !== "built") continue;
-  test(`${m.producer}: the manifest entry matches dist/${m.file}`, () => {
+  test(`${m.workload}/${m.producer}: the manifest entry matches dist/${m.file}`, () => {
     assert.deepEqual(Object.keys(m).sort(), [...BUILT_KEYS].sort());
+    assert.equal(m.file, `${m.workload}/${m.producer}.wasm`);
     const bytes = readFileSync(`${distDir}${m.file}`);
     assert.equal(m.sizeBytes, bytes.length);
     assert.equal(m.sha256, createHash("sha256").update(bytes).digest("hex"));
@@ -43,8 +45,11 @@ for (const m of manifest.modules) {
     const mod = new WebAssembly.Module(bytes);
     assert.deepEqual(m.exports, WebAssembly.Module.exports(mod).map((e) => e.name));
     assert.deepEqual(m.imports, WebAssembly.Module.imports(mod).map((i) => `${i.module}.${i.name}`));
-    const fib = WebAssembly.Module.exports(mod).find((e) => e.name === "fibonacci");
-    assert.equal(fib?.kind, "function", "exports a fibonacci function");
+    const spec = workloads.get(m.workload)!.spec;
+    const exported = [spec.kernel.export, ...(spec.kernel.results.length > 1 ? [`${spec.kernel.export}_result`] : [])];
+    for (const name of exported) {
+      assert.equal(WebAssembly.Module.exports(mod).find((e) => e.name === name)?.kind, "function", `exports a ${name} function`);
+    }
     assert.ok(m.exports.includes("memory"), "exports memory (node:wasi's initialize() needs it)");
     // Every host calls _initialize first, so each module must be a reactor.
     assert.equal(m.execModel, "reactor");

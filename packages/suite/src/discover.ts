@@ -64,26 +64,47 @@ export const KERNELS_DIST = 'packages/kernels/dist';
 /** The manifest of the Go-compiled module that a Go other than the default built (`build:go`). */
 export const goModuleManifest = (version: string): string => `${KERNELS_DIST}/go/${version}/manifest.json`;
 
-/**
- * The modules a bench runs: the default build's (dist/manifest.json) except the Go-compiled one,
- * which comes per Go toolchain — the default Go's from that same manifest, another's from
- * dist/go/<version>/manifest.json (`build:go`).
- */
-export interface Modules {
-  /** Built modules whose compiler is not Go (clang, AssemblyScript, …). */
-  other: BuiltModule[];
-  /** Per planned Go version (e.g. go1.27.3): its Go-compiled module, or why there is none. */
-  go: Record<string, { status: 'built'; module: BuiltModule } | { status: 'missing'; error: string }>;
-  skipped: Array<{ producer: string; reason: string }>;
+/** A module the kernels build did not produce for one workload, and why. */
+export interface SkippedModule {
+  producer: string;
+  workload: string;
+  reason: string;
 }
 
 /**
- * The modules of the default build alone (dist/manifest.json's `built`), its Go-compiled one under
+ * The modules a bench runs: the default build's (dist/manifest.json) except the Go-compiled ones,
+ * which come per Go toolchain — the default Go's from that same manifest, another's from
+ * dist/go/<version>/manifest.json (`build:go`). Every module names its workload.
+ */
+export interface Modules {
+  /** Built modules whose compiler is not Go (clang, AssemblyScript, …), of every workload. */
+  other: BuiltModule[];
+  /** Per planned Go version (e.g. go1.27.3): its Go-compiled modules (one per workload), or why there are none. */
+  go: Record<string, { status: 'built'; modules: BuiltModule[] } | { status: 'missing'; error: string }>;
+  /**
+   * A producer skipped for some workloads but not all (the workload's spec or sources say it cannot
+   * express it): shown as a failed result, never a silent gap.
+   */
+  skipped: SkippedModule[];
+  /** A producer skipped for every workload (its compiler is not installed): said once, not per result. */
+  unavailable: Array<{ producer: string; reason: string }>;
+}
+
+/** Splits skipped modules into per-workload gaps and producers missing altogether. Pure. */
+export function splitSkipped(built: BuiltModule[], skipped: SkippedModule[]): Pick<Modules, 'skipped' | 'unavailable'> {
+  const unavailable = [...new Set(skipped.map((s) => s.producer))]
+    .filter((p) => !built.some((m) => m.producer === p))
+    .map((p) => ({ producer: p, reason: skipped.find((s) => s.producer === p)!.reason }));
+  return { skipped: skipped.filter((s) => !unavailable.some((u) => u.producer === s.producer)), unavailable };
+}
+
+/**
+ * The modules of the default build alone (dist/manifest.json's `built`), its Go-compiled ones under
  * the default Go's version: what the conformance suite checks. Pure.
  */
-export function defaultModules(built: BuiltModule[], defaultGo: string): Modules {
-  const go = built.find((m) => m.producer === 'go');
-  return { other: built.filter((m) => m.producer !== 'go'), go: go ? { [defaultGo]: { status: 'built', module: go } } : {}, skipped: [] };
+export function defaultModules(built: BuiltModule[], defaultGo: string, skipped: SkippedModule[] = []): Modules {
+  const go = built.filter((m) => m.producer === 'go');
+  return { other: built.filter((m) => m.producer !== 'go'), go: go.length ? { [defaultGo]: { status: 'built', modules: go } } : {}, ...splitSkipped(built, skipped) };
 }
 
 /** The modules of a bench for its Go toolchains (see Modules). */
@@ -92,30 +113,30 @@ export function readModules(root: string, toolchains: Array<{ version: string; i
   const go: Modules['go'] = {};
   for (const t of toolchains) {
     const file = t.isDefault ? `${KERNELS_DIST}/manifest.json` : goModuleManifest(t.version);
-    let module: BuiltModule | undefined;
-    if (t.isDefault) module = built.find((m) => m.producer === 'go');
+    let modules: BuiltModule[] = [];
+    if (t.isDefault) modules = built.filter((m) => m.producer === 'go');
     else if (existsSync(path.join(root, file))) {
       const parsed = kernelManifest.parse(JSON.parse(readFileSync(path.join(root, file), 'utf8')));
-      module = parsed.modules.find((m): m is BuiltModule => m.status === 'built' && m.producer === 'go');
+      modules = parsed.modules.filter((m): m is BuiltModule => m.status === 'built' && m.producer === 'go');
     }
     const why = skipped.find((s) => s.producer === 'go')?.reason;
-    go[t.version] = module
-      ? { status: 'built', module }
+    go[t.version] = modules.length
+      ? { status: 'built', modules }
       : { status: 'missing', error: `no Go-compiled module was built by ${t.version} (${file} lists none${t.isDefault && why ? `: ${why}` : ''})` };
   }
-  return { other: built.filter((m) => m.producer !== 'go'), go, skipped };
+  return { other: built.filter((m) => m.producer !== 'go'), go, ...splitSkipped(built, skipped) };
 }
 
 /** The modules the kernels build produced (skipped ones are returned apart, with the reason). */
-export function readKernels(root: string): { built: BuiltModule[]; skipped: Array<{ producer: string; reason: string }> } {
+export function readKernels(root: string): { built: BuiltModule[]; skipped: SkippedModule[] } {
   const file = path.join(root, KERNELS_DIST, 'manifest.json');
   if (!existsSync(file)) throw new Error(`${KERNELS_DIST}/manifest.json is missing: build the kernels first (pnpm turbo build)`);
   const manifest = kernelManifest.parse(JSON.parse(readFileSync(file, 'utf8')));
   const built: BuiltModule[] = [];
-  const skipped: Array<{ producer: string; reason: string }> = [];
+  const skipped: SkippedModule[] = [];
   for (const m of manifest.modules) {
     if (m.status === 'built') built.push(m);
-    else skipped.push({ producer: m.producer, reason: m.reason });
+    else skipped.push({ producer: m.producer, workload: m.workload, reason: m.reason });
   }
   return { built, skipped };
 }

@@ -1,8 +1,17 @@
-/**
- * A result's identity everywhere (tables, diff keys, exports, history, `order`): its variant and
- * parameters, e.g. `threads-wasi [module=clang, node=20]`; parameters keep the order planning gives them.
- */
-export function resultLabel(r: { variant: string; parameters: Record<string, string> }): string {
+/** A variant and its parameters, e.g. `threads-wasi [module=clang, node=20]`; parameters keep the order planning gives them. */
+export function variantLabel(r: { variant: string; parameters: Record<string, string> }): string {
   const p = Object.entries(r.parameters);
   return p.length ? `${r.variant} [${p.map(([k, v]) => `${k}=${v}`).join(', ')}]` : r.variant;
 }
+
+/**
+ * A result's identity everywhere (diff keys, exports, history, `order`): its variant, parameters and
+ * workload, e.g. `threads-wasi [module=clang, node=20] · nbody`. Tables grouped by workload show
+ * {@link variantLabel} alone.
+ */
+export function resultLabel(r: { variant: string; workload: string; parameters: Record<string, string> }): string {
+  return `${variantLabel(r)} · ${r.workload}`;
+}
+
+/** The table a result belongs to: results compared with each other (ratio columns) share it, and so share rounds. */
+export const tableOf = (workload: string, workers: number): string => `${workload} · workers=${workers}`;

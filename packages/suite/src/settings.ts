@@ -1,21 +1,20 @@
-import { MAX_N, type RunConfig } from '@arena/contract';
+import type { RunConfig } from '@arena/contract';
 import { PLANS } from '@arena/hyperfine-wrapper';
 import { goLines, nodeLines } from '@arena/runtimes';
 import os from 'node:os';
 import path from 'node:path';
+import { repoRoot } from './root.ts';
+import { discoverWorkloads, type Workload } from './workloads.ts';
 
 /** A configuration value that is out of range: names the variable and what it accepts. */
 export class ConfigError extends Error {}
 
 /**
- * The profiles `BENCH_PROFILE` selects: a fibonacci size and a measuring plan (PLANS says why each
- * plan is what it is). `BENCH_N`, `BENCH_WORKERS`, `BENCH_ROUNDS` and the others override them.
+ * The profiles `BENCH_PROFILE` selects: a measuring plan (PLANS says why each plan is what it is);
+ * each workload's size per profile is in its spec (workload.json `size.profiles`). `BENCH_SIZE`,
+ * `BENCH_WORKERS`, `BENCH_ROUNDS` and the others override them.
  */
-export const PROFILES = {
-  default: { n: 40, ...PLANS.default },
-  quick: { n: 30, ...PLANS.quick },
-  article: { n: 40, ...PLANS.article },
-} as const;
+export const PROFILES = PLANS;
 
 /** Variables of earlier versions, refused with what replaced them rather than silently ignored. */
 const REPLACED: Record<string, string> = {
@@ -32,6 +31,37 @@ function int(name: string, raw: string, min: number, max = Number.MAX_SAFE_INTEG
     throw new ConfigError(`${name} must be ${range}, got "${raw}"`);
   }
   return value;
+}
+
+/** BENCH_WORKLOADS: names of discovered workloads (null: all). */
+function workloadsSetting(raw: string | undefined, workloads: Workload[]): string[] | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !workloads.some((w) => w.name === n));
+  if (unknown.length || names.length === 0) {
+    throw new ConfigError(`BENCH_WORKLOADS names no workload: ${unknown.join(', ') || '(empty)'} (found: ${workloads.map((w) => w.name).join(', ')})`);
+  }
+  return [...new Set(names)];
+}
+
+/**
+ * Each run workload's size: its spec's size for the profile, overridden by BENCH_SIZE
+ * (`nbody=100000,fib=30`) and, for the article's sake, BENCH_N (fib's n). Checked against the spec's max.
+ */
+function sizesSetting(env: NodeJS.ProcessEnv, profile: ProfileName, workloads: Workload[]): Record<string, number> {
+  const sizes: Record<string, number> = Object.fromEntries(workloads.map((w) => [w.name, w.spec.size.profiles[profile]]));
+  const overrides: Array<[string, string, string]> = (env.BENCH_SIZE ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((pair) => {
+    const [name, value] = pair.split('=').map((x) => x.trim());
+    if (!name || value === undefined) throw new ConfigError(`BENCH_SIZE must be <workload>=<size>,…, got "${env.BENCH_SIZE}"`);
+    return [`BENCH_SIZE (${name})`, name, value];
+  });
+  if (env.BENCH_N) overrides.push(['BENCH_N', 'fib', env.BENCH_N]);
+  for (const [setting, name, value] of overrides) {
+    const w = workloads.find((x) => x.name === name);
+    if (w === undefined) throw new ConfigError(`${setting}: no workload ${name} (found: ${workloads.map((x) => x.name).join(', ')})`);
+    sizes[name] = int(setting, value, 1, w.spec.size.max);
+  }
+  return sizes;
 }
 
 function positive(name: string, raw: string): number {
@@ -60,6 +90,8 @@ export const baselineSetting = (env: NodeJS.ProcessEnv = process.env): string =>
 export interface Settings {
   /** What the run document records as its config. */
   config: RunConfig;
+  /** The workloads it runs (BENCH_WORKLOADS narrows them), each at config.sizes[name]. */
+  workloads: Workload[];
   /** Per-run timeout override in seconds (BENCH_TIMEOUT_S). */
   timeoutS: number | null;
   /** BENCH_BASELINE (default go-native). */
@@ -70,14 +102,21 @@ export interface Settings {
   variantsDir: string | null;
 }
 
-/** Reads the BENCH_* variables; throws ConfigError naming the first bad one. */
-export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+/**
+ * Reads the BENCH_* variables; throws ConfigError naming the first bad one. `found` are the
+ * discovered workloads (by default packages/workloads/'s): sizes and BENCH_WORKLOADS are checked
+ * against their specs.
+ */
+export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Workload[] = discoverWorkloads(repoRoot()).workloads): Settings {
   const profileName = env.BENCH_PROFILE?.trim() || 'default';
   if (!Object.hasOwn(PROFILES, profileName)) {
     throw new ConfigError(`BENCH_PROFILE must be one of ${Object.keys(PROFILES).join(', ')}, got "${profileName}"`);
   }
   const p = PROFILES[profileName as ProfileName];
-  const n = env.BENCH_N ? int('BENCH_N', env.BENCH_N, 1, MAX_N) : p.n;
+  const only = workloadsSetting(env.BENCH_WORKLOADS, found);
+  const workloads = only ? found.filter((w) => only.includes(w.name)) : found;
+  const sizes = sizesSetting(env, profileName as ProfileName, found);
+  const budgetMin = env.BENCH_SUITE_BUDGET_MIN ? positive('BENCH_SUITE_BUDGET_MIN', env.BENCH_SUITE_BUDGET_MIN) : null;
   const workers = env.BENCH_WORKERS
     ? env.BENCH_WORKERS.split(',').map((w) => int('BENCH_WORKERS', w, 1, 256))
     : [os.availableParallelism()];
@@ -90,7 +129,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
     config: {
       profile: profileName,
-      n,
+      sizes: Object.fromEntries(workloads.map((w) => [w.name, sizes[w.name]!])),
+      workloads: only,
       workers: [...new Set(workers)],
       warmup: env.BENCH_WARMUP ? int('BENCH_WARMUP', env.BENCH_WARMUP, 0, 100) : p.warmup,
       runsPerRound: env.BENCH_RUNS_PER_ROUND ? int('BENCH_RUNS_PER_ROUND', env.BENCH_RUNS_PER_ROUND, 1, 1000) : p.runsPerRound,
@@ -98,11 +138,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       maxRounds: fixed ? minRounds : Math.max(p.maxRounds, minRounds),
       targetCiPct: env.BENCH_TARGET_CI ? positive('BENCH_TARGET_CI', env.BENCH_TARGET_CI) : p.targetCiPct,
       budgetS: env.BENCH_BUDGET_S ? positive('BENCH_BUDGET_S', env.BENCH_BUDGET_S) : p.budgetS,
+      suiteBudgetS: budgetMin !== null ? budgetMin * 60 : p.suiteBudgetS,
       only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null,
       // Node lines (node.json of @arena/runtimes; unset: the harness's Node) and Go lines (go.json; unset: the Go on PATH).
       node: linesSetting(env.BENCH_NODE, nodeLines),
       go: linesSetting(env.BENCH_GO, goLines),
     },
+    workloads,
     timeoutS: env.BENCH_TIMEOUT_S ? positive('BENCH_TIMEOUT_S', env.BENCH_TIMEOUT_S) : null,
     baseline: baselineSetting(env),
     skipBuild: env.BENCH_SKIP_BUILD === '1',

@@ -3,9 +3,8 @@ import type { Target } from '@arena/hyperfine-wrapper';
 import type { PlannedGo, PlannedNode, Runtimes } from '@arena/runtimes';
 import path from 'node:path';
 import { goBuiltCommand, KERNELS_DIST, type Modules, type Variant } from './discover.ts';
-import { resultLabel } from './identity.ts';
-
-const label = (variant: string, parameters: Record<string, string>) => resultLabel({ variant, parameters });
+import { resultLabel, tableOf } from './identity.ts';
+import type { Workload } from './workloads.ts';
 
 /**
  * A variant's command from the repository root, before `--n` and the rest. On a Node (a Node variant:
@@ -40,32 +39,40 @@ function buildersOf(v: Variant, runtimes: Runtimes): Array<PlannedGo | undefined
 type ModuleChoice = { go?: PlannedGo } & ({ module: BuiltModule } | { producer: string; error: string });
 
 /**
- * The modules a WASI variant runs: every non-Go module, and the Go-compiled one of each Go toolchain —
- * of its own toolchain only when the variant is itself built by Go (`builder`), so that a Go host
- * and the module it runs come from the same Go.
+ * The modules of workload `w` a WASI variant runs: every non-Go module, and the Go-compiled one of
+ * each Go toolchain — of its own toolchain only when the variant is itself built by Go (`builder`), so
+ * that a Go host and the module it runs come from the same Go. A producer the workload cannot be
+ * built with comes as missing, with the kernels manifest's reason.
  */
-function modulesFor(modules: Modules, runtimes: Runtimes, builder: PlannedGo | undefined): ModuleChoice[] {
-  const other: ModuleChoice[] = modules.other.map((module) => ({ module }));
+function modulesFor(modules: Modules, w: string, runtimes: Runtimes, builder: PlannedGo | undefined): ModuleChoice[] {
+  const other: ModuleChoice[] = modules.other.filter((m) => m.workload === w).map((module) => ({ module }));
+  const skipped: ModuleChoice[] = modules.skipped
+    .filter((s) => s.workload === w)
+    .map((s) => ({ producer: s.producer, error: `no ${s.producer} module of ${w}: ${s.reason}` }));
   const gos = builder ? [builder] : runtimes.go;
   const go = gos.flatMap((g): ModuleChoice[] => {
     const m = modules.go[g.version];
-    if (m === undefined) return [];
-    return [m.status === 'built' ? { go: g, module: m.module } : { go: g, producer: 'go', error: m.error }];
+    if (m === undefined || skipped.some((s) => 'producer' in s && s.producer === 'go')) return [];
+    if (m.status === 'missing') return [{ go: g, producer: 'go', error: m.error }];
+    const module = m.modules.find((x) => x.workload === w);
+    return [module ? { go: g, module } : { go: g, producer: 'go', error: `no Go-compiled module of ${w} was built by ${g.version}` }];
   });
   // The kernels manifest's order (the contract's producer list), whichever Go built the Go module.
   const order = (c: ModuleChoice) => producers.options.indexOf(('module' in c ? c.module.producer : c.producer) as BuiltModule['producer']);
-  return [...other, ...go].sort((a, b) => order(a) - order(b));
+  return [...other, ...skipped, ...go].sort((a, b) => order(a) - order(b));
 }
 
 /**
- * The targets for each variant and worker count: once per Node line for Node variants
+ * The targets for each workload, variant and worker count: once per Node line for Node variants
  * (`parameters.node`), once per Go toolchain for Go-built variants and for the Go-compiled module
- * (`parameters.go`), once per kernel module for WASI variants. Results with the same worker count
- * share a table (their ratios are compared), so they share rounds. Worker counts become a parameter
- * only when scaling. Pure: the Nodes, Gos and modules come resolved in `runtimes` and `modules`.
+ * (`parameters.go`), once per kernel module of the workload for WASI variants. Results of one workload
+ * with the same worker count share a table (their ratios are compared), so they share rounds. Worker
+ * counts become a parameter only when scaling. The workloads run are config.sizes' keys, at those
+ * sizes. Pure: the Nodes, Gos and modules come resolved in `runtimes` and `modules`.
  */
 export function planTargets(
   variants: Variant[],
+  workloads: Workload[],
   modules: Modules,
   config: RunConfig,
   runtimes: Runtimes,
@@ -73,41 +80,47 @@ export function planTargets(
   const targets: Target[] = [];
   const problems: Array<{ target: Target; error: string }> = [];
   const scaling = config.workers.length > 1;
-  for (const v of variants) {
-    for (const workers of config.workers) {
-      for (const node of hostsOf(v, runtimes)) {
-        for (const builder of buildersOf(v, runtimes)) {
-          const { command, runtime } = variantCommand(v, node, builder);
-          const base = `${command} --n ${config.n} --workers ${workers}`;
-          const params = (go?: PlannedGo): Record<string, string> => ({
-            ...(scaling ? { workers: String(workers) } : {}), ...(node ? { node: node.line } : {}), ...(go ? { go: go.line } : {}),
-          });
-          const common = (go?: PlannedGo) => ({
-            variant: v.name, summary: v.manifest.summary, table: `workers=${workers}`, ...(runtime ? { runtime } : {}), ...(go ? { goToolchain: go.version } : {}),
-          });
-          const expected = { variant: v.name, n: config.n, workers };
-          if (!v.manifest.wasmModules) {
-            targets.push({ ...common(builder), key: label(v.name, params(builder)), parameters: params(builder), command: base, expected });
-            continue;
-          }
-          const choices = modulesFor(modules, runtimes, builder);
-          if (choices.length === 0) {
-            const target = { ...common(builder), key: label(v.name, params(builder)), parameters: params(builder), command: base, expected };
-            problems.push({ target, error: `no kernel module was built (${KERNELS_DIST}/manifest.json lists none)` });
-            continue;
-          }
-          for (const c of choices) {
-            const go = c.go ?? builder;
-            const producer = 'module' in c ? c.module.producer : c.producer;
-            const parameters = { module: producer, ...params(go) };
-            const shared = { ...common(go), key: label(v.name, parameters), parameters };
-            if (!('module' in c)) {
-              problems.push({ target: { ...shared, command: base, expected }, error: c.error });
+  for (const w of workloads) {
+    const size = config.sizes[w.name];
+    if (size === undefined) continue;
+    const seeded = w.spec.seeded;
+    for (const v of variants) {
+      for (const workers of config.workers) {
+        for (const node of hostsOf(v, runtimes)) {
+          for (const builder of buildersOf(v, runtimes)) {
+            const { command, runtime } = variantCommand(v, node, builder);
+            const base = `${command} --workload ${w.name} --size ${size} --workers ${workers}`;
+            const params = (go?: PlannedGo): Record<string, string> => ({
+              ...(scaling ? { workers: String(workers) } : {}), ...(node ? { node: node.line } : {}), ...(go ? { go: go.line } : {}),
+            });
+            const identify = (parameters: Record<string, string>) => ({ key: resultLabel({ variant: v.name, workload: w.name, parameters }), parameters });
+            const common = (go?: PlannedGo) => ({
+              variant: v.name, summary: v.manifest.summary, table: tableOf(w.name, workers), seeded,
+              ...(runtime ? { runtime } : {}), ...(go ? { goToolchain: go.version } : {}),
+            });
+            const asked = { variant: v.name, workload: w.name, size, workers };
+            if (!v.manifest.wasmModules) {
+              targets.push({ ...common(builder), ...identify(params(builder)), command: base, asked });
               continue;
             }
-            if (path.basename(c.module.file) !== `${producer}.wasm`) throw new Error(`${KERNELS_DIST}: module file ${c.module.file} must be named ${producer}.wasm`);
-            const module = `${KERNELS_DIST}/${c.module.file}`;
-            targets.push({ ...shared, command: `${base} --module ${module}`, expected: { ...expected, module } });
+            const choices = modulesFor(modules, w.name, runtimes, builder);
+            if (choices.length === 0) {
+              const target = { ...common(builder), ...identify(params(builder)), command: base, asked };
+              problems.push({ target, error: `no kernel module of ${w.name} was built (${KERNELS_DIST}/manifest.json lists none)` });
+              continue;
+            }
+            for (const c of choices) {
+              const go = c.go ?? builder;
+              const producer = 'module' in c ? c.module.producer : c.producer;
+              const shared = { ...common(go), ...identify({ module: producer, ...params(go) }) };
+              if (!('module' in c)) {
+                problems.push({ target: { ...shared, command: base, asked }, error: c.error });
+                continue;
+              }
+              if (path.basename(c.module.file) !== `${producer}.wasm`) throw new Error(`${KERNELS_DIST}: module file ${c.module.file} must be named ${producer}.wasm`);
+              const module = `${KERNELS_DIST}/${c.module.file}`;
+              targets.push({ ...shared, command: `${base} --module ${module}`, asked: { ...asked, module } });
+            }
           }
         }
       }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { workloadSpec, type WorkloadSpec } from '@arena/contract';
+import { workloadSpec, type WorkerAnswer, type WorkloadSpec } from '@arena/contract';
 import { z } from 'zod';
 
 /** A workload found under packages/workloads/: its folder and its checked spec. */
@@ -51,4 +51,23 @@ export async function loadReference(root: string, w: Workload): Promise<Referenc
   const mod = (await import(pathToFileURL(file).href)) as { reference?: unknown };
   if (typeof mod.reference !== 'function') throw new Error(`${w.dir}/reference.ts exports no reference(size, seed) function`);
   return mod.reference as Reference;
+}
+
+/**
+ * The answers every worker must report, per workload, size and seed, from each workload's reference
+ * (computed by the harness itself, never taken from a variant), in the type its spec gives them.
+ */
+export async function loadAnswers(root: string, workloads: Workload[]): Promise<(workload: string, size: number, seed: number | null) => WorkerAnswer> {
+  const refs = new Map<string, { w: Workload; reference: Reference }>();
+  for (const w of workloads) refs.set(w.name, { w, reference: await loadReference(root, w) });
+  return (workload, size, seed) => {
+    const r = refs.get(workload);
+    if (r === undefined) throw new Error(`no reference loaded for workload ${workload}`);
+    const value = r.reference(size, seed ?? 0);
+    if (r.w.spec.answer.type === 'u32') {
+      if (typeof value !== 'number') throw new Error(`${r.w.dir}/reference.ts returned ${JSON.stringify(value)}, not a u32`);
+      return value;
+    }
+    return typeof value === 'number' ? [value] : value;
+  };
 }

@@ -19,3 +19,17 @@ test('a package with a build:go script is Go-built, and must run a program under
   assert.deepEqual(broken.map((b) => b.name), ['go-b']);
   assert.match(broken[0]!.error, /a variant with a build:go script runs a program under \{pkg\}\/bin\//);
 });
+
+test('splitSkipped: a producer skipped for every workload is unavailable (said once); skipped for some, a gap per workload', async () => {
+  const { splitSkipped } = await import('../src/discover.ts');
+  const built = [{ producer: 'clang', workload: 'fib' }, { producer: 'assemblyscript', workload: 'fib' }] as Parameters<typeof splitSkipped>[0];
+  const skipped = [
+    { producer: 'tinygo', workload: 'fib', reason: 'tinygo not found' },
+    { producer: 'tinygo', workload: 'nbody', reason: 'tinygo not found' },
+    { producer: 'assemblyscript', workload: 'nbody', reason: 'no as/ kernel' },
+  ];
+  assert.deepEqual(splitSkipped(built, skipped), {
+    skipped: [{ producer: 'assemblyscript', workload: 'nbody', reason: 'no as/ kernel' }],
+    unavailable: [{ producer: 'tinygo', reason: 'tinygo not found' }],
+  });
+});

@@ -11,7 +11,7 @@ test('a target whose program was not built fails with the build to look at; a co
   mkdirSync(path.join(root, 'bin'));
   writeFileSync(path.join(root, 'bin', 'present'), '');
   const target = (command: string, goToolchain?: string): Target => ({
-    key: command, variant: 'v', parameters: {}, command, expected: { variant: 'v', n: 1, workers: 1 }, table: 't', ...(goToolchain ? { goToolchain } : {}),
+    key: command, variant: 'v', parameters: {}, command, asked: { variant: 'v', workload: 'fib', size: 1, workers: 1 }, seeded: false, table: 't', ...(goToolchain ? { goToolchain } : {}),
   });
   const planned = { targets: [target('bin/present --n 1'), target('node x.js'), target('bin/go/go1.27.3/absent --n 1', 'go1.27.3'), target('bin/absent')], problems: [] };
   const { targets, problems } = withoutMissingPrograms(planned, root);

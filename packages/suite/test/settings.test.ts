@@ -3,21 +3,31 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { ConfigError, readSettings } from '../src/settings.ts';
 
-test('the quick profile is n=30 with one fixed round of 3 runs', () => {
+test('the quick profile takes each workload\'s quick size with one fixed round of 3 runs', () => {
   const { config } = readSettings({ BENCH_PROFILE: 'quick' });
-  assert.equal(config.n, 30);
+  assert.deepEqual(config.sizes, { fib: 30, nbody: 100000 });
   assert.deepEqual([config.runsPerRound, config.minRounds, config.maxRounds], [3, 1, 1]);
   assert.equal(config.targetCiPct, null);
 });
 
-test('the default profile: at least 8 rounds of 3, at most 20, ±1 % or 30 s per result', () => {
-  const { config } = readSettings({});
-  assert.deepEqual([config.runsPerRound, config.minRounds, config.maxRounds, config.targetCiPct, config.budgetS], [3, 8, 20, 1, 30]);
+test('the default profile: every workload at its default size, at least 8 rounds of 3, at most 20, ±1 %, 30 min for the suite', () => {
+  const { config, workloads } = readSettings({});
+  assert.deepEqual(config.sizes, { fib: 40, nbody: 4000000 });
+  assert.deepEqual(workloads.map((w) => w.name), ['fib', 'nbody']);
+  assert.deepEqual([config.runsPerRound, config.minRounds, config.maxRounds, config.targetCiPct, config.budgetS, config.suiteBudgetS], [3, 8, 20, 1, null, 1800]);
+  assert.equal(readSettings({ BENCH_SUITE_BUDGET_MIN: '12.5' }).config.suiteBudgetS, 750);
+});
+
+test('BENCH_WORKLOADS narrows the workloads and is recorded; BENCH_SIZE and BENCH_N (fib\'s n) set sizes', () => {
+  const narrowed = readSettings({ BENCH_WORKLOADS: 'nbody', BENCH_SIZE: 'nbody=1000, fib=20' });
+  assert.deepEqual([narrowed.config.workloads, narrowed.config.sizes, narrowed.workloads.map((w) => w.name)], [['nbody'], { nbody: 1000 }, ['nbody']]);
+  assert.equal(readSettings({}).config.workloads, null);
+  assert.deepEqual(readSettings({ BENCH_N: '25' }).config.sizes, { fib: 25, nbody: 4000000 });
 });
 
 test('overrides reach the config; a fixed profile runs exactly BENCH_ROUNDS rounds', () => {
   const { config } = readSettings({ BENCH_N: '25', BENCH_WORKERS: '1,2,4', BENCH_ROUNDS: '7', BENCH_RUNS_PER_ROUND: '2', BENCH_PROFILE: 'quick' });
-  assert.deepEqual([config.n, config.workers, config.minRounds, config.maxRounds, config.runsPerRound], [25, [1, 2, 4], 7, 7, 2]);
+  assert.deepEqual([config.sizes.fib, config.workers, config.minRounds, config.maxRounds, config.runsPerRound], [25, [1, 2, 4], 7, 7, 2]);
 });
 
 test('BENCH_ONLY is recorded in the config, so a narrowed run says what it left out', () => {
@@ -44,6 +54,11 @@ for (const [name, value, message] of [
   ['BENCH_N', '48', /BENCH_N must be an integer in 1\.\.47, got "48"/],
   ['BENCH_N', '4.5', /BENCH_N must be an integer in 1\.\.47/],
   ['BENCH_N', 'abc', /BENCH_N must be an integer in 1\.\.47/],
+  ['BENCH_SIZE', 'nbody=0', /BENCH_SIZE \(nbody\) must be an integer in 1\.\.100000000, got "0"/],
+  ['BENCH_SIZE', 'sort=5', /BENCH_SIZE \(sort\): no workload sort \(found: fib, nbody\)/],
+  ['BENCH_SIZE', 'nbody', /BENCH_SIZE must be <workload>=<size>/],
+  ['BENCH_WORKLOADS', 'fib,sort', /BENCH_WORKLOADS names no workload: sort \(found: fib, nbody\)/],
+  ['BENCH_SUITE_BUDGET_MIN', '0', /BENCH_SUITE_BUDGET_MIN must be a number > 0/],
   ['BENCH_WORKERS', '0', /BENCH_WORKERS must be an integer in 1\.\.256, got "0"/],
   ['BENCH_ROUNDS', '-3', /BENCH_ROUNDS must be an integer in 1\.\.1000/],
   ['BENCH_RUNS', '3', /BENCH_RUNS is no longer read; use BENCH_ROUNDS/],

@@ -17,7 +17,7 @@ export function forkWorker(events: WorkerEvents): WorkerLink {
     events.lost(`(pid ${child.pid}) died: ${signal ? `killed by ${signal}` : `exit code ${code}`}`),
   );
   return {
-    dispatch: (n) => worker.send(n),
+    dispatch: (job) => worker.send(job),
     stop() {
       if (child.pid === undefined) return Promise.resolve(); // never started: nothing to wait for
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -1,5 +1,16 @@
 import type { VariantArgs } from './args.js';
 import { fail, printReport, type PhasesMs } from './report.js';
+import { answerOf, type Answer } from './workload.js';
+
+/**
+ * The job every worker gets, all at once: compute workload `workload` at `size` (with `seed`, null
+ * for an unseeded workload) once, itself, and answer with a `result` message.
+ */
+export interface Job {
+  workload: string;
+  size: number;
+  seed: number | null;
+}
 
 /**
  * What a worker tells the primary (or main thread). Errors carry a message naming the cause. A worker
@@ -7,13 +18,14 @@ import { fail, printReport, type PhasesMs } from './report.js';
  */
 export type WorkerMessage =
   | { kind: 'ready'; compileMs?: number; instantiateMs?: number; moduleSha256?: string }
-  | { kind: 'result'; value: number }
+  /** The kernel's results, in the spec's order (`kernel.results`); the main turns them into the answer. */
+  | { kind: 'result'; value: number[] }
   | { kind: 'error'; message: string };
 
 /** The primary's handle on one worker, a forked process or a thread alike. */
 export interface WorkerLink {
-  /** Sends the job: compute fibonacci(n) once and answer with a `result` message. */
-  dispatch(n: number): void;
+  /** Sends the job: compute it once and answer with a `result` message. */
+  dispatch(job: Job): void;
   /** Ends the worker (a kill, not a request); resolves once it is gone. */
   stop(): Promise<void>;
 }
@@ -33,7 +45,7 @@ export type Booted = Partial<PhasesMs> & { moduleSha256?: string };
 export interface RunJobsOptions {
   /** The variant's folder name, for the report. */
   variant: string;
-  /** The parsed command line. */
+  /** The parsed command line (the workload's spec included). */
   args: VariantArgs;
   /** `performance.now()` at the variant's first line. */
   startupMs: number;
@@ -49,8 +61,10 @@ export interface RunJobsOptions {
 
 /**
  * The protocol every Node variant shares: create all workers, wait until each reports `ready`,
- * dispatch n to all at once, collect one result per worker (in worker order), print the report,
- * stop the workers and exit 0. A worker's `error` message, a lost worker or a throwing hook stops
+ * dispatch the job ({@link Job}) to all at once, collect one result per worker (in worker order),
+ * print the report (each worker's results typed by the spec's `answer.type`: `u32` → a number,
+ * `f64[]` → the array), stop the workers and exit 0. A worker returning another number of results
+ * than the spec has fails the run. A worker's `error` message, a lost worker or a throwing hook stops
  * every worker, then prints `error: …` and exits 1 without a report. SIGINT/SIGTERM stop the workers too.
  * Phases: `spawnMs` from the first creation to the last `ready`, `computeMs` from dispatch to the
  * last result, `compileMs`/`instantiateMs` the hook's or else the slowest worker's. With `--module`,
@@ -61,7 +75,8 @@ export function runJobs(options: RunJobsOptions): void {
   const { args } = options;
   const count = args.workers;
   const links: WorkerLink[] = [];
-  const results: number[] = new Array<number>(count);
+  const values: number[][] = new Array<number[]>(count);
+  const job: Job = { workload: args.workload, size: args.size, seed: args.seed };
   const phasesMs: PhasesMs = { startupMs: options.startupMs, computeMs: 0 };
   let ready = 0;
   let received = 0;
@@ -108,19 +123,30 @@ export function runJobs(options: RunJobsOptions): void {
         if (++ready < count) return;
         dispatchedAt = performance.now();
         phasesMs.spawnMs = dispatchedAt - spawnStart;
-        for (const link of links) link.dispatch(args.n);
+        for (const link of links) link.dispatch(job);
         return;
       }
-      if (results[index] !== undefined) return;
-      results[index] = message.value;
+      if (values[index] !== undefined) return;
+      values[index] = message.value;
       if (++received < count) return;
       phasesMs.computeMs = performance.now() - dispatchedAt;
+      // Typed only now, with the clock stopped.
+      const results: Answer[] = [];
+      for (const [i, value] of values.entries()) {
+        try {
+          results.push(answerOf(args.spec, value as number[]));
+        } catch (error) {
+          return finish(1, `worker ${i + 1} of ${count}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
       if (args.module !== undefined && moduleSha256 === undefined) {
         return finish(1, `${args.module}: no worker or hook reported the module's sha256 (moduleSha256)`);
       }
       printReport({
         variant: options.variant,
-        n: args.n,
+        workload: args.workload,
+        size: args.size,
+        seed: args.seed,
         workers: count,
         results,
         ...(args.module === undefined ? {} : { module: args.module, moduleSha256 }),
@@ -129,7 +155,7 @@ export function runJobs(options: RunJobsOptions): void {
       finish(0);
     },
     lost(description) {
-      if (!settled && results[index] === undefined) finish(1, `worker ${index + 1} of ${count} ${description}`);
+      if (!settled && values[index] === undefined) finish(1, `worker ${index + 1} of ${count} ${description}`);
     },
   });
 

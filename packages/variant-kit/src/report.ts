@@ -1,3 +1,5 @@
+import type { Answer } from './workload.js';
+
 /** Milliseconds measured inside the process; `computeMs` is required by the contract. */
 export interface PhasesMs {
   startupMs?: number;
@@ -9,12 +11,19 @@ export interface PhasesMs {
 
 const PHASES = ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'computeMs'] as const;
 
-/** The contract's report line. `module` and `moduleSha256` only for WASI variants, always together. */
+/**
+ * The contract's report line (packages/workloads/HOSTS.md). `module` and `moduleSha256` only for WASI
+ * variants, always together.
+ */
 export interface Report {
   variant: string;
-  n: number;
+  workload: string;
+  size: number;
+  /** `null` for an unseeded workload. */
+  seed: number | null;
   workers: number;
-  results: number[];
+  /** One answer per worker, in worker order: a number (`u32`) or the results (`f64[]`). */
+  results: Answer[];
   module?: string;
   /** Lowercase hex sha256 of the module bytes the variant compiled. */
   moduleSha256?: string;
@@ -26,14 +35,25 @@ export function roundMs(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
-/** Prints the report as one JSON line on stdout (phases in timeline order, rounded to microseconds). */
+/**
+ * Prints the report as one JSON line on stdout: fields in the order of HOSTS.md (variant, workload,
+ * size, seed, workers, results, module, moduleSha256, phasesMs), phases in timeline order and rounded
+ * to microseconds. Doubles are printed by JSON.stringify, which reads back as the same double.
+ */
 export function printReport(report: Report): void {
   const phasesMs: Record<string, number> = {};
   for (const phase of PHASES) {
     const ms = report.phasesMs[phase];
     if (ms !== undefined) phasesMs[phase] = roundMs(ms);
   }
-  process.stdout.write(`${JSON.stringify({ ...report, phasesMs })}\n`);
+  const { variant, workload, size, seed, workers, results, module, moduleSha256 } = report;
+  const line = {
+    variant, workload, size, seed, workers, results,
+    ...(module === undefined ? {} : { module }),
+    ...(moduleSha256 === undefined ? {} : { moduleSha256 }),
+    phasesMs,
+  };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
 }
 
 /**

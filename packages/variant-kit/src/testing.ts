@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fibonacci } from './fibonacci.js';
+import { pathToFileURL } from 'node:url';
+import { readWorkload, type Answer } from './workload.js';
 
 /** A finished run of a variant's command. */
 export interface VariantRun {
@@ -47,33 +48,79 @@ export function runVariant(packageDir: string, args: readonly string[]): Variant
   return { cwd: root, status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr };
 }
 
-/** The modules `@arena/kernels` built, from its dist/manifest.json: producer and path relative to the root. */
-export function builtKernels(root: string): { producer: string; file: string }[] {
-  const manifest = JSON.parse(readFileSync(join(root, 'packages/kernels/dist/manifest.json'), 'utf8')) as {
-    modules: { producer: string; status: string; file?: string }[];
-  };
-  return manifest.modules
-    .filter((module) => module.status === 'built' && module.file)
-    .map((module) => ({ producer: module.producer, file: `packages/kernels/dist/${module.file}` }));
+/** A module `@arena/kernels` built: its workload, its producer and its path relative to the root. */
+export interface BuiltKernel {
+  workload: string;
+  producer: string;
+  file: string;
 }
 
 /**
- * Asserts a successful run: exit 0, and a last stdout line that is a valid report for `expected`
- * (every worker's result equal to fibonacci(n), `computeMs` and the listed phases present; with a
- * module, `moduleSha256` equal to the sha256 of that file). Returns it.
+ * The modules `@arena/kernels` built, from its dist/manifest.json (every module, or those of
+ * `workload`). A manifest of schema 1 (before workloads) had fib's modules alone.
  */
-export function assertReport(
-  run: VariantRun,
-  expected: { variant: string; n: number; workers: number; module?: string },
-  phases: readonly string[],
-): Record<string, unknown> {
-  assert.equal(run.status, 0, `exit ${run.status ?? run.signal}; stderr: ${run.stderr}`);
+export function builtKernels(root: string, workload?: string): BuiltKernel[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'packages/kernels/dist/manifest.json'), 'utf8')) as {
+    modules: { workload?: string; producer: string; status: string; file?: string }[];
+  };
+  return manifest.modules
+    .filter((module) => module.status === 'built' && module.file)
+    .map((module) => ({ workload: module.workload ?? 'fib', producer: module.producer, file: `packages/kernels/dist/${module.file}` }))
+    .filter((module) => workload === undefined || module.workload === workload);
+}
+
+/**
+ * The answer every worker must report for `workload` at `size` and `seed` (null when unseeded): the
+ * workload's own reference (`packages/workloads/<workload>/reference.ts`, imported as TypeScript, so
+ * under tsx), typed by its spec's `answer.type`.
+ */
+export async function referenceAnswer(root: string, workload: string, size: number, seed: number | null): Promise<Answer> {
+  const dir = join(root, 'packages', 'workloads');
+  const spec = readWorkload(workload, { dir });
+  if (!spec) throw new Error(`no workload ${workload} in ${dir}`);
+  const { reference } = (await import(pathToFileURL(join(dir, workload, 'reference.ts')).href)) as {
+    reference: (size: number, seed: number) => number | number[];
+  };
+  const answer = reference(size, seed ?? 0);
+  if (spec.answer.type === 'u32') return Array.isArray(answer) ? (answer[0] as number) : answer;
+  return Array.isArray(answer) ? [...answer] : [answer];
+}
+
+/** What a run was asked: the report's fields before its results. */
+export interface ExpectedReport {
+  variant: string;
+  workload: string;
+  size: number;
+  seed: number | null;
+  workers: number;
+  module?: string;
+}
+
+/** The report line's fields, in the order of packages/workloads/HOSTS.md. */
+const FIELDS = ['variant', 'workload', 'size', 'seed', 'workers', 'results', 'module', 'moduleSha256', 'phasesMs'];
+
+/** The report line of a run: its last stdout line, parsed. */
+export function reportOf(run: VariantRun): Record<string, unknown> {
   const lines = run.stdout.trimEnd().split('\n');
-  const report = JSON.parse(lines[lines.length - 1] as string) as Record<string, unknown>;
+  return JSON.parse(lines[lines.length - 1] as string) as Record<string, unknown>;
+}
+
+/**
+ * Asserts a successful run: exit 0, and a last stdout line that is a valid report for `expected`:
+ * the fields in HOSTS.md's order, every worker's answer exactly the workload's reference
+ * ({@link referenceAnswer}), `computeMs` and the listed phases present; with a module, `moduleSha256`
+ * equal to the sha256 of that file. Returns it.
+ */
+export async function assertReport(run: VariantRun, expected: ExpectedReport, phases: readonly string[]): Promise<Record<string, unknown>> {
+  assert.equal(run.status, 0, `exit ${run.status ?? run.signal}; stderr: ${run.stderr}`);
+  const report = reportOf(run);
   const { results, phasesMs, ...rest } = report;
   const module = expected.module ? { module: expected.module, moduleSha256: sha256Of(resolve(run.cwd, expected.module)) } : {};
-  assert.deepEqual(rest, { variant: expected.variant, n: expected.n, workers: expected.workers, ...module });
-  assert.deepEqual(results, new Array(expected.workers).fill(fibonacci(expected.n)));
+  const { variant, workload, size, seed, workers } = expected;
+  assert.deepEqual(rest, { variant, workload, size, seed, workers, ...module });
+  assert.deepEqual(Object.keys(report), FIELDS.filter((field) => field in report), "fields in HOSTS.md's order");
+  const answer = await referenceAnswer(run.cwd, workload, size, seed);
+  assert.deepEqual(results, new Array(workers).fill(answer), `each worker's answer is ${workload}'s reference for size ${size}, seed ${seed}`);
   assert.deepEqual(Object.keys(phasesMs as object).sort(), [...new Set([...phases, 'computeMs'])].sort());
   for (const [phase, ms] of Object.entries(phasesMs as object)) assert.ok(typeof ms === 'number' && ms >= 0, `${phase}: ${ms}`);
   return report;

@@ -7,15 +7,16 @@ export interface ThreadLink extends WorkerLink {
 }
 
 /**
- * Starts one `worker_threads` Worker running `script` and links it to {@link runJobs}: messages are
- * forwarded, an uncaught error or exit before the result is reported as lost. `stop()` does nothing:
- * the process's exit ends every thread at once, and terminate() would only add a round trip.
+ * Starts one `worker_threads` Worker running `script` (with `workerData`, e.g. the workload whose
+ * kernel it loads while it boots) and links it to {@link runJobs}: messages are forwarded, an
+ * uncaught error or exit before the result is reported as lost. `stop()` does nothing: the process's
+ * exit ends every thread at once, and terminate() would only add a round trip.
  */
-export function startThread(script: URL, events: WorkerEvents): ThreadLink {
-  const worker = new Worker(script);
+export function startThread(script: URL, events: WorkerEvents, workerData?: unknown): ThreadLink {
+  const worker = new Worker(script, workerData === undefined ? {} : { workerData });
   const id = worker.threadId;
   worker.on('message', (message: WorkerMessage) => events.message(message));
   worker.on('error', (error) => events.lost(`(thread ${id}) failed: ${error.message}`));
   worker.on('exit', (code) => events.lost(`(thread ${id}) exited with code ${code}`));
-  return { worker, dispatch: (n) => worker.postMessage(n), stop: async () => undefined };
+  return { worker, dispatch: (job) => worker.postMessage(job), stop: async () => undefined };
 }

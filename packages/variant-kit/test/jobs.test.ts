@@ -12,8 +12,11 @@ describe('runJobs', () => {
     assert.equal(child.status, 0, child.stderr);
     const report = JSON.parse(child.stdout);
     assert.deepEqual(report.results, [500, 501, 502]);
+    assert.deepEqual(Object.keys(report), ['variant', 'workload', 'size', 'seed', 'workers', 'results', 'phasesMs']);
     assert.equal(report.variant, 'fake');
-    assert.equal(report.n, 5);
+    assert.equal(report.workload, 'fib');
+    assert.equal(report.size, 5);
+    assert.equal(report.seed, null);
     assert.equal(report.workers, 3);
     assert.ok(!('module' in report));
     assert.deepEqual(Object.keys(report.phasesMs), ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'computeMs']);
@@ -21,6 +24,26 @@ describe('runJobs', () => {
     assert.equal(report.phasesMs.compileMs, 0.5);
     assert.equal(report.phasesMs.instantiateMs, 2.25, 'the slowest worker');
     assert.ok(report.phasesMs.computeMs > 0 && report.phasesMs.spawnMs > 0);
+    assert.deepEqual(stopped(child.stderr), ['stopped 0', 'stopped 1', 'stopped 2']);
+    const jobs = child.stderr.split('\n').filter((line) => line.startsWith('job ')).sort();
+    assert.deepEqual(jobs, [0, 1, 2].map((i) => `job ${i} {"workload":"fib","size":5,"seed":null}`), 'every worker gets the same job');
+  });
+
+  it('reports a seeded workload with its seed, each answer the array of its results (f64[])', () => {
+    const child = run('seeded');
+    assert.equal(child.status, 0, child.stderr);
+    const report = JSON.parse(child.stdout);
+    assert.equal(report.workload, 'pair');
+    assert.equal(report.seed, 7);
+    assert.deepEqual(report.results, [[5, 7], [5.25, 7], [5.5, 7]]);
+    assert.match(child.stderr, /^job 0 \{"workload":"pair","size":5,"seed":7\}$/m);
+  });
+
+  it('fails naming a worker that returned another number of results than the spec has', () => {
+    const child = run('wrong-count');
+    assert.equal(child.status, 1);
+    assert.equal(child.stdout, '');
+    assert.match(child.stderr, /^error: worker 2 of 3: fib: a worker returned 2 result\(s\), the spec has 1$/m);
     assert.deepEqual(stopped(child.stderr), ['stopped 0', 'stopped 1', 'stopped 2']);
   });
 
@@ -70,7 +93,7 @@ describe('runJobs', () => {
     const child = run('hashed-by-hook');
     assert.equal(child.status, 0, child.stderr);
     const report = JSON.parse(child.stdout);
-    assert.deepEqual(Object.keys(report), ['variant', 'n', 'workers', 'results', 'module', 'moduleSha256', 'phasesMs']);
+    assert.deepEqual(Object.keys(report), ['variant', 'workload', 'size', 'seed', 'workers', 'results', 'module', 'moduleSha256', 'phasesMs']);
     assert.equal(report.module, 'k.wasm');
     assert.equal(report.moduleSha256, '9'.repeat(64));
     assert.ok(!('moduleSha256' in report.phasesMs));

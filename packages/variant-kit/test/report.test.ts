@@ -9,19 +9,43 @@ describe('printReport', () => {
     t.after(() => write.mock.restore());
     printReport({
       variant: 'threads-wasi',
-      n: 20,
+      workload: 'fib',
+      size: 20,
+      seed: null,
       workers: 2,
       results: [6765, 6765],
-      module: 'packages/kernels/dist/clang.wasm',
+      module: 'packages/kernels/dist/fib/clang.wasm',
       phasesMs: { computeMs: 12.34567, startupMs: 30.0000001, spawnMs: undefined },
     });
     write.mock.restore();
     assert.equal(write.mock.callCount(), 1);
     assert.equal(
       write.mock.calls[0]?.arguments[0],
-      '{"variant":"threads-wasi","n":20,"workers":2,"results":[6765,6765],"module":"packages/kernels/dist/clang.wasm",' +
+      '{"variant":"threads-wasi","workload":"fib","size":20,"seed":null,"workers":2,"results":[6765,6765],"module":"packages/kernels/dist/fib/clang.wasm",' +
         '"phasesMs":{"startupMs":30,"computeMs":12.346}}\n',
     );
+  });
+  it("prints the fields in HOSTS.md's order whatever the object's, and doubles that read back as the same bits", (t) => {
+    const write = mock.method(process.stdout, 'write', () => true);
+    t.after(() => write.mock.restore());
+    const energies = [-0.16907516382852447, -0.16908760523460595, 0.1 + 0.2, 5e-324, -1.7976931348623157e308];
+    printReport({
+      phasesMs: { computeMs: 1 },
+      moduleSha256: 'a'.repeat(64),
+      module: 'm.wasm',
+      results: [energies, energies],
+      workers: 2,
+      seed: 4294967295,
+      size: 1000,
+      workload: 'nbody',
+      variant: 'x',
+    });
+    write.mock.restore();
+    const line = write.mock.calls[0]?.arguments[0] as string;
+    assert.ok(line.startsWith('{"variant":"x","workload":"nbody","size":1000,"seed":4294967295,"workers":2,"results":[[-0.16907516382852447,-0.16908760523460595,'), line);
+    const report = JSON.parse(line);
+    assert.deepEqual(Object.keys(report), ['variant', 'workload', 'size', 'seed', 'workers', 'results', 'module', 'moduleSha256', 'phasesMs']);
+    for (const answer of report.results) assert.ok(answer.every((x: number, i: number) => Object.is(x, energies[i])));
   });
   it('roundMs keeps three decimals', () => assert.equal(roundMs(1.23456), 1.235));
 });

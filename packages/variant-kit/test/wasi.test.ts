@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHash } from 'node:crypto';
-import { compileKernel, instantiateKernel, KernelError, moduleSha256, readKernel } from '../src/wasi.js';
+import { compileKernel, instantiateKernel, kernelExports, KernelError, moduleSha256, readKernel } from '../src/wasi.js';
+import type { WorkloadSpec } from '../src/workload.js';
 import * as modules from './fixtures/modules.js';
+import { fibLike, mixLike, pairLike } from './fixtures/specs.js';
 
-const load = (bytes: Uint8Array<ArrayBuffer>) => instantiateKernel('k.wasm', compileKernel('k.wasm', bytes));
+const load = (bytes: Uint8Array<ArrayBuffer>, spec: WorkloadSpec = fibLike) => instantiateKernel('k.wasm', compileKernel('k.wasm', bytes, spec), spec);
 
 describe('readKernel', () => {
   it('names the file when it cannot be read', () => {
@@ -23,35 +25,63 @@ describe('moduleSha256', () => {
   });
 });
 
+describe('kernelExports', () => {
+  it("is the spec's export, and <export>_result when it has more than one result", () => {
+    assert.deepEqual(kernelExports(fibLike), ['fibonacci']);
+    assert.deepEqual(kernelExports(pairLike), ['pair', 'pair_result']);
+  });
+});
+
 describe('compileKernel', () => {
   it('rejects bytes that are not WebAssembly, naming the file', () => {
-    assert.throws(() => compileKernel('junk.wasm', new Uint8Array([1, 2, 3])), /^KernelError: junk\.wasm: not a valid WebAssembly module/);
+    assert.throws(() => compileKernel('junk.wasm', new Uint8Array([1, 2, 3]), fibLike), /^KernelError: junk\.wasm: not a valid WebAssembly module/);
   });
-  it('rejects a module without a fibonacci export', () => {
-    assert.throws(() => compileKernel('no.wasm', modules.noExport), { name: 'KernelError', message: 'no.wasm: no export fibonacci' });
+  it("rejects a module without the spec's export, naming module and export", () => {
+    assert.throws(() => compileKernel('no.wasm', modules.noExport, fibLike), { name: 'KernelError', message: 'no.wasm: no export fibonacci' });
+    assert.throws(() => compileKernel('k.wasm', modules.reactorI32, pairLike), { name: 'KernelError', message: 'k.wasm: no export pair' });
+  });
+  it('rejects a module of several results without <export>_result', () => {
+    assert.throws(() => compileKernel('p.wasm', modules.pairWithoutResult, pairLike), { name: 'KernelError', message: 'p.wasm: no export pair_result' });
   });
 });
 
 describe('instantiateKernel', () => {
-  it('runs _initialize of a reactor before fibonacci is called', () => {
-    assert.equal(load(modules.reactorI32)(20), 6765);
+  it('runs _initialize of a reactor before the kernel is called, and answers its results as an array', () => {
+    assert.deepEqual(load(modules.reactorI32)(20, 0), [6765]);
   });
   it('gives each call its own instance', () => {
-    const module = compileKernel('k.wasm', modules.oncePerInstance);
-    const first = instantiateKernel('k.wasm', module);
-    assert.deepEqual([first(10), instantiateKernel('k.wasm', module)(11)], [55, 89]);
+    const module = compileKernel('k.wasm', modules.oncePerInstance, fibLike);
+    const first = instantiateKernel('k.wasm', module, fibLike);
+    assert.deepEqual([first(10, 0), instantiateKernel('k.wasm', module, fibLike)(11, 0)], [[55], [89]]);
     // The fixture does notice sharing: a second call on one instance traps.
-    assert.throws(() => first(12), { name: 'KernelError', message: 'k.wasm: fibonacci(12) failed: trap: unreachable' });
+    assert.throws(() => first(12, 0), { name: 'KernelError', message: 'k.wasm: fibonacci(12) failed: trap: unreachable' });
   });
-  it('passes n as a BigInt to an i64 kernel and answers a number', () => {
-    assert.equal(load(modules.libraryI64)(20), 6765);
+  it('passes the size as a BigInt to an i64 kernel and answers a number', () => {
+    assert.deepEqual(load(modules.libraryI64)(20, 0), [6765]);
   });
-  it('reads an i32 result as unsigned (fib(47) needs all 32 bits)', () => {
-    assert.equal(load(modules.signedResult)(47), 2971215073);
+  it('reads a u32 result as unsigned (fib(47) needs all 32 bits)', () => {
+    assert.deepEqual(load(modules.signedResult)(47, 0), [2971215073]);
+  });
+  it('passes size then seed to a seeded kernel, the seed as a u32 (3e9 crosses as a negative i32)', () => {
+    assert.deepEqual(load(modules.mixU32, mixLike)(5, 3_000_000_000), [3_000_000_005]);
+    assert.deepEqual(load(modules.mixU32, mixLike)(1, 4294967295), [0]);
+  });
+  it('reads further results with <export>_result(i), 1-based after the first, of the same call', () => {
+    const pair = load(modules.pairF64, pairLike);
+    assert.deepEqual(pair(10, 3_000_000_000), [10 / 3, 3_000_000_000]);
+    assert.deepEqual(pair(1, 7), [1 / 3, 7]);
   });
   it('reports a trap with the file and the trap message', () => {
-    const fibonacci = load(modules.trap);
-    assert.throws(() => fibonacci(20), { name: 'KernelError', message: 'k.wasm: fibonacci(20) failed: trap: unreachable' });
+    const kernel = load(modules.trap);
+    assert.throws(() => kernel(20, 0), { name: 'KernelError', message: 'k.wasm: fibonacci(20) failed: trap: unreachable' });
+  });
+  it('reports a trap in <export>_result naming the call', () => {
+    const kernel = load(modules.pairResultTraps, pairLike);
+    assert.throws(() => kernel(20, 9), { name: 'KernelError', message: 'k.wasm: pair_result(1) failed: trap: unreachable' });
+  });
+  it('names module and export when an instance lacks the export (a module compiled for another spec)', () => {
+    const module = compileKernel('k.wasm', modules.reactorI32, fibLike);
+    assert.throws(() => instantiateKernel('k.wasm', module, pairLike), { name: 'KernelError', message: 'k.wasm: no export pair' });
   });
   it('reports imports WASI does not provide as an instantiation failure', () => {
     assert.throws(() => load(modules.foreignImport), /^KernelError: k\.wasm: cannot instantiate \(/);

@@ -1,5 +1,6 @@
-// Command go-native is the arena's pure Go variant: one goroutine per job,
-// each computing fibonacci(n) with Go's naive recursion.
+// Command go-native is the arena's pure Go host: one goroutine per job, each
+// running the workload's Go kernel (its Run, found in the generated registry
+// arena/workloads/registry; fib: the naive recursion, nbody: the n-body steps).
 package main
 
 import (
@@ -18,17 +19,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // compute starts one goroutine per worker, like the article's full.go, and
 // collects the results in worker order.
-func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
+func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 	type result struct {
 		worker int
-		value  uint32
+		value  []float64
 	}
 	ch := make(chan result, cfg.Workers)
-	results := make([]uint32, cfg.Workers)
+	results := make([][]float64, cfg.Workers)
+	kernel, size, seed := cfg.Workload.Run, cfg.Size, cfg.Seed
 
 	start := time.Now()
 	for i := range cfg.Workers {
-		go func() { ch <- result{i, kit.Fib(cfg.N)} }()
+		go func() { ch <- result{i, kernel(size, seed)} }()
 	}
 	for range cfg.Workers {
 		r := <-ch

@@ -8,6 +8,6 @@ import (
 
 func TestCommandLine(t *testing.T) { kittest.TestCommandLine(t, run, "") }
 
-func TestWorkersComputeFibonacci(t *testing.T) { kittest.TestWorkers(t, run, "go-native", "") }
+func TestEveryWorkload(t *testing.T) { kittest.TestWorkloads(t, run, "go-native") }
 
-func TestBuiltBinary(t *testing.T) { kittest.TestBinary(t, "bin/go-native", "go-native", "") }
+func TestBuiltBinary(t *testing.T) { kittest.TestBinary(t, "bin/go-native", "go-native", nil) }

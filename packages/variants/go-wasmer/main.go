@@ -1,12 +1,14 @@
-// Command go-wasmer calls the WASI module's fibonacci from one goroutine per
-// job through wasmer-go (cgo, Wasmer 2.0's C API in libwasmer.so, Cranelift),
-// the runtime the article used. The module is compiled once; each goroutine
-// has its own WASI environment and Instance, since an Instance must not be
-// called from several goroutines at once.
+// Command go-wasmer calls the workload's kernel in a WASI module from one
+// goroutine per job through wasmer-go (cgo, Wasmer 2.0's C API in
+// libwasmer.so, Cranelift), the runtime the article used. The module is
+// compiled once; each goroutine has its own WASI environment and Instance,
+// since an Instance must not be called from several goroutines at once. What
+// to call comes from the generated registry (arena/workloads/registry): the
+// workload's export with (size) or (size, seed), then "<export>_result"(i) for
+// each further result, in the same Instance.
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,7 +26,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return kit.Run(v, args, stdout, stderr)
 }
 
-func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
+func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 	store := wasmer.NewStore(wasmer.NewEngine()) // Universal engine, Cranelift
 
 	t := time.Now()
@@ -37,8 +39,8 @@ func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
 	// Wasmer 2.0 generates WASI imports only for a module that imports WASI
 	// (a Go-built kernel does; the clang and AssemblyScript ones import nothing).
 	wasi := wasmer.GetWasiVersion(module) != wasmer.WASI_VERSION_INVALID
-	if !exportsFunc(module, "fibonacci") {
-		return nil, kit.Phases{}, errors.New(`it does not export a function "fibonacci"`)
+	if err := kit.CheckExports(cfg.Workload, func(name string) bool { return exportsFunc(module, name) }); err != nil {
+		return nil, kit.Phases{}, err
 	}
 
 	results, ph, err := kit.RunWorkers(cfg, func(i int) (kit.Worker, error) {
@@ -55,22 +57,36 @@ func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
 				return nil, fmt.Errorf("_initialize failed: %w", err)
 			}
 		}
-		fib, err := inst.Exports.GetFunction("fibonacci")
+		call := func(name string) (kit.WasmCall, error) {
+			f, err := inst.Exports.GetFunction(name)
+			if err != nil {
+				return nil, err
+			}
+			return func(args ...uint32) (float64, error) {
+				// wasmer-go converts an int to the parameter's type: i32 (the
+				// u32's bits) or i64.
+				params := make([]any, len(args))
+				for i, a := range args {
+					params[i] = int(a)
+				}
+				res, err := f(params...)
+				if err != nil {
+					return 0, err
+				}
+				return kit.WasmNumber(res)
+			}, nil
+		}
+		kernel, err := call(cfg.Workload.Export)
 		if err != nil {
 			return nil, err
 		}
-		return func(n uint32) (uint32, error) {
-			// wasmer-go converts int32, not uint32, to an i32 argument.
-			res, err := fib(int32(n))
-			if err != nil {
-				return 0, fmt.Errorf("fibonacci(%d) failed: %w", n, err)
+		var result kit.WasmCall
+		if cfg.Workload.Results > 1 {
+			if result, err = call(kit.ResultExport(cfg.Workload)); err != nil {
+				return nil, err
 			}
-			v, ok := res.(int32)
-			if !ok {
-				return 0, fmt.Errorf("fibonacci(%d) returned %T, want i32", n, res)
-			}
-			return uint32(v), nil
-		}, nil
+		}
+		return kit.KernelWorker(cfg.Workload, kernel, result), nil
 	})
 	ph.CompileMs = compileMs
 	return results, ph, err

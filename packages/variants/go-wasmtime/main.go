@@ -1,11 +1,13 @@
-// Command go-wasmtime calls the WASI module's fibonacci from one goroutine per
-// job through wasmtime-go (cgo, Wasmtime's C API linked statically, Cranelift).
-// One Engine compiles the Module once; each goroutine has its own Store,
-// Linker with WASI, and instance.
+// Command go-wasmtime calls the workload's kernel in a WASI module from one
+// goroutine per job through wasmtime-go (cgo, Wasmtime's C API linked
+// statically, Cranelift). One Engine compiles the Module once; each goroutine
+// has its own Store, Linker with WASI, and instance. What to call comes from
+// the generated registry (arena/workloads/registry): the workload's export
+// with (size) or (size, seed), then "<export>_result"(i) for each further
+// result.
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,7 +26,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return kit.Run(v, args, stdout, stderr)
 }
 
-func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
+func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 	engine := wasmtime.NewEngine() // Cranelift, functions compiled in parallel
 
 	t := time.Now()
@@ -34,8 +36,8 @@ func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
 		return nil, kit.Phases{}, fmt.Errorf("cannot compile it: %w", err)
 	}
 	compileMs := kit.MsPtr(time.Since(t))
-	if !exportsFunc(module, "fibonacci") {
-		return nil, kit.Phases{}, errors.New(`it does not export a function "fibonacci"`)
+	if err := kit.CheckExports(cfg.Workload, func(name string) bool { return exportsFunc(module, name) }); err != nil {
+		return nil, kit.Phases{}, err
 	}
 
 	results, ph, err := kit.RunWorkers(cfg, func(int) (kit.Worker, error) {
@@ -54,18 +56,26 @@ func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
 				return nil, fmt.Errorf("_initialize failed: %s", cause(err))
 			}
 		}
-		fib := inst.GetFunc(store, "fibonacci")
-		return func(n uint32) (uint32, error) {
-			res, err := fib.Call(store, int32(n))
-			if err != nil {
-				return 0, fmt.Errorf("fibonacci(%d) failed: %s", n, cause(err))
+		call := func(name string) kit.WasmCall {
+			f := inst.GetFunc(store, name)
+			return func(args ...uint32) (float64, error) {
+				// An int becomes the parameter's type, i32 (the u32's bits) or i64.
+				params := make([]any, len(args))
+				for i, a := range args {
+					params[i] = int(a)
+				}
+				res, err := f.Call(store, params...)
+				if err != nil {
+					return 0, fmt.Errorf("%s", cause(err))
+				}
+				return kit.WasmNumber(res)
 			}
-			v, ok := res.(int32)
-			if !ok {
-				return 0, fmt.Errorf("fibonacci(%d) returned %T, want i32", n, res)
-			}
-			return uint32(v), nil
-		}, nil
+		}
+		var result kit.WasmCall
+		if cfg.Workload.Results > 1 {
+			result = call(kit.ResultExport(cfg.Workload))
+		}
+		return kit.KernelWorker(cfg.Workload, call(cfg.Workload.Export), result), nil
 	})
 	ph.CompileMs = compileMs
 	return results, ph, err

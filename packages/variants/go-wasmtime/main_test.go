@@ -4,14 +4,17 @@ import (
 	"testing"
 
 	"arena/go-kit/kittest"
+	"arena/workloads/registry"
 )
 
 func TestCommandLine(t *testing.T) {
-	kittest.TestCommandLine(t, run, kittest.KernelModules(t)[0])
+	kittest.TestCommandLine(t, run, kittest.KernelModules(t, "fib")[0])
 }
 
-func TestEveryKernelModuleAndTheBadOnes(t *testing.T) { kittest.TestModules(t, run, "go-wasmtime") }
+func TestEveryWorkloadWithEveryModuleAndTheBadOnes(t *testing.T) {
+	kittest.TestModules(t, run, "go-wasmtime")
+}
 
 func TestBuiltBinary(t *testing.T) {
-	kittest.TestBinary(t, "bin/go-wasmtime", "go-wasmtime", kittest.KernelModules(t)[0])
+	kittest.TestBinary(t, "bin/go-wasmtime", "go-wasmtime", func(w registry.Workload) string { return kittest.KernelModules(t, w.Name)[0] })
 }

@@ -1,12 +1,13 @@
-// Command go-wazero calls the WASI module's fibonacci from one goroutine per
-// job through wazero, a WebAssembly runtime in pure Go (no cgo), using its
-// optimizing compiler. The module is compiled once; each goroutine has its own
-// instance.
+// Command go-wazero calls the workload's kernel in a WASI module from one
+// goroutine per job through wazero, a WebAssembly runtime in pure Go (no cgo),
+// using its optimizing compiler. The module is compiled once; each goroutine
+// has its own instance. What to call comes from the generated registry
+// (arena/workloads/registry): the workload's export with (size) or (size,
+// seed), then "<export>_result"(i) for each further result.
 package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +18,7 @@ import (
 	kit "arena/go-kit"
 
 	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 )
@@ -28,7 +30,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return kit.Run(v, args, stdout, stderr)
 }
 
-func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
+func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 	// The compiler may use every CPU for compiling functions (an experimental
 	// knob; wazero compiles on one goroutine by default).
 	ctx := experimental.WithCompilationWorkers(context.Background(), runtime.NumCPU())
@@ -46,8 +48,16 @@ func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
 		return nil, kit.Phases{}, fmt.Errorf("cannot compile it: %w", err)
 	}
 	compileMs := kit.MsPtr(time.Since(t))
-	if _, ok := compiled.ExportedFunctions()["fibonacci"]; !ok {
-		return nil, kit.Phases{}, errors.New(`it does not export a function "fibonacci"`)
+	exported := compiled.ExportedFunctions()
+	if err := kit.CheckExports(cfg.Workload, func(name string) bool { return exported[name] != nil }); err != nil {
+		return nil, kit.Phases{}, err
+	}
+	// How to read each export's result, from its type.
+	readers := map[string]func(uint64) float64{}
+	for _, name := range kit.KernelExports(cfg.Workload) {
+		if readers[name], err = reader(exported[name]); err != nil {
+			return nil, kit.Phases{}, err
+		}
 	}
 
 	// Anonymous instances (empty name) may coexist in one runtime; a reactor's
@@ -58,20 +68,48 @@ func compute(cfg kit.Config) ([]uint32, kit.Phases, error) {
 		if err != nil {
 			return nil, fmt.Errorf("cannot instantiate it: %w", err)
 		}
-		fib := mod.ExportedFunction("fibonacci")
-		return func(n uint32) (uint32, error) {
-			res, err := fib.Call(ctx, uint64(n))
-			if err != nil {
-				// The cause, without wazero's wasm stack trace.
-				cause, _, _ := strings.Cut(err.Error(), "\nwasm stack trace:")
-				return 0, fmt.Errorf("fibonacci(%d) failed: %s", n, cause)
+		call := func(name string) kit.WasmCall {
+			f, read := mod.ExportedFunction(name), readers[name]
+			return func(args ...uint32) (float64, error) {
+				params := make([]uint64, len(args))
+				for i, a := range args {
+					params[i] = uint64(a) // an i32 (or i64) parameter: the u32's bits
+				}
+				res, err := f.Call(ctx, params...)
+				if err != nil {
+					// The cause, without wazero's wasm stack trace.
+					cause, _, _ := strings.Cut(err.Error(), "\nwasm stack trace:")
+					return 0, fmt.Errorf("%s", cause)
+				}
+				return read(res[0]), nil
 			}
-			if len(res) != 1 {
-				return 0, fmt.Errorf("fibonacci(%d) returned %d values, want 1", n, len(res))
-			}
-			return uint32(res[0]), nil
-		}, nil
+		}
+		var result kit.WasmCall
+		if cfg.Workload.Results > 1 {
+			result = call(kit.ResultExport(cfg.Workload))
+		}
+		return kit.KernelWorker(cfg.Workload, call(cfg.Workload.Export), result), nil
 	})
 	ph.CompileMs = compileMs
 	return results, ph, err
+}
+
+// reader converts the one result of an exported function to a float64: an
+// i32 read as a u32, an f64 as it is.
+func reader(f api.FunctionDefinition) (func(uint64) float64, error) {
+	results := f.ResultTypes()
+	if len(results) != 1 {
+		return nil, fmt.Errorf("%s returns %d values, want 1", f.ExportNames()[0], len(results))
+	}
+	switch results[0] {
+	case api.ValueTypeI32:
+		return func(v uint64) float64 { return float64(uint32(v)) }, nil
+	case api.ValueTypeI64:
+		return func(v uint64) float64 { return float64(v) }, nil
+	case api.ValueTypeF32:
+		return func(v uint64) float64 { return float64(api.DecodeF32(v)) }, nil
+	case api.ValueTypeF64:
+		return api.DecodeF64, nil
+	}
+	return nil, fmt.Errorf("%s returns a %s, want a number", f.ExportNames()[0], api.ValueTypeName(results[0]))
 }

@@ -18,6 +18,13 @@ test('every workload folder has a spec the contract accepts, named after its fol
   }
 });
 
+test('a spec may name the wasm producers that cannot express it, each with a reason, and no other key', () => {
+  const fib = JSON.parse(readFileSync(path.join(here, 'fib', 'workload.json'), 'utf8'));
+  assert.deepEqual(workloadSpec.parse({ ...fib, unsupported: { assemblyscript: 'why' } }).unsupported, { assemblyscript: 'why' });
+  assert.equal(workloadSpec.safeParse({ ...fib, unsupported: { rust: 'why' } }).success, false);
+  assert.equal(workloadSpec.safeParse({ ...fib, unsupported: { go: '' } }).success, false);
+});
+
 test('fib: the reference gives the published values', () => {
   assert.deepEqual([0, 1, 2, 10, 30, 40, 47].map(fib), [0, 1, 1, 55, 832040, 102334155, 2971215073]);
 });

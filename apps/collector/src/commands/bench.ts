@@ -5,14 +5,14 @@ import {
 } from '@arena/hyperfine-wrapper';
 import { execa } from 'execa';
 import { collectRun, toResult } from '../collect.ts';
-import { discoverVariants, planTargets, readModules, readSettings, resolveRuntimes, withoutMissingPrograms, type Modules, type Settings } from '@arena/suite';
+import { discoverVariants, loadAnswers, planTargets, readModules, readSettings, resolveRuntimes, withoutMissingPrograms, type Modules, type Settings } from '@arena/suite';
 import { buildGoToolchains } from '../go-builds.ts';
 import { renderText } from '../format.ts';
 import { gitState } from '../git.ts';
 import { repoRoot, resultsDir } from '../paths.ts';
 import { saveRun } from '../store.ts';
 import { writeReports } from '../report/write.ts';
-import { articleTable, resultsTable, runHeadline } from '../table.ts';
+import { articleTable, runHeadline, workloadTables } from '../table.ts';
 
 const log = (m: string) => console.error(`[arena ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
@@ -63,31 +63,38 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     const runtimes = await resolveRuntimes(variants, settings.config, root, log);
     if (!settings.skipBuild) await buildGoToolchains({ root, variants, toolchains: runtimes.go, say: log, signal: ac.signal });
     const needsKernels = variants.some((v) => v.manifest.wasmModules);
-    const modules: Modules = needsKernels ? readModules(root, runtimes.go) : { other: [], go: {}, skipped: [] };
-    for (const s of modules.skipped) log(`kernel ${s.producer} skipped: ${s.reason}`);
-    const planned = planTargets(variants, modules, settings.config, runtimes);
+    const modules: Modules = needsKernels ? readModules(root, runtimes.go) : { other: [], go: {}, skipped: [], unavailable: [] };
+    for (const s of modules.unavailable) log(`kernel ${s.producer} skipped: ${s.reason}`);
+    const answers = await loadAnswers(root, settings.workloads);
+    const planned = planTargets(variants, settings.workloads, modules, settings.config, runtimes);
     const { targets, problems } = withoutMissingPrograms(planned, root);
     const c = settings.config;
     const rounds = c.minRounds === c.maxRounds ? `${c.minRounds}` : `${c.minRounds}..${c.maxRounds}`;
-    log(`${variants.length} variants, profile ${c.profile}: n=${c.n}, workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.node.length ? ` · node ${runtimes.node.map((n) => n.version).join(', ')}` : ''}${runtimes.go.length ? ` · ${runtimes.go.map((g) => g.version).join(', ')}` : ''}`);
+    const sizes = Object.entries(c.sizes).map(([w, size]) => `${w}=${size}`).join(', ');
+    log(`${variants.length} variants × ${settings.workloads.length} workloads (${sizes}), profile ${c.profile}: workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${c.suiteBudgetS ? `, the suite within ${Math.round(c.suiteBudgetS / 60)} min` : ''}${c.workloads ? ` · only workloads ${c.workloads.join(', ')}` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.node.length ? ` · node ${runtimes.node.map((n) => n.version).join(', ')}` : ''}${runtimes.go.length ? ` · ${runtimes.go.map((g) => g.version).join(', ')}` : ''}`);
 
     const createdAt = new Date();
     const [machine, git] = await Promise.all([describeMachine(), gitState(root)]);
     if (git.dirty) log('the git tree is dirty: the run is recorded as dirty');
-    const { results: measured, order } = await runSchedule(targets, { ...c, timeoutS: settings.timeoutS }, { progress: log, signal: ac.signal, cwd: root });
+    const { results: measured, order, accounting } = await runSchedule(targets, { ...c, timeoutS: settings.timeoutS }, answers, { progress: log, signal: ac.signal, cwd: root });
+    const accountingS = { verification: accounting.verificationS, references: accounting.referencesS, rounds: accounting.roundsS, total: accounting.totalS };
+    log(`measured in ${(accountingS.total / 60).toFixed(1)} min: verification ${accountingS.verification.toFixed(0)} s, references ${accountingS.references.toFixed(1)} s, rounds ${accountingS.rounds.toFixed(0)} s`);
     const out: VariantResult[] = [
-      ...broken.map((b): VariantResult => ({ variant: b.name, parameters: {}, command: '', runtime: null, goToolchain: null, status: 'failed', error: b.error })),
+      ...broken.flatMap((b) => settings.workloads.map((w): VariantResult => ({
+        variant: b.name, workload: w.name, size: c.sizes[w.name]!, parameters: {}, command: '', runtime: null, goToolchain: null, status: 'failed', error: b.error,
+      }))),
       ...problems.map((p): VariantResult => ({
-        variant: p.target.variant, parameters: p.target.parameters, command: p.target.command, runtime: p.target.runtime ?? null,
+        variant: p.target.variant, workload: p.target.asked.workload, size: p.target.asked.size, parameters: p.target.parameters, command: p.target.command, runtime: p.target.runtime ?? null,
         goToolchain: p.target.goToolchain ?? null, status: 'failed', error: p.error,
       })),
       ...measured.map(toResult),
     ];
     // Another benchmark may have overlapped a run whose lock was lost: keep it, never as latest.
     const status = lock.lost() === null ? 'complete' : 'interrupted';
-    const doc = runDocument.parse(collectRun({ createdAt, git, machine, config: c, order, results: out, status }));
+    const doc = runDocument.parse(collectRun({ createdAt, git, machine, config: c, order, results: out, status, accountingS }));
     const saved = saveRun(results, doc);
-    console.log(`\n${runHeadline(doc)}\n\n${renderText(resultsTable(doc, settings.baseline))}\n`);
+    console.log(`\n${runHeadline(doc)}\n`);
+    for (const t of workloadTables(doc, settings.baseline)) console.log(`${t.heading}\n\n${renderText(t.table)}\n`);
     if (c.profile === 'article') console.log(`The article's method (best and worst dropped, the rest averaged):\n\n${renderText(articleTable(doc))}\n`);
     console.log(`wrote ${saved.runFile}${saved.latest ? ` and ${saved.latest}` : ''}`);
     const reports = await writeReports(doc, results, { baseline: settings.baseline });

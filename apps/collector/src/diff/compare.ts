@@ -69,6 +69,8 @@ export interface DiffRunInfo {
   createdAt: string;
   /** The variants the run was narrowed to (BENCH_ONLY); null: every discovered variant. */
   only: string[] | null;
+  /** The workloads the run was narrowed to (BENCH_WORKLOADS); null: every discovered workload. */
+  workloads: string[] | null;
 }
 
 /** The noise threshold in effect and where it came from. */
@@ -100,11 +102,12 @@ export interface DiffResult {
   warnings: string[];
 }
 
-/** Whether the run was narrowed with BENCH_ONLY to a list without this variant. */
-const narrowedOut = (doc: RunDocument, variant: string) => doc.config.only !== null && !doc.config.only.includes(variant);
+/** Whether the run was narrowed with BENCH_ONLY to a list without this variant, or with BENCH_WORKLOADS to one without this workload. */
+const narrowedOut = (doc: RunDocument, of: { variant: string; workload: string }) =>
+  (doc.config.only !== null && !doc.config.only.includes(of.variant)) || (doc.config.workloads !== null && !doc.config.workloads.includes(of.workload));
 
-function side(r: VariantResult | undefined, doc: RunDocument, variant: string): DiffSide {
-  if (!r) return narrowedOut(doc, variant) ? { status: 'not-run' } : { status: 'missing' };
+function side(r: VariantResult | undefined, doc: RunDocument, of: { variant: string; workload: string }): DiffSide {
+  if (!r) return narrowedOut(doc, of) ? { status: 'not-run' } : { status: 'missing' };
   if (r.status === 'failed') return { status: 'failed', error: r.error };
   const w = r.wallS;
   return {
@@ -131,7 +134,9 @@ export function comparabilityWarnings(a: RunDocument, b: RunDocument): string[] 
     const m = (d: RunDocument) => `${d.machine.cpuModel}, ${d.machine.logicalCores} cores, ${d.machine.os.platform} ${d.machine.os.release}, fingerprint ${d.machine.fingerprint}`;
     warnings.push(`the runs come from different machines or tool versions: A ${m(a)}; B ${m(b)}`);
   }
-  if (a.config.n !== b.config.n) warnings.push(`the configs differ: n = ${a.config.n} in A, ${b.config.n} in B`);
+  for (const w of Object.keys(a.config.sizes).filter((x) => x in b.config.sizes)) {
+    if (a.config.sizes[w] !== b.config.sizes[w]) warnings.push(`the configs differ: ${w}'s size = ${a.config.sizes[w]} in A, ${b.config.sizes[w]} in B`);
+  }
   if (a.config.workers.join(',') !== b.config.workers.join(',')) {
     warnings.push(`the configs differ: workers = ${a.config.workers.join(',')} in A, ${b.config.workers.join(',')} in B`);
   }
@@ -143,7 +148,7 @@ export function comparabilityWarnings(a: RunDocument, b: RunDocument): string[] 
 }
 
 const info = (doc: RunDocument, file: string): DiffRunInfo => ({
-  id: doc.id, file, commit: doc.git.commit, dirty: doc.git.dirty, createdAt: doc.createdAt, only: doc.config.only,
+  id: doc.id, file, commit: doc.git.commit, dirty: doc.git.dirty, createdAt: doc.createdAt, only: doc.config.only, workloads: doc.config.workloads,
 });
 
 /**
@@ -164,7 +169,7 @@ export function compareRuns(
     const ra = byKeyA.get(key);
     const rb = byKeyB.get(key);
     const any = (ra ?? rb)!;
-    const [sa, sb] = [side(ra, a.doc, any.variant), side(rb, b.doc, any.variant)];
+    const [sa, sb] = [side(ra, a.doc, any), side(rb, b.doc, any)];
     const row: DiffRow = {
       key, label: resultLabel(any), variant: any.variant, parameters: any.parameters, a: sa, b: sb, change: changeOf(sa, sb),
       deltaPct: null, p: null, pMethod: null, ciOverlap: null, significant: false, minP: null, tooSmall: false,

@@ -6,10 +6,10 @@ import { pairSize, tooSmall } from './power.ts';
 
 const short = (commit: string | null) => commit?.slice(0, 10) ?? 'none';
 
-/** The first setting that differs between two runs (n, workers, profile), or null. */
+/** The first setting that differs between two runs (workloads and sizes, workers, profile), or null. */
 function configDifference(a: RunDocument, b: RunDocument): string | null {
   const settings: Array<[string, (d: RunDocument) => string]> = [
-    ['n', (d) => String(d.config.n)],
+    ['sizes', (d) => Object.entries(d.config.sizes).map(([w, size]) => `${w}=${size}`).join(',')],
     ['workers', (d) => d.config.workers.join(',')],
     ['profile', (d) => d.config.profile],
   ];

@@ -49,7 +49,8 @@ const noiseClause = (r: DiffResult) =>
     ? ` and the change is at least the noise threshold of ${r.noisePct} %${r.noiseSource === 'learned' ? ` (learned on this machine by \`arena aa\`, ${r.noiseFile}; --noise 0 turns it off)` : ''}`
     : '';
 
-const narrowing = (r: DiffRunInfo) => (r.only ? `narrowed to ${r.only.join(', ')}` : 'every variant');
+const narrowing = (r: DiffRunInfo) =>
+  [r.only ? `narrowed to ${r.only.join(', ')}` : '', r.workloads ? `workloads narrowed to ${r.workloads.join(', ')}` : ''].filter(Boolean).join(', ') || 'every variant';
 
 /** What the absence words in the Δ column mean, for those that occur. */
 function absences(r: DiffResult): string {
@@ -57,7 +58,7 @@ function absences(r: DiffResult): string {
   return [
     has('gone') ? ' gone: in A, missing from B although B was not narrowed to leave it out (fails --fail-above unless --allow-missing).' : '',
     has('new') ? ' new: only in B (never fails the gate).' : '',
-    has('not-run') ? ` not run: left out on purpose by BENCH_ONLY (A: ${narrowing(r.a)}; B: ${narrowing(r.b)}).` : '',
+    has('not-run') ? ` not run: left out on purpose by BENCH_ONLY${r.a.workloads || r.b.workloads ? ' or BENCH_WORKLOADS' : ''} (A: ${narrowing(r.a)}; B: ${narrowing(r.b)}).` : '',
   ].join('');
 }
 

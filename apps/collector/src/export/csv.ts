@@ -3,7 +3,7 @@ import type { Exporter } from './exporter.ts';
 
 /** The CSV columns, in order. Times in seconds unless the name says otherwise. */
 export const CSV_COLUMNS = [
-  'run_id', 'created_at', 'commit', 'dirty', 'variant', 'parameters', 'workers', 'status',
+  'run_id', 'created_at', 'commit', 'dirty', 'variant', 'workload', 'size', 'parameters', 'workers', 'status',
   'median_s', 'ci95_low_s', 'ci95_high_s', 'mean_s', 'stddev_s', 'min_s', 'max_s', 'runs',
   'cv_pct', 'user_s_mean', 'system_s_mean', 'compute_ms', 'error',
 ] as const;
@@ -13,7 +13,7 @@ const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` 
 
 function row(doc: RunDocument, r: VariantResult): string[] {
   const base = [
-    doc.id, doc.createdAt, doc.git.commit ?? '', String(doc.git.dirty), r.variant,
+    doc.id, doc.createdAt, doc.git.commit ?? '', String(doc.git.dirty), r.variant, r.workload, String(r.size),
     Object.entries(r.parameters).map(([k, v]) => `${k}=${v}`).join(';'), r.parameters.workers ?? '', r.status,
   ];
   if (r.status === 'failed') return [...base, ...Array(12).fill(''), r.error];

@@ -27,7 +27,7 @@ export const gabExporter: Exporter = {
           unit: 'ms',
           value: ms(w.median),
           range: `± ${ms(halfWidthS)}`,
-          extra: `95 % CI of the median: ${ms(w.ci95.low)}–${ms(w.ci95.high)} ms\nruns: ${w.times.length}\nn: ${doc.config.n}\ncommit: ${doc.git.commit ?? 'none'}${doc.git.dirty ? ' (dirty)' : ''}`,
+          extra: `95 % CI of the median: ${ms(w.ci95.low)}–${ms(w.ci95.high)} ms\nruns: ${w.times.length}\n${r.workload} size: ${r.size}\ncommit: ${doc.git.commit ?? 'none'}${doc.git.dirty ? ' (dirty)' : ''}`,
         };
       });
     return `${JSON.stringify(entries, null, 2)}\n`;

@@ -52,7 +52,7 @@ export function scalingRows(doc: RunDocument): ScalingRow[] {
     const workers = Number(r.parameters.workers);
     if (!Number.isInteger(workers) || workers < 1) continue;
     const { workers: _, ...rest } = r.parameters;
-    const series = resultLabel({ variant: r.variant, parameters: rest });
+    const series = resultLabel({ variant: r.variant, workload: r.workload, parameters: rest });
     bySeries.set(series, [...(bySeries.get(series) ?? []), { workers, medianMs: toMs(r.wallS.median) }]);
   }
   return [...bySeries].flatMap(([series, points]) => {
@@ -84,7 +84,7 @@ export function runtimeRows(doc: RunDocument, dimension: RuntimeDimension = 'nod
     const { [dimension]: line, ...rest } = r.parameters;
     if (line === undefined) return [];
     const w = r.wallS;
-    return [{ series: resultLabel({ variant: r.variant, parameters: rest }), line, medianMs: toMs(w.median), ci95LowMs: toMs(w.ci95.low), ci95HighMs: toMs(w.ci95.high) }];
+    return [{ series: resultLabel({ variant: r.variant, workload: r.workload, parameters: rest }), line, medianMs: toMs(w.median), ci95LowMs: toMs(w.ci95.low), ci95HighMs: toMs(w.ci95.high) }];
   });
   if (new Set(rows.map((r) => r.line)).size < 2) return [];
   return rows.sort((a, b) => compareLines(a.line, b.line));

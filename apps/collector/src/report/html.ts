@@ -1,6 +1,6 @@
 import type { FailedResult, RunDocument } from '@arena/contract';
 import { resultLabel } from '../format.ts';
-import { articleTable, resultsTable, runHeadline } from '../table.ts';
+import { articleTable, runHeadline, workloadTables } from '../table.ts';
 import type { ChartSpec } from './charts.ts';
 import { escapeHtml } from './escape.ts';
 import { tableHtml } from './html-table.ts';
@@ -63,7 +63,7 @@ export function renderHtml(doc: RunDocument, charts: RenderedChart[], baseline: 
 ${warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join('\n')}
 <section data-section="results">
 <h2>Results</h2>
-${tableHtml(resultsTable(doc, baseline))}
+${workloadTables(doc, baseline).map((t) => `<h3 data-workload="${escapeHtml(t.workload)}">${escapeHtml(t.heading)}</h3>\n${tableHtml(t.table)}`).join('\n')}
 ${doc.config.profile === 'article' ? `<p>The article's method (best and worst dropped, the rest averaged):</p>\n${tableHtml(articleTable(doc))}` : ''}
 </section>
 ${failedHtml(failed)}

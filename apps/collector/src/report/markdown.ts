@@ -1,6 +1,6 @@
 import type { FailedResult, RunDocument } from '@arena/contract';
 import { renderMarkdown, resultLabel } from '../format.ts';
-import { articleTable, resultsTable, runHeadline } from '../table.ts';
+import { articleTable, runHeadline, workloadTables } from '../table.ts';
 import { historyTable, machineConfigTable, phasesTable, runtimeTable, scalingTable } from './tables.ts';
 
 /** The Markdown report: the same tables as the HTML one, no charts, no links. */
@@ -15,7 +15,7 @@ export function renderReportMarkdown(doc: RunDocument, runs: RunDocument[], base
     runHeadline(doc),
     doc.git.dirty ? '> **Warning:** the git tree was dirty: the commit does not fully describe the code measured.' : '',
     '## Results',
-    renderMarkdown(resultsTable(doc, baseline)),
+    ...workloadTables(doc, baseline).map((t) => `### ${t.heading}\n\n${renderMarkdown(t.table)}`),
     doc.config.profile === 'article' ? `The article's method (best and worst dropped, the rest averaged):\n\n${renderMarkdown(articleTable(doc))}` : '',
     failed.length ? `## Failed (${failed.length})\n\n${failed.map((r) => `- **${resultLabel(r)}**\n\n  \`\`\`text\n${r.error.split('\n').map((l) => `  ${l}`).join('\n')}\n  \`\`\``).join('\n')}` : '',
     phases.header.length > 1 ? `## Phases inside the process (medians, ms)\n\n${renderMarkdown(phases)}` : '',

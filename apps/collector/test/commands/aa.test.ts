@@ -13,7 +13,7 @@ test('aa runs the suite twice and diffs the runs; a quick pair, which can never 
   // 3 runs against 3: the smallest exact two-sided p is 0.1, so a flag here could only be a bug, never noise.
   assert.equal(run.exitCode, 0, run.stderr);
   assert.match(run.stdout, /A\/A: 0 of 1 results flagged as changed at alpha 0\.05, no noise threshold/);
-  assert.match(run.stdout, /Observed noise[\s\S]*fx-good \[node=\d+\]\s+\S+ % \/ ±\S+ %/);
+  assert.match(run.stdout, /Observed noise[\s\S]*fx-good \[node=\d+\] · fib\s+\S+ % \/ ±\S+ %/);
   assert.equal(readdirSync(path.join(s.results, 'runs')).length, 3, 'the earlier run plus A and B');
   assert.match(run.stdout, /^Note: the samples are too small to judge all results: 3 \+ 3 runs cannot give p below 0\.1 .*BENCH_PROFILE=default/m);
   assert.match(run.stdout, /^Nothing learned about noise: the samples are too small to show drift \(all results: /m);
@@ -27,7 +27,7 @@ test('aa --from judges two recorded runs with what was learned before, then lear
   const env = { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock };
   const first = await arena(['aa', '--from', 'aa-a', 'aa-b'], env);
   assert.equal(first.exitCode, 1, first.stderr);
-  assert.match(first.stdout, /A\/A: 1 of 2 results flagged as changed at alpha 0\.05, no noise threshold: go-native$/m);
+  assert.match(first.stdout, /A\/A: 1 of 2 results flagged as changed at alpha 0\.05, no noise threshold: go-native · fib$/m);
   assert.match(first.stdout, /Largest change the statistics alone call significant \(drift\): 3\.0 %\. This machine's noise threshold is now 3 %/);
   const second = await arena(['aa', '--from', 'aa-a', 'aa-b'], env);
   assert.equal(second.exitCode, 0, second.stderr);
@@ -50,7 +50,7 @@ test('aa exits 1 and names the result when one is flagged', async () => {
   const s = sandbox();
   const run = await arena(['aa', '--profile', 'quick'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good,fx-wrong' });
   assert.equal(run.exitCode, 1);
-  assert.match(run.stdout, /A\/A: 1 of 2 results flagged as changed at alpha 0\.05, no noise threshold: fx-wrong/);
+  assert.match(run.stdout, /A\/A: 1 of 2 results flagged as changed at alpha 0\.05, no noise threshold: fx-wrong \[node=\d+\] · fib\b/);
 });
 
 test('aa refuses an unknown profile with exit 2', async () => {
@@ -69,10 +69,10 @@ test('aa --from learns a pair once, in either order, and refuses a quick run aga
   const quick = makeRun({ 'go-native': 0.2 }, { id: 'p-quick' });
   const dflt = makeRun({ 'go-native': 0.4 }, { id: 'p-default' });
   saveRun(s.results, quick);
-  saveRun(s.results, { ...dflt, config: { ...dflt.config, profile: 'default', n: 40 } });
+  saveRun(s.results, { ...dflt, config: { ...dflt.config, profile: 'default', sizes: { fib: 40 } } });
   const mixed = await arena(['aa', '--from', 'p-quick', 'p-default', '--noise', '0'], env);
   assert.equal(mixed.exitCode, 1, 'still judged: +100 % is flagged');
-  assert.match(mixed.stdout, /^Nothing learned about noise: the two runs were configured differently \(n = 30 in A, 40 in B\)\.$/m);
+  assert.match(mixed.stdout, /^Nothing learned about noise: the two runs were configured differently \(sizes = fib=30 in A, fib=40 in B\)\.$/m);
   assert.match((await arena(['aa', '--from', 'p-a', 'p-b'], env)).stdout, /worst of its last 1 A\/A check,/, 'the mixed pair was not recorded');
 });
 

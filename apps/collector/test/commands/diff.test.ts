@@ -56,7 +56,7 @@ test('a 20 % slower variant fails the gate with --fail-above 5 (exit 1), not wit
   assert.equal(await diff(['HEAD~2', 'HEAD~1', '--fail-above', '5'], io), 1);
   assert.match(io.stdout(), /go-native .*\+20\.0 %/);
   assert.match(io.stdout(), /c-native .* ~ /);
-  assert.match(io.stdout(), /REGRESSION: .*go-native \(\+20\.0 %\)/);
+  assert.match(io.stdout(), /REGRESSION: .*go-native · fib \(\+20\.0 %\)/);
   assert.equal(await diff(['HEAD~2', 'HEAD~1', '--fail-above', '25'], captureIo(dir)), 0);
   assert.equal(await diff(['HEAD~1', 'HEAD~2', '--fail-above', '5'], captureIo(dir)), 0); // faster
 });
@@ -78,7 +78,7 @@ test('a corrupt run file is skipped with a warning naming it', async () => {
   const io = captureIo(dir);
   assert.equal(await diff(['HEAD~2', '--format', 'markdown'], io), 0);
   assert.match(io.stderr(), /warning: skipping .*zz-broken\.json: not readable JSON/);
-  assert.match(io.stdout(), /^\| go-native \| 400\.0 ± /m);
+  assert.match(io.stdout(), /^\| go-native · fib \| 400\.0 ± /m);
 });
 
 test('usage errors are ConfigErrors (exit 2)', async () => {
@@ -120,11 +120,11 @@ test('--fail-above: a variant gone from B fails the gate and says why; --allow-m
   const gate = captureIo(dir);
   assert.equal(await diff(['g1', 'g2', '--fail-above', '5'], gate), 1);
   assert.match(gate.stdout(), /^c-native .* gone /m);
-  assert.match(gate.stdout(), /REGRESSION: .*c-native \(gone: in A, missing from B; --allow-missing if it was removed or renamed on purpose\)/);
+  assert.match(gate.stdout(), /REGRESSION: .*c-native · fib \(gone: in A, missing from B; --allow-missing if it was removed or renamed on purpose\)/);
   const allowed = captureIo(dir);
   assert.equal(await diff(['g1', 'g2', '--fail-above', '5', '--allow-missing'], allowed), 0);
   assert.match(allowed.stdout(), /^ok: no variant is significantly slower by more than 5 %, now failing or gone$/m);
-  assert.match(allowed.stdout(), /^gone from B, allowed by --allow-missing: c-native$/m);
+  assert.match(allowed.stdout(), /^gone from B, allowed by --allow-missing: c-native · fib$/m);
   assert.equal(await diff(['g1', 'g2'], captureIo(dir)), 0, 'no gate without --fail-above');
 });
 
@@ -141,10 +141,10 @@ test('--fail-above: a variant B left out with BENCH_ONLY shows "not run" and pas
   assert.deepEqual(JSON.parse(json.stdout()).rows.map((r: { change: string }) => r.change), ['compared', 'not-run']);
   const widened = captureIo(dir);
   assert.equal(await diff(['o2', 'o1', '--fail-above', '5', '--format', 'markdown'], widened), 0);
-  assert.match(widened.stdout(), /^\| c-native \| – \| 300\.0 ± \S+ % \| not run \|/m, 'A was narrowed');
+  assert.match(widened.stdout(), /^\| c-native · fib \| – \| 300\.0 ± \S+ % \| not run \|/m, 'A was narrowed');
   const grown = captureIo(dir);
   assert.equal(await diff(['g2', 'g1', '--fail-above', '5', '--format', 'markdown'], grown), 0);
-  assert.match(grown.stdout(), /^\| c-native \| – \| 300\.0 ± \S+ % \| new \|/m, 'A was not narrowed');
+  assert.match(grown.stdout(), /^\| c-native · fib \| – \| 300\.0 ± \S+ % \| new \|/m, 'A was not narrowed');
 });
 
 test('a pair too small to ever be significant says so in one note (quick profile: 3 + 3 runs)', async () => {

@@ -33,7 +33,7 @@ test('export --out writes the file and says so on stderr', async () => {
   assert.equal(await exportRun(['r1', '--format', 'bmf', '--out', 'out/bmf.json'], io), 0);
   assert.equal(io.stdout(), '');
   assert.match(io.stderr(), /wrote .*out\/bmf\.json/);
-  assert.ok(JSON.parse(readFileSync(path.join(dir, 'out', 'bmf.json'), 'utf8'))['go-native']);
+  assert.ok(JSON.parse(readFileSync(path.join(dir, 'out', 'bmf.json'), 'utf8'))['go-native · fib']);
 });
 
 test('export usage errors', async () => {

@@ -20,7 +20,7 @@ test('one row per variant + parameters, with medians, CI, change and p', () => {
   const a = makeRun({ 'go-native': 0.4, 'c-native': 0.3 });
   const b = makeRun({ 'go-native': 0.48, 'c-native': 0.3 }, { id: 'b' });
   const d = pair(a, b);
-  assert.deepEqual(d.rows.map((r) => r.label), ['go-native', 'c-native']);
+  assert.deepEqual(d.rows.map((r) => r.label), ['go-native · fib', 'c-native · fib']);
   const go = d.rows[0]!;
   assert.equal(go.a.status === 'ok' && go.a.medianS, 0.4);
   assert.equal(go.b.status === 'ok' && go.b.medianS, 0.48);
@@ -44,7 +44,7 @@ test('results are matched by variant and parameters, not by position', () => {
   ];
   b.results = [...a.results].reverse();
   const d = pair(a, b);
-  assert.deepEqual(d.rows.map((r) => r.label), ['v [workers=1]', 'v [workers=2]']);
+  assert.deepEqual(d.rows.map((r) => r.label), ['v [workers=1] · fib', 'v [workers=2] · fib']);
   assert.ok(d.rows.every((r) => r.deltaPct === 0));
 });
 
@@ -76,11 +76,11 @@ test('warnings: other machine, other config, dirty tree', () => {
     id: 'b',
     git: { commit: 'abc', dirty: true },
     machine: { ...a.machine, fingerprint: 'beef' },
-    config: { ...a.config, n: 40, workers: [1, 2] },
+    config: { ...a.config, sizes: { fib: 40 }, workers: [1, 2] },
   });
   const w = pair(a, b).warnings.join('\n');
   assert.match(w, /different machines/);
-  assert.match(w, /n = 30 in A, 40 in B/);
+  assert.match(w, /fib's size = 30 in A, 40 in B/);
   assert.match(w, /workers = 2 in A, 1,2 in B/);
   assert.match(w, /B \(b\) was recorded on a dirty git tree/);
   assert.deepEqual(pair(a, makeRun({ v: 0.4 }, { id: 'c' })).warnings, []);
@@ -90,14 +90,14 @@ test('warnings: other machine, other config, dirty tree', () => {
 test('failed, missing and new results get their own rows; the geomean uses rows ok on both sides', () => {
   const a = makeRun({ x: 0.4, y: 0.2, gone: 0.1 });
   const b = makeRun({ x: 0.4, fresh: 0.3 }, { id: 'b' });
-  b.results.push({ variant: 'y', parameters: {}, command: 'bin/y', runtime: null, goToolchain: null, status: 'failed', error: 'wrong result\nmore' });
+  b.results.push({ variant: 'y', workload: 'fib', size: 30, parameters: {}, command: 'bin/y', runtime: null, goToolchain: null, status: 'failed', error: 'wrong result\nmore' });
   const d = pair(a, b);
   assert.deepEqual(d.rows.map((r) => [r.label, r.a.status, r.b.status, r.change]), [
-    ['x', 'ok', 'ok', 'compared'], ['y', 'ok', 'failed', 'now-failing'], ['gone', 'ok', 'missing', 'gone'], ['fresh', 'missing', 'ok', 'new'],
+    ['x · fib', 'ok', 'ok', 'compared'], ['y · fib', 'ok', 'failed', 'now-failing'], ['gone · fib', 'ok', 'missing', 'gone'], ['fresh · fib', 'missing', 'ok', 'new'],
   ]);
   assert.equal(d.geomean?.rows, 1);
   const text = renderDiff(d, 'text');
-  assert.match(text, /B: y failed: wrong result$/m);
+  assert.match(text, /B: y · fib failed: wrong result$/m);
   const json = JSON.parse(renderDiff(d, 'json'));
   assert.equal(json.rows.length, 4);
   assert.equal(json.alpha, 0.05);
@@ -116,7 +116,7 @@ test('--alpha changes what counts as significant', () => {
 test('the gate: a variant that worked in A and fails in B is a regression at any threshold', () => {
   const a = makeRun({ 'go-native': 0.4 });
   const b = makeRun({ 'go-native': 0.4 }, { id: 'b' });
-  b.results[0] = { variant: 'go-native', parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'wrong answer' };
+  b.results[0] = { variant: 'go-native', workload: 'fib', size: 30, parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'wrong answer' };
   assert.deepEqual(regressions(pair(a, b), 1000).map((r) => r.variant), ['go-native']);
   assert.deepEqual(regressions(pair(b, a), 5), []); // fixed is never a regression
 });
@@ -152,10 +152,10 @@ test('the gate: a variant in A and missing from an un-narrowed B fails it, unles
   const b = makeRun({ x: 0.4 }, { id: 'b' });
   const d = pair(a, b);
   assert.equal(d.rows[1]!.change, 'gone');
-  assert.deepEqual(regressions(d, 5).map((r) => r.label), ['renamed']);
+  assert.deepEqual(regressions(d, 5).map((r) => r.label), ['renamed · fib']);
   assert.deepEqual(regressions(d, 5, true), []);
   // Narrowed, but to a list that names it: still gone.
-  assert.deepEqual(regressions(pair(a, narrowed(b, ['x', 'renamed'])), 5).map((r) => r.label), ['renamed']);
+  assert.deepEqual(regressions(pair(a, narrowed(b, ['x', 'renamed'])), 5).map((r) => r.label), ['renamed · fib']);
 });
 
 test('a variant left out by BENCH_ONLY on either side is "not run" and never fails the gate', () => {
@@ -171,14 +171,47 @@ test('a variant left out by BENCH_ONLY on either side is "not run" and never fai
   assert.match(cell(text, 'y'), / not run /);
   assert.doesNotMatch(text, /\bgone\b/);
   assert.match(text, /not run: left out on purpose by BENCH_ONLY \(A: every variant; B: narrowed to x\)/);
-  assert.match(renderDiff(d, 'markdown'), /^\| y \| 200\.0 ± \S+ % \| – \| not run \|/m);
+  assert.match(renderDiff(d, 'markdown'), /^\| y · fib \| 200\.0 ± \S+ % \| – \| not run \|/m);
   const json = JSON.parse(renderDiff(d, 'json'));
   assert.deepEqual([json.rows[1].change, json.rows[1].b.status, json.b.only], ['not-run', 'not-run', ['x']]);
 });
 
+/** `doc` with each of its results run once more on nbody (1000 steps): a run of two workloads. */
+const withNbody = (doc: RunDocument, nbodyFactor = 1): RunDocument => ({
+  ...doc,
+  config: { ...doc.config, sizes: { ...doc.config.sizes, nbody: 1000 } },
+  results: [
+    ...doc.results,
+    ...doc.results.map((r) => (r.status === 'ok'
+      ? { ...r, workload: 'nbody', size: 1000, wallS: wallStats(r.wallS.times.map((t) => t * nbodyFactor), r.wallS.round) }
+      : { ...r, workload: 'nbody', size: 1000 })),
+  ],
+});
+
+test('a variant is matched per workload: its fib and nbody results are two rows, each compared with its own', () => {
+  const d = pair(withNbody(makeRun({ x: 0.4 })), withNbody(makeRun({ x: 0.4 }, { id: 'b' }), 1.2));
+  assert.deepEqual(d.rows.map((r) => [r.label, r.change, r.significant]), [['x · fib', 'compared', false], ['x · nbody', 'compared', true]]);
+  assert.equal(d.rows[0]!.deltaPct, 0);
+  assert.ok(Math.abs(d.rows[1]!.deltaPct! - 20) < 1e-9);
+  assert.deepEqual(regressions(d, 5).map((r) => r.label), ['x · nbody']);
+});
+
+test('a workload left out by BENCH_WORKLOADS is "not run" and never fails the gate; left out without it, it is gone', () => {
+  const a = withNbody(makeRun({ x: 0.4 }));
+  const fibOnly = makeRun({ x: 0.4 }, { id: 'b' });
+  const b: RunDocument = { ...fibOnly, config: { ...fibOnly.config, workloads: ['fib'] } };
+  const d = pair(a, b);
+  assert.deepEqual(d.rows.map((r) => [r.label, r.change]), [['x · fib', 'compared'], ['x · nbody', 'not-run']]);
+  assert.deepEqual(regressions(d, 5), []);
+  assert.deepEqual(pair(b, a).rows.map((r) => r.change), ['compared', 'not-run']);
+  assert.match(renderDiff(d, 'text'), /not run: left out on purpose by BENCH_ONLY or BENCH_WORKLOADS \(A: every variant; B: workloads narrowed to fib\)/);
+  assert.deepEqual(JSON.parse(renderDiff(d, 'json')).b.workloads, ['fib']);
+  assert.deepEqual(regressions(pair(a, fibOnly), 5).map((r) => [r.label, r.change]), [['x · nbody', 'gone']]);
+});
+
 test('a result only in B is "new" and never fails the gate; one failing in A and ok in B is "fixed"', () => {
   const a = makeRun({ x: 0.4 });
-  a.results.push({ variant: 'y', parameters: {}, command: 'bin/y', runtime: null, goToolchain: null, status: 'failed', error: 'boom' });
+  a.results.push({ variant: 'y', workload: 'fib', size: 30, parameters: {}, command: 'bin/y', runtime: null, goToolchain: null, status: 'failed', error: 'boom' });
   const b = makeRun({ x: 0.4, y: 0.2, fresh: 0.3 }, { id: 'b' });
   const d = pair(a, b);
   assert.deepEqual(d.rows.map((r) => r.change), ['compared', 'fixed', 'new']);
@@ -186,7 +219,7 @@ test('a result only in B is "new" and never fails the gate; one failing in A and
   const text = renderDiff(d, 'text');
   assert.match(cell(text, 'fresh'), / new /);
   assert.match(cell(text, 'y'), / fixed /);
-  assert.match(renderDiff(d, 'markdown'), /^\| fresh \| – \| 300\.0 ± \S+ % \| new \|/m);
+  assert.match(renderDiff(d, 'markdown'), /^\| fresh · fib \| – \| 300\.0 ± \S+ % \| new \|/m);
   assert.match(renderDiff(pair(a, makeRun({ x: 0.4 }, { id: 'c' })), 'text'), /^y .* gone /m);
 });
 
@@ -198,10 +231,10 @@ test('rows say whether their samples can ever be judged; the render adds one not
   const d = pair(a, b);
   assert.deepEqual(d.rows.map((r) => [r.minP, r.tooSmall]), [[0.1, true], [2 / 184756, false]]);
   assert.equal(d.rows[0]!.significant, false, 'twice as slow, yet 3 + 3 runs cannot show it');
-  const note = /^Note: the samples are too small to judge x: 3 \+ 3 runs cannot give p below 0\.1 \(alpha 0\.05\); a median's CI needs at least 6 rounds and spans the whole sample with fewer\. Use the default profile \(BENCH_PROFILE=default\) for judgements\.$/m;
+  const note = /^Note: the samples are too small to judge x · fib: 3 \+ 3 runs cannot give p below 0\.1 \(alpha 0\.05\); a median's CI needs at least 6 rounds and spans the whole sample with fewer\. Use the default profile \(BENCH_PROFILE=default\) for judgements\.$/m;
   assert.match(renderDiff(d, 'text'), note);
-  assert.match(renderDiff(d, 'markdown'), /\*\*Note: the samples are too small to judge x: /);
-  assert.match(JSON.parse(renderDiff(d, 'json')).notes[0], /^Note: the samples are too small to judge x: /);
+  assert.match(renderDiff(d, 'markdown'), /\*\*Note: the samples are too small to judge x · fib: /);
+  assert.match(JSON.parse(renderDiff(d, 'json')).notes[0], /^Note: the samples are too small to judge x · fib: /);
   const all = pair(three(three(a, 'y', 0.2), 'x', 0.4), three(three(b, 'y', 0.2), 'x', 0.4));
   assert.match(renderDiff(all, 'text'), /too small to judge all results: /);
   assert.doesNotMatch(renderDiff(pair(makeRun({ x: 0.4 }), makeRun({ x: 0.4 }, { id: 'b' })), 'text'), /too small/);

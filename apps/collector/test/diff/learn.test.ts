@@ -30,29 +30,29 @@ test('runs from two machines teach nothing', () => {
   assert.match(whyNotLearned(a, b({ machine: { ...a.machine, fingerprint: 'beef' } }))!, /different machines \(fingerprints f00d, beef\)/);
 });
 
-test('runs with another n, workers or profile teach nothing (e.g. a quick run against a default one)', () => {
-  assert.match(whyNotLearned(a, b(config({ n: 40 })))!, /configured differently \(n = 30 in A, 40 in B\)/);
+test('runs with another size, workers or profile teach nothing (e.g. a quick run against a default one)', () => {
+  assert.match(whyNotLearned(a, b(config({ sizes: { fib: 40 } })))!, /configured differently \(sizes = fib=30 in A, fib=40 in B\)/);
   assert.match(whyNotLearned(a, b(config({ workers: [1, 2] })))!, /configured differently \(workers = 2 in A, 1,2 in B\)/);
   assert.match(whyNotLearned(a, b(config({ profile: 'default' })))!, /configured differently \(profile = quick in A, default in B\)/);
 });
 
 test('runs that measured different results teach nothing', () => {
   const fewer = makeRun({ x: 0.4, z: 0.3 }, { id: 'b' });
-  assert.match(whyNotLearned(a, fewer)!, /measured different results \(only in A: y; only in B: z\)/);
+  assert.match(whyNotLearned(a, fewer)!, /measured different results \(only in A: y · fib; only in B: z · fib\)/);
   const failing = b();
-  failing.results = failing.results.map((r) => ({ variant: r.variant, parameters: r.parameters, command: r.command, runtime: r.runtime, goToolchain: r.goToolchain, status: 'failed' as const, error: 'boom' }));
+  failing.results = failing.results.map((r) => ({ variant: r.variant, workload: r.workload, size: r.size, parameters: r.parameters, command: r.command, runtime: r.runtime, goToolchain: r.goToolchain, status: 'failed' as const, error: 'boom' }));
   assert.equal(whyNotLearned(a, failing), 'no result is ok in both runs');
 });
 
 test('a pair whose samples can never show a change teaches nothing (quick profile: 3 runs, 1 round)', () => {
-  assert.match(whyNotLearned(withY(a, 3, 1), withY(b(), 3, 1))!, /^the samples are too small to show drift \(y: .*BENCH_PROFILE=default/);
+  assert.match(whyNotLearned(withY(a, 3, 1), withY(b(), 3, 1))!, /^the samples are too small to show drift \(y · fib: .*BENCH_PROFILE=default/);
   const quick = (d: RunDocument) => withY({ ...d, results: d.results.filter((r) => r.variant === 'y') }, 3, 1);
   assert.match(whyNotLearned(quick(a), quick(b()))!, /too small to show drift \(all results: /);
   // Enough runs but fewer than 6 rounds: the CI is the whole range.
-  assert.match(whyNotLearned(withY(a, 20, 5), withY(b(), 20, 5))!, /too small to show drift \(y: /);
+  assert.match(whyNotLearned(withY(a, 20, 5), withY(b(), 20, 5))!, /too small to show drift \(y · fib: /);
   assert.equal(whyNotLearned(withY(a, 6, 6), withY(b(), 6, 6)), null);
   // 6 + 6 runs reach p = 2/924 ≈ 0.0022 at best.
-  assert.match(whyNotLearned(withY(a, 6, 6), withY(b(), 6, 6), 0.001)!, /too small to show drift \(y: p < 0\.001 must be attainable/);
+  assert.match(whyNotLearned(withY(a, 6, 6), withY(b(), 6, 6), 0.001)!, /too small to show drift \(y · fib: p < 0\.001 must be attainable/);
 });
 
 test('runs of other commits, or of no known commit, teach nothing', () => {

@@ -18,7 +18,7 @@ test('the observed drift is the largest |Δ| the diff without a threshold calls 
   const wideTimes = Array.from({ length: 10 }, (_, i) => 1.1 * (1 + (i - 4.5) / 11.25));
   const wide = b.results[2]!;
   if (wide.status === 'ok') wide.wallS = wallStats(wideTimes, wideTimes.map((_, i) => i + 1));
-  b.results[3] = { variant: 'js', parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'boom' };
+  b.results[3] = { variant: 'js', workload: 'fib', size: 30, parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'boom' };
   const d = compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' });
   assert.deepEqual(d.rows.map((r) => r.significant), [false, true, false, false]);
   assert.equal(observedDriftPct(d).toFixed(6), '3.000000'); // c-native −3 %

@@ -15,8 +15,8 @@ const bmf = z.record(z.string().min(1), z.record(z.string().regex(/^[a-z0-9][a-z
 test('bmf: the documented shape, latency in ns with the CI as bounds', () => {
   const doc = makeScalingRun({ 'go-native': 0.4 });
   const out = bmf.parse(JSON.parse(bmfExporter.render(doc)));
-  assert.deepEqual(Object.keys(out), ['go-native [workers=1]', 'go-native [workers=2]']); // the failed result has no number
-  const m = out['go-native [workers=1]']!.latency!;
+  assert.deepEqual(Object.keys(out), ['go-native [workers=1] · fib', 'go-native [workers=2] · fib']); // the failed result has no number
+  const m = out['go-native [workers=1] · fib']!.latency!;
   assert.equal(m.value, 400_000_000);
   assert.ok(m.lower_value! <= m.value && m.value <= m.upper_value!);
   assert.ok(Number.isInteger(m.value));

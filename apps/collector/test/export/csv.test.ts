@@ -9,7 +9,7 @@ const num = z.string().regex(/^-?\d+(\.\d+)?(e[-+]?\d+)?$/).transform(Number);
 const empty = z.literal('');
 const common = {
   run_id: z.string().min(1), created_at: z.iso.datetime(), commit: z.string(), dirty: z.enum(['true', 'false']),
-  variant: z.string().min(1), parameters: z.string(), workers: z.string(),
+  variant: z.string().min(1), workload: z.string().min(1), size: z.string().regex(/^[1-9]\d*$/).transform(Number), parameters: z.string(), workers: z.string(),
 };
 /** One CSV record: numbers for an ok result; empty numbers and an error for a failed one. */
 const numbers = <T extends z.ZodType>(t: T) => ({
@@ -33,6 +33,7 @@ test('csv: RFC 4180 with a header, one record per result, failed ones with their
   assert.ok(ok?.status === 'ok');
   assert.equal(ok.median_s, 0.4);
   assert.equal(ok.parameters, 'workers=1');
+  assert.deepEqual([ok.workload, ok.size], ['fib', 30]);
   const failed = rows.find((r) => r.status === 'failed')!;
   assert.equal(failed.error, 'printed 832041 for fib(30), expected 832040\n<then more detail>'); // quoted, line break kept
   assert.equal(csvExporter.mediaType, 'text/csv');

@@ -16,9 +16,10 @@ test('gab: the documented customSmallerIsBetter shape, median in ms, unique name
   const out = gab.parse(JSON.parse(gabExporter.render(doc)));
   assert.equal(out.length, 4);
   assert.equal(new Set(out.map((e) => e.name)).size, out.length);
-  const go = out.find((e) => e.name === 'go-native [workers=1]')!;
+  const go = out.find((e) => e.name === 'go-native [workers=1] · fib')!;
   assert.equal(go.unit, 'ms');
   assert.equal(go.value, 400);
   assert.match(go.range!, /^± \d+(\.\d+)?$/);
   assert.match(go.extra!, /runs: 10/);
+  assert.match(go.extra!, /^fib size: 30$/m);
 });

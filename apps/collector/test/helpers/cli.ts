@@ -32,11 +32,14 @@ export function snapshot(results: string): Map<string, Buffer> {
   return out;
 }
 
-/** Runs `arena <args>` on fixture variants with the quick profile; never builds. */
+/**
+ * Runs `arena <args>` on fixture variants with the quick profile, on fib only (BENCH_WORKLOADS) unless
+ * `env` says otherwise; never builds.
+ */
 export async function arena(args: string[], env: Record<string, string>): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
   const r = await execa(process.execPath, ['--import', 'tsx', cli, ...args], {
     reject: false,
-    env: { BENCH_PROFILE: 'quick', BENCH_N: '20', BENCH_WORKERS: '2', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: fixtureVariants, ...env },
+    env: { BENCH_PROFILE: 'quick', BENCH_WORKLOADS: 'fib', BENCH_N: '20', BENCH_WORKERS: '2', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: fixtureVariants, ...env },
   });
   return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
 }

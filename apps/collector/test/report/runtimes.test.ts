@@ -19,7 +19,7 @@ function overNodes(): RunDocument {
 
 test('runtime rows: one series per host without its node parameter, lines in numeric order', () => {
   const rows = runtimeRows(overNodes());
-  assert.deepEqual(rows.map((r) => [r.series, r.line]), [['threads-wasi [module=clang]', '20'], ['threads-wasi [module=clang]', '22'], ['threads-wasi [module=clang]', '24']]);
+  assert.deepEqual(rows.map((r) => [r.series, r.line]), [['threads-wasi [module=clang] · fib', '20'], ['threads-wasi [module=clang] · fib', '22'], ['threads-wasi [module=clang] · fib', '24']]);
   assert.ok(rows[0]!.ci95LowMs <= rows[0]!.ci95HighMs);
 });
 
@@ -42,7 +42,7 @@ function overGos(): RunDocument {
 }
 
 test('Go toolchain rows, table and chart: one series per result without its go parameter, lines in numeric order', () => {
-  assert.deepEqual(runtimeRows(overGos(), 'go').map((r) => [r.series, r.line]), [['go-native', '1.9'], ['go-native', '1.25'], ['go-native', '1.27']]);
+  assert.deepEqual(runtimeRows(overGos(), 'go').map((r) => [r.series, r.line]), [['go-native · fib', '1.9'], ['go-native · fib', '1.25'], ['go-native · fib', '1.27']]);
   assert.deepEqual(runtimeTable(overGos(), 'go').header, ['variant', 'Go 1.9: ms (95 % CI)', 'Go 1.25: ms (95 % CI)', 'Go 1.27: ms (95 % CI)']);
   assert.equal(runtimeChart(overGos(), 'go')?.name, 'go-toolchains');
   assert.equal(runtimeChart(overGos(), 'node'), null, 'no Node lines in this run');

@@ -33,8 +33,8 @@ test('writes report.html and report.md; charts sit in data-chart wrappers; nothi
 
   const md = readFileSync(paths.markdown, 'utf8');
   assert.ok(md.includes(renderMarkdown(resultsTable(doc))), 'the results table as collect renders it');
-  assert.match(md, /## Failed \(1\)[\s\S]*broken-variant[\s\S]*expected 832040/);
-  assert.match(md, /## Scaling[\s\S]*\| go-native \| 400\.0 \(1\.00×\) \| 222\.2 \(1\.80×\) \|/);
+  assert.match(md, /## Failed \(1\)[\s\S]*broken-variant · fib[\s\S]*expected 832040/);
+  assert.match(md, /## Scaling[\s\S]*\| go-native · fib \| 400\.0 \(1\.00×\) \| 222\.2 \(1\.80×\) \|/);
   assert.match(md, /## History/);
   assert.doesNotMatch(md, /https?:|\]\(/, 'no links');
 });

@@ -1,10 +1,14 @@
-/* c-native: the arena's physical-limit reference. One POSIX thread per job,
- * each computing fibonacci(n) by naive recursion, compiled with clang -O2.
- * Command line, report line and exit codes: packages/variants/README.md. */
+/* c-native: the arena's physical-limit reference, a host in C. One POSIX
+ * thread per job, each running the workload's C kernel (its <w>_run, found in
+ * the generated registry packages/workloads/dist/c/registry.h by name, never
+ * named here), compiled with clang -O2 into this one binary.
+ * Command line, report line and exit codes: packages/workloads/HOSTS.md. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,21 +16,23 @@
 #include <time.h>
 #include <unistd.h>
 
-#define ALLOWED "--n <1..47>, --workers <integer ≥ 1>"
+#include "registry.h"
 
-static uint32_t fibonacci(uint32_t n) {
-  if (n < 2) return n;
-  return fibonacci(n - 1) + fibonacci(n - 2);
-}
+#define DEFAULT_WORKLOAD "fib"
+#define MAX_SEED 4294967295ULL
+#define MAX_WORKERS 2147483647ULL
+#define ALLOWED "--workload, --size, --seed, --workers"
 
 struct job {
   pthread_t thread;
-  uint32_t n, result;
+  const arena_workload *workload;
+  uint32_t size, seed;
+  double *out; /* workload->results doubles */
 };
 
 static void *work(void *arg) {
   struct job *job = arg;
-  job->result = fibonacci(job->n);
+  job->workload->run(job->size, job->seed, job->out);
   return NULL;
 }
 
@@ -38,75 +44,155 @@ static double now_ms(void) {
 
 /* Available parallelism, as Go's runtime.NumCPU and Node's
  * os.availableParallelism count it: the CPUs this process may run on. */
-static long default_workers(void) {
+static unsigned long long default_workers(void) {
   cpu_set_t set;
   if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
-    return CPU_COUNT(&set);
+    return (unsigned long long)CPU_COUNT(&set);
   long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n > 0 ? n : 1;
+  return n > 0 ? (unsigned long long)n : 1;
 }
 
-static int usage(const char *fmt, const char *a, const char *b) {
+/* A usage error: one "error: ..." line on stderr, exit code 2. */
+static int usage(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
   fputs("error: ", stderr);
-  fprintf(stderr, fmt, a, b);
+  vfprintf(stderr, fmt, ap);
   fputc('\n', stderr);
+  va_end(ap);
   return 2;
 }
 
 /* A decimal integer in [min, max], digits only (no sign, no spaces). */
-static int parse_int(const char *s, long min, long max, long *out) {
-  if (*s < '0' || *s > '9') return 0;
+static int parse_int(const char *s, unsigned long long min, unsigned long long max, unsigned long long *out) {
+  if (!*s) return 0;
   for (const char *p = s; *p; p++)
     if (*p < '0' || *p > '9') return 0;
   errno = 0;
   unsigned long long v = strtoull(s, NULL, 10);
-  if (errno || v < (unsigned long long)min || v > (unsigned long long)max) return 0;
-  *out = (long)v;
+  if (errno || v < min || v > max) return 0;
+  *out = v;
   return 1;
 }
 
+/* "one of fib, nbody": the registry's workloads (sorted by its generator). */
+static const char *known_workloads(void) {
+  static char list[4096];
+  size_t len = 0;
+  if (arena_workload_count == 0) return "a folder of packages/workloads with a C kernel (none in the registry)";
+  len += (size_t)snprintf(list, sizeof list, "one of ");
+  for (int i = 0; i < arena_workload_count && len < sizeof list; i++)
+    len += (size_t)snprintf(list + len, sizeof list - len, i ? ", %s" : "%s", arena_workloads[i].name);
+  return list;
+}
+
+static const arena_workload *find_workload(const char *name) {
+  for (int i = 0; i < arena_workload_count; i++)
+    if (strcmp(arena_workloads[i].name, name) == 0) return &arena_workloads[i];
+  return NULL;
+}
+
+/* The flags of the command line; value NULL with given set: the flag came last, without one. */
+enum { WORKLOAD, SIZE, SEED, WORKERS, FLAGS };
+static const char *const flag_names[FLAGS] = {"--workload", "--size", "--seed", "--workers"};
+
+/* A double as JSON that reads back as the same double (%.17g); JSON has no NaN or infinity. */
+static void print_double(double d) {
+  if (isfinite(d)) printf("%.17g", d);
+  else fputs("null", stdout);
+}
+
 int main(int argc, char **argv) {
-  long n = 40, workers = default_workers();
+  int given[FLAGS] = {0};
+  const char *values[FLAGS] = {0};
   for (int i = 1; i < argc; i++) {
-    char name[16];
-    const char *value = NULL, *eq = strchr(argv[i], '=');
-    size_t len = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
-    if (len >= sizeof name) len = sizeof name - 1;
-    memcpy(name, argv[i], len);
-    name[len] = 0;
-    int is_n = strcmp(name, "--n") == 0, is_w = strcmp(name, "--workers") == 0;
-    const char *want = is_n ? "an integer in 1..47" : "an integer ≥ 1";
-    if (!is_n && !is_w)
-      return usage("unknown argument \"%s\" (allowed: %s)", argv[i], ALLOWED);
-    if (eq) value = eq + 1;
-    else if (i + 1 < argc) value = argv[++i];
-    else return usage("%s needs a value: %s", name, want);
-    if (!(is_n ? parse_int(value, 1, 47, &n) : parse_int(value, 1, 0x7fffffff, &workers))) {
-      fprintf(stderr, "error: %s must be %s, got \"%s\"\n", name, want, value);
-      return 2;
-    }
+    const char *arg = argv[i];
+    if (strcmp(arg, "--") == 0 || arg[0] != '-') return usage("unexpected argument '%s'", arg);
+    const char *eq = strchr(arg, '=');
+    size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+    int flag = -1;
+    for (int f = 0; f < FLAGS; f++)
+      if (strlen(flag_names[f]) == len && strncmp(arg, flag_names[f], len) == 0) flag = f;
+    if (flag < 0) return usage("unknown argument '%.*s' (allowed: " ALLOWED ")", (int)len, arg);
+    given[flag] = 1;
+    values[flag] = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+  }
+
+  const char *name = given[WORKLOAD] ? values[WORKLOAD] : DEFAULT_WORKLOAD;
+  const arena_workload *w = name && *name ? find_workload(name) : NULL;
+  if (!w) {
+    if (!name || !*name) return usage("--workload needs a value: %s", known_workloads());
+    return usage("--workload must be %s, got '%s'", known_workloads(), name);
+  }
+
+  unsigned long long size = w->default_size;
+  if (given[SIZE]) {
+    if (!values[SIZE]) return usage("--size needs a value: an integer in 1..%u (%s's size)", w->max_size, w->name);
+    if (!parse_int(values[SIZE], 1, w->max_size, &size))
+      return usage("--size must be an integer in 1..%u (%s's size), got '%s'", w->max_size, w->name, values[SIZE]);
+  }
+
+  unsigned long long seed = 0;
+  if (!w->seeded && given[SEED]) return usage("--seed is not accepted: %s is not seeded", w->name);
+  if (w->seeded) {
+    if (!given[SEED]) return usage("--seed is required: %s is seeded (an integer in 0..%llu)", w->name, MAX_SEED);
+    if (!values[SEED]) return usage("--seed needs a value: an integer in 0..%llu", MAX_SEED);
+    if (!parse_int(values[SEED], 0, MAX_SEED, &seed))
+      return usage("--seed must be an integer in 0..%llu, got '%s'", MAX_SEED, values[SEED]);
+  }
+
+  unsigned long long workers = default_workers();
+  if (given[WORKERS]) {
+    if (!values[WORKERS]) return usage("--workers needs a value: an integer >= 1");
+    if (!parse_int(values[WORKERS], 1, MAX_WORKERS, &workers))
+      return usage("--workers must be an integer >= 1, got '%s'", values[WORKERS]);
   }
 
   struct job *jobs = calloc((size_t)workers, sizeof *jobs);
-  if (!jobs) {
-    fprintf(stderr, "error: cannot allocate %ld workers\n", workers);
+  double *out = calloc((size_t)workers * (size_t)w->results, sizeof *out);
+  if (!jobs || !out) {
+    fprintf(stderr, "error: cannot allocate %llu workers\n", workers);
     return 1;
   }
+  for (unsigned long long i = 0; i < workers; i++) {
+    jobs[i].workload = w;
+    jobs[i].size = (uint32_t)size;
+    jobs[i].seed = (uint32_t)seed;
+    jobs[i].out = out + i * (size_t)w->results;
+  }
+
   double start = now_ms();
-  for (long i = 0; i < workers; i++) {
-    jobs[i].n = (uint32_t)n;
+  for (unsigned long long i = 0; i < workers; i++) {
     int err = pthread_create(&jobs[i].thread, NULL, work, &jobs[i]);
     if (err) {
-      fprintf(stderr, "error: cannot start worker %ld: %s\n", i, strerror(err));
+      fprintf(stderr, "error: cannot start worker %llu: %s\n", i, strerror(err));
       return 1; /* exiting ends the threads already started */
     }
   }
-  for (long i = 0; i < workers; i++) pthread_join(jobs[i].thread, NULL);
+  for (unsigned long long i = 0; i < workers; i++) pthread_join(jobs[i].thread, NULL);
   double compute_ms = now_ms() - start;
 
-  printf("{\"variant\":\"c-native\",\"n\":%ld,\"workers\":%ld,\"results\":[", n, workers);
-  for (long i = 0; i < workers; i++) printf(i ? ",%u" : "%u", jobs[i].result);
+  /* The report line, fields in the order of HOSTS.md; an answer typed by the spec: u32 or f64[]. */
+  printf("{\"variant\":\"c-native\",\"workload\":\"%s\",\"size\":%llu,\"seed\":", w->name, size);
+  if (w->seeded) printf("%llu", seed);
+  else fputs("null", stdout);
+  printf(",\"workers\":%llu,\"results\":[", workers);
+  for (unsigned long long i = 0; i < workers; i++) {
+    const double *r = jobs[i].out;
+    if (i) putchar(',');
+    if (!w->answer_is_array) {
+      printf("%u", (uint32_t)r[0]);
+      continue;
+    }
+    putchar('[');
+    for (int k = 0; k < w->results; k++) {
+      if (k) putchar(',');
+      print_double(r[k]);
+    }
+    putchar(']');
+  }
   printf("],\"phasesMs\":{\"computeMs\":%.3f}}\n", compute_ms);
+  free(out);
   free(jobs);
   return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -1,8 +1,23 @@
-// One cluster worker of cluster-js: say ready, compute fibonacci(n) once in JavaScript, send it back.
-import type { WorkerMessage } from '@arena/variant-kit';
+// One cluster worker of cluster-js: import the workload's JavaScript kernel (named by its argument),
+// say ready, run the job it is sent once, send the results back.
+import type { Job, WorkerMessage } from '@arena/variant-kit';
 // Only the one module it needs: a worker loads nothing else of the kit.
-import { fibonacci } from '@arena/variant-kit/fibonacci';
+import { loadJsKernel } from '@arena/variant-kit/workload';
 
 const send = (message: WorkerMessage): boolean => process.send!(message);
-process.once('message', (n: number) => send({ kind: 'result', value: fibonacci(n) }));
-send({ kind: 'ready' });
+const failed = (error: unknown): boolean => send({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+
+try {
+  // Loaded before `ready`, so that importing the kernel is not part of computeMs.
+  const run = await loadJsKernel(process.argv[2] as string);
+  process.once('message', (job: Job) => {
+    try {
+      send({ kind: 'result', value: run(job.size, job.seed ?? 0) });
+    } catch (error) {
+      failed(error);
+    }
+  });
+  send({ kind: 'ready' });
+} catch (error) {
+  failed(error);
+}

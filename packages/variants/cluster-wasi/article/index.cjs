@@ -1,6 +1,6 @@
 // The article's "Node + WASM (Cluster)" program (使用 Node 调用 WASM 程序(Cluster)), cut lines filled in.
 // Not built, not the timed variant: run from the repository root with
-//   WASM_MODULE=packages/kernels/dist/clang.wasm node --disable-warning=ExperimentalWarning packages/variants/cluster-wasi/article/index.cjs
+//   WASM_MODULE=packages/kernels/dist/fib/clang.wasm node --disable-warning=ExperimentalWarning packages/variants/cluster-wasi/article/index.cjs
 // Changes for Node 20: `version: 'preview1'` in new WASI(...) (required since Node 20), and the
 // module path comes from $WASM_MODULE (the article read "./module.wasm" from the working directory,
 // which is still the default). Like the article, it never calls _initialize, so it suits modules

@@ -1,23 +1,26 @@
-// One cluster worker of cluster-wasi: read, compile and instantiate the module as soon as it starts,
-// say ready (with the sha256 of the bytes it compiled), then compute fibonacci(n) once when the
-// primary sends n.
-import type { WorkerMessage } from '@arena/variant-kit';
+// One cluster worker of cluster-wasi: read the workload's spec, read, compile and instantiate the
+// module as soon as it starts, say ready (with the sha256 of the bytes it compiled), then run the
+// job once when the primary sends it.
+import type { Job, WorkerMessage } from '@arena/variant-kit';
 import { compileKernel, instantiateKernel, moduleSha256, readKernel } from '@arena/variant-kit/wasi';
+import { readWorkload } from '@arena/variant-kit/workload';
 
 const send = (message: WorkerMessage): boolean => process.send!(message);
 const failed = (error: unknown): boolean => send({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-const file = process.argv[2] as string;
+const [file, workload] = process.argv.slice(2) as [string, string];
 
 try {
+  // The primary parsed the command line with this very spec: it exists.
+  const spec = readWorkload(workload)!;
   const start = performance.now();
   const bytes = readKernel(file);
-  const module = compileKernel(file, bytes);
+  const module = compileKernel(file, bytes, spec);
   const compiled = performance.now();
-  const fibonacci = instantiateKernel(file, module);
+  const kernel = instantiateKernel(file, module, spec);
   const instantiateMs = performance.now() - compiled;
-  process.once('message', (n: number) => {
+  process.once('message', (job: Job) => {
     try {
-      send({ kind: 'result', value: fibonacci(n) });
+      send({ kind: 'result', value: kernel(job.size, job.seed ?? 0) });
     } catch (error) {
       failed(error);
     }

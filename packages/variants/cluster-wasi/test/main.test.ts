@@ -5,39 +5,61 @@ import { assertError, assertReport, builtKernels, processesRunning, repoRoot, ru
 
 const variant = 'cluster-wasi';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
-const workerScript = fileURLToPath(new URL('../dist/worker.js', import.meta.url));
 const phases = ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'computeMs'];
-const kernels = builtKernels(repoRoot(pkg));
-const clang = 'packages/kernels/dist/clang.wasm';
+const root = repoRoot(pkg);
+const run = (...args: string[]) => runVariant(pkg, args);
+const workerScript = fileURLToPath(new URL('../dist/worker.js', import.meta.url));
 const noWorkerLeft = () => assert.deepEqual(processesRunning(workerScript), [], 'no worker process left');
+const fibClang = 'packages/kernels/dist/fib/clang.wasm';
+const nbodyClang = 'packages/kernels/dist/nbody/clang.wasm';
 
 describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
-  it('has modules to run: @arena/kernels built some', () => assert.ok(kernels.length > 0));
-  for (const { producer, file } of kernels) {
+  for (const workload of ['fib', 'nbody']) {
+    it(`has modules to run: @arena/kernels built some for ${workload}`, () => assert.ok(builtKernels(root, workload).length > 0));
+  }
+  for (const { producer, file } of builtKernels(root, 'fib')) {
     for (const workers of [1, 3]) {
-      it(`reports fibonacci(20) from each of ${workers} worker(s) with the ${producer} module`, () => {
-        assertReport(runVariant(pkg, ['--module', file, '--n', '20', '--workers', String(workers)]), { variant, n: 20, workers, module: file }, phases);
+      it(`reports fib(20) from each of ${workers} worker(s) with the ${producer} module: the reference's answer`, async () => {
+        const args = ['--workload', 'fib', '--module', file, '--size', '20', '--workers', String(workers)];
+        await assertReport(run(...args), { variant, workload: 'fib', size: 20, seed: null, workers, module: file }, phases);
         noWorkerLeft();
       });
     }
   }
-  for (const [name, file, cause] of [
-    ['a missing module file', 'packages/kernels/dist/missing.wasm', /^error: packages\/kernels\/dist\/missing\.wasm: cannot read module \(ENOENT/],
-    ['a module without a fibonacci export', 'packages/kernels/fixtures/no-export.wasm', /^error: packages\/kernels\/fixtures\/no-export\.wasm: no export fibonacci$/],
-    ['a trapping module', 'packages/kernels/fixtures/trap.wasm', /^error: packages\/kernels\/fixtures\/trap\.wasm: fibonacci\(20\) failed: trap: unreachable$/],
+  for (const { producer, file } of builtKernels(root, 'nbody')) {
+    it(`reports nbody's two energies with the ${producer} module, bit for bit the reference's, and two seeds give two answers`, async () => {
+      const answers: unknown[] = [];
+      for (const seed of [1, 3000000000]) {
+        const args = ['--workload', 'nbody', '--module', file, '--size', '1000', '--seed', String(seed), '--workers', '2'];
+        answers.push((await assertReport(run(...args), { variant, workload: 'nbody', size: 1000, seed, workers: 2, module: file }, phases)).results);
+      }
+      assert.notDeepEqual(answers[0], answers[1]);
+      noWorkerLeft();
+    });
+  }
+  for (const [name, args, cause] of [
+    ['a missing module file', ['--module', 'packages/kernels/dist/fib/missing.wasm'], /^error: packages\/kernels\/dist\/fib\/missing\.wasm: cannot read module \(ENOENT/],
+    ['a module without the fibonacci export', ['--module', 'packages/kernels/fixtures/no-export.wasm'], /^error: packages\/kernels\/fixtures\/no-export\.wasm: no export fibonacci$/],
+    ['a trapping module', ['--module', 'packages/kernels/fixtures/trap.wasm'], /^error: packages\/kernels\/fixtures\/trap\.wasm: fibonacci\(20\) failed: trap: unreachable$/],
+    ["another workload's module", ['--module', fibClang, '--workload', 'nbody', '--seed', '1'], /^error: packages\/kernels\/dist\/fib\/clang\.wasm: no export nbody$/],
   ] as const) {
     it(`exits 1 naming the file for ${name}, with no report and no worker left`, () => {
-      assertError(runVariant(pkg, ['--module', file, '--n', '20', '--workers', '3']), 1, cause);
+      assertError(run('--size', '20', '--workers', '3', ...args), 1, cause);
       noWorkerLeft();
     });
   }
   for (const [args, cause] of [
-    [['--module', clang, '--n', '-1'], /^error: --n must be an integer in 1\.\.47, got '-1'$/],
-    [['--module', clang, '--n', 'abc'], /^error: --n must be an integer in 1\.\.47, got 'abc'$/],
-    [['--module', clang, '--workers', '0'], /^error: --workers must be an integer >= 1, got '0'$/],
-    [['--module', clang, '--verbose'], /^error: unknown argument '--verbose'/],
-    [['--n', '20'], /^error: --module is required/],
+    [['--module', fibClang, '--size', '-1'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got '-1'$/],
+    [['--module', fibClang, '--workload', 'fib', '--size', 'abc'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got 'abc'$/],
+    [['--module', fibClang, '--workload', 'fib', '--size', '48'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got '48'$/],
+    [['--module', fibClang, '--workload', 'no-such-workload'], /^error: --workload must be one of .*\bfib\b.*, got 'no-such-workload'$/],
+    [['--module', fibClang, '--workload', 'fib', '--seed', '1'], /^error: --seed is not accepted: fib is not seeded$/],
+    [['--module', nbodyClang, '--workload', 'nbody', '--size', '1000'], /^error: --seed is required: nbody is seeded/],
+    [['--module', fibClang, '--workers', '0'], /^error: --workers must be an integer >= 1, got '0'$/],
+    [['--module', fibClang, '--n', '20'], /^error: unknown argument '--n'/],
+    [['--module', fibClang, '--verbose'], /^error: unknown argument '--verbose'/],
+    [['--size', '20'], /^error: --module is required/],
   ] as const) {
-    it(`exits 2 on ${args.join(' ')}`, () => assertError(runVariant(pkg, args), 2, cause));
+    it(`exits 2 on ${args.join(' ')}`, () => assertError(run(...args), 2, cause));
   }
 });

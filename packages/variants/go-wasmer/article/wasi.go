@@ -12,7 +12,7 @@
 // Build (from packages/variants/go-wasmer, after pnpm build):
 //
 //	go build -trimpath -ldflags='-r $ORIGIN' -o bin/article ./article
-//	bin/article ../../kernels/dist/clang.wasm
+//	bin/article ../../kernels/dist/fib/clang.wasm
 package main
 
 import (

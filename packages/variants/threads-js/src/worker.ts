@@ -1,9 +1,30 @@
-// One thread of threads-js: say ready, compute fibonacci(n) once in JavaScript, send it back.
-import { parentPort } from 'node:worker_threads';
-import type { WorkerMessage } from '@arena/variant-kit';
-// Only the one module it needs: a worker loads nothing else of the kit.
-import { fibonacci } from '@arena/variant-kit/fibonacci';
+// One thread of threads-js: import the workload's JavaScript kernel, say ready, run the job it is
+// sent once, post the results back.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Job, WorkerMessage } from '@arena/variant-kit';
+// Only the one module it needs: a thread loads nothing else of the kit.
+import { loadJsKernel } from '@arena/variant-kit/workload';
+
+/** What the main thread starts each thread with. */
+export interface ThreadData {
+  workload: string;
+}
 
 const port = parentPort!;
-port.once('message', (n: number) => port.postMessage({ kind: 'result', value: fibonacci(n) } satisfies WorkerMessage));
-port.postMessage({ kind: 'ready' } satisfies WorkerMessage);
+const reply = (message: WorkerMessage): void => port.postMessage(message);
+const failed = (error: unknown): void => reply({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+
+try {
+  // Loaded before `ready`, so that importing the kernel is not part of computeMs.
+  const run = await loadJsKernel((workerData as ThreadData).workload);
+  port.once('message', (job: Job) => {
+    try {
+      reply({ kind: 'result', value: run(job.size, job.seed ?? 0) });
+    } catch (error) {
+      failed(error);
+    }
+  });
+  reply({ kind: 'ready' });
+} catch (error) {
+  failed(error);
+}

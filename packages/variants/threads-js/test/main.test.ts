@@ -1,27 +1,41 @@
+import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { assertError, assertReport, runVariant } from '@arena/variant-kit/testing';
 
+const variant = 'threads-js';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const phases = ['startupMs', 'spawnMs', 'computeMs'];
+const run = (...args: string[]) => runVariant(pkg, args);
 
-describe('threads-js (built dist/main.js, run by its arena command)', () => {
+describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
   for (const workers of [1, 3]) {
-    it(`reports fibonacci(20) from each of ${workers} thread(s)`, () => {
-      assertReport(runVariant(pkg, ['--n', '20', '--workers', String(workers)]), { variant: 'threads-js', n: 20, workers }, phases);
+    it(`reports fib(20) from each of ${workers} thread(s): the reference's answer`, async () => {
+      await assertReport(run('--workload', 'fib', '--size', '20', '--workers', String(workers)), { variant, workload: 'fib', size: 20, seed: null, workers }, phases);
     });
   }
-  it('uses one worker per available CPU by default', () => {
-    assertReport(runVariant(pkg, ['--n', '15']), { variant: 'threads-js', n: 15, workers: availableParallelism() }, phases);
+  it('runs fib by default, with one worker per available CPU', async () => {
+    await assertReport(run('--size', '21'), { variant, workload: 'fib', size: 21, seed: null, workers: availableParallelism() }, phases);
+  });
+  it("reports nbody's two energies from each thread, bit for bit the reference's, and two seeds give two answers", async () => {
+    const one = await assertReport(run('--workload', 'nbody', '--size', '1000', '--seed', '1', '--workers', '2'), { variant, workload: 'nbody', size: 1000, seed: 1, workers: 2 }, phases);
+    const two = await assertReport(run('--workload', 'nbody', '--size', '1000', '--seed', '3000000000', '--workers', '2'), { variant, workload: 'nbody', size: 1000, seed: 3000000000, workers: 2 }, phases);
+    assert.notDeepEqual(one.results, two.results);
   });
   for (const [args, cause] of [
-    [['--n', '-1'], /^error: --n must be an integer in 1\.\.47, got '-1'$/],
-    [['--n', 'abc'], /^error: --n must be an integer in 1\.\.47, got 'abc'$/],
+    [['--size', '-1'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got '-1'$/],
+    [['--workload', 'fib', '--size', 'abc'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got 'abc'$/],
+    [['--workload', 'fib', '--size', '48'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got '48'$/],
+    [['--workload', 'no-such-workload'], /^error: --workload must be one of .*\bfib\b.*, got 'no-such-workload'$/],
+    [['--workload', 'fib', '--seed', '1'], /^error: --seed is not accepted: fib is not seeded$/],
+    [['--workload', 'nbody', '--size', '1000'], /^error: --seed is required: nbody is seeded/],
+    [['--workload', 'nbody', '--seed', '4294967296'], /^error: --seed must be an integer in 0\.\.4294967295, got '4294967296'$/],
     [['--workers', '0'], /^error: --workers must be an integer >= 1, got '0'$/],
+    [['--n', '20'], /^error: unknown argument '--n'/],
     [['--verbose'], /^error: unknown argument '--verbose'/],
-    [['--module', 'packages/kernels/dist/clang.wasm'], /^error: unknown argument '--module'/],
+    [['--module', 'packages/kernels/dist/fib/clang.wasm'], /^error: unknown argument '--module'/],
   ] as const) {
-    it(`exits 2 on ${args.join(' ')}`, () => assertError(runVariant(pkg, args), 2, cause));
+    it(`exits 2 on ${args.join(' ')}`, () => assertError(run(...args), 2, cause));
   }
 });

@@ -1,6 +1,6 @@
 // The article's "Node + WASM (Worker Threads)" program (使用 Node 调用 WASM 程序(Worker Threads)),
 // cut lines filled in. Not built, not the timed variant: run from the repository root with
-//   WASM_MODULE=packages/kernels/dist/clang.wasm node --disable-warning=ExperimentalWarning packages/variants/threads-wasi/article/index.cjs
+//   WASM_MODULE=packages/kernels/dist/fib/clang.wasm node --disable-warning=ExperimentalWarning packages/variants/threads-wasi/article/index.cjs
 // Changes: the worker is found next to this file (the article used "./worker.js", relative to the
 // working directory); see wasi.cjs for the module.
 const { Worker } = require("worker_threads");

@@ -1,4 +1,5 @@
-// Timed entry of threads-wasi: worker_threads sharing one WASI module compiled once by the main thread.
+// Timed entry of threads-wasi: worker_threads sharing the workload's WASI module, compiled once by
+// the main thread.
 import type { Worker } from 'node:worker_threads';
 import { parseArgs, runJobs } from '@arena/variant-kit';
 import { startThread } from '@arena/variant-kit/threads';
@@ -20,16 +21,17 @@ runJobs({
     return link;
   },
   // While the threads boot (a new isolate and Node environment each), the main thread reads and
-  // compiles the module, once; every thread receives the compiled module, not the bytes. The WASI
-  // helpers are imported only now, so that creating the threads does not wait for them. The bytes
-  // are hashed after the threads have the module, while they still boot.
+  // compiles the module, once; every thread receives the compiled module (and the workload's spec,
+  // which says what to call), not the bytes. The WASI helpers are imported only now, so that
+  // creating the threads does not wait for them. The bytes are hashed after the threads have the
+  // module, while they still boot.
   async whileBooting() {
     const { compileKernel, moduleSha256, readKernel } = await import('@arena/variant-kit/wasi');
     const start = performance.now();
     const bytes = readKernel(file);
-    const module = compileKernel(file, bytes);
+    const module = compileKernel(file, bytes, args.spec);
     const compileMs = performance.now() - start;
-    const job: KernelJob = { file, module };
+    const job: KernelJob = { file, module, spec: args.spec };
     for (const worker of threads) worker.postMessage(job);
     return { compileMs, moduleSha256: moduleSha256(bytes) };
   },

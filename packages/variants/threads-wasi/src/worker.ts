@@ -1,30 +1,31 @@
-// One thread of threads-wasi: instantiate the module it is given, say ready, compute n once.
+// One thread of threads-wasi: instantiate the module it is given, say ready, run the job once.
 import { parentPort } from 'node:worker_threads';
-import type { WorkerMessage } from '@arena/variant-kit';
-import { instantiateKernel, type Fibonacci } from '@arena/variant-kit/wasi';
+import type { Job, Kernel, WorkloadSpec, WorkerMessage } from '@arena/variant-kit';
+import { instantiateKernel } from '@arena/variant-kit/wasi';
 
-/** The main thread's first message: the compiled module and its file name (for errors). */
+/** The main thread's first message: the compiled module, its file name (for errors) and the workload's spec. */
 export interface KernelJob {
   file: string;
   module: WebAssembly.Module;
+  spec: WorkloadSpec;
 }
 
 const port = parentPort!;
 const reply = (message: WorkerMessage): void => port.postMessage(message);
 const failed = (error: unknown): void => reply({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
 
-port.once('message', ({ file, module }: KernelJob) => {
-  let fibonacci: Fibonacci;
+port.once('message', ({ file, module, spec }: KernelJob) => {
+  let kernel: Kernel;
   try {
     const start = performance.now();
-    fibonacci = instantiateKernel(file, module);
+    kernel = instantiateKernel(file, module, spec);
     reply({ kind: 'ready', instantiateMs: performance.now() - start });
   } catch (error) {
     return failed(error);
   }
-  port.once('message', (n: number) => {
+  port.once('message', (job: Job) => {
     try {
-      reply({ kind: 'result', value: fibonacci(n) });
+      reply({ kind: 'result', value: kernel(job.size, job.seed ?? 0) });
     } catch (error) {
       failed(error);
     }

@@ -1,4 +1,4 @@
-// nbody's kernel in C (c-native, and clang.wasm with -DNBODY_WASM): the rules of ../README.md.
+// nbody's kernel in C (c-native, and clang.wasm with -DARENA_WASM): the rules of ../README.md.
 #include <math.h>
 #include <stdint.h>
 
@@ -41,8 +41,11 @@ static void advance(body *b) {
   for (int i = 0; i < 5; i++) { b[i].x += DT * b[i].vx; b[i].y += DT * b[i].vy; b[i].z += DT * b[i].vz; }
 }
 
-/** Energy before and after `steps` steps of the system perturbed by `seed`, into out[0] and out[1]. */
-void nbody(uint32_t steps, uint32_t seed, double out[2]) {
+/**
+ * The uniform C entry (../../HOSTS.md): the energy before and after `steps` steps of the system
+ * perturbed by `seed`, into out[0] and out[1].
+ */
+void nbody_run(uint32_t steps, uint32_t seed, double *out) {
   body b[5] = {
     {0, 0, 0, 0, 0, 0, SOLAR_MASS},
     {4.84143144246472090e+00, -1.16032004402742839e+00, -1.03622044471123109e-01, 1.66007664274403694e-03 * DAYS_PER_YEAR, 7.69901118419740425e-03 * DAYS_PER_YEAR, -6.90460016972063023e-05 * DAYS_PER_YEAR, 9.54791938424326609e-04 * SOLAR_MASS},
@@ -65,12 +68,12 @@ void nbody(uint32_t steps, uint32_t seed, double out[2]) {
   out[1] = energy(b);
 }
 
-#ifdef NBODY_WASM
+#ifdef ARENA_WASM
 // The wasm interface (README.md): nbody(steps, seed) returns the first result, nbody_result(i) each.
 static double last[2];
 
 __attribute__((export_name("nbody"))) double nbody_export(uint32_t steps, uint32_t seed) {
-  nbody(steps, seed, last);
+  nbody_run(steps, seed, last);
   return last[0];
 }
 

@@ -86,3 +86,9 @@ func Nbody(steps, seed uint32) (float64, float64) {
 	}
 	return before, energy(&b)
 }
+
+// Run is the uniform entry (../../HOSTS.md): nbody's results in spec order, energy before and after.
+func Run(size, seed uint32) []float64 {
+	before, after := Nbody(size, seed)
+	return []float64{before, after}
+}

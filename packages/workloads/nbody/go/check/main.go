@@ -6,7 +6,7 @@ import (
 	"os"
 	"strconv"
 
-	"arena/workloads/nbody"
+	nbody "arena/workloads/nbody/go"
 )
 
 func main() {

@@ -2,7 +2,7 @@
 // ../../README.md around the Go kernel.
 package main
 
-import "arena/workloads/nbody"
+import nbody "arena/workloads/nbody/go"
 
 var last [2]float64
 

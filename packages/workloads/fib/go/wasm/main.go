@@ -1,6 +1,6 @@
-// Package main is the Go kernel: a WASI reactor exporting fibonacci.
-//
-//	GOOS=wasip1 GOARCH=wasm go build -buildmode=c-shared -o ../dist/go.wasm .
+// The Go-compiled wasm module of fib (GOOS=wasip1 -buildmode=c-shared): a WASI reactor exporting
+// fibonacci, the naive recursion of ../../README.md written out here (not fib.Fib) so that the
+// module's code is the recursion itself, as packages/kernels/README.md dissects it.
 //
 // Hosts must call the exported _initialize once before fibonacci.
 package main

@@ -1,3 +1,0 @@
-module arena/kernels/go
-
-go 1.24

@@ -1,0 +1,3 @@
+module arena/workloads
+
+go 1.25.0

@@ -1,3 +1,0 @@
-module arena/workloads/nbody
-
-go 1.25.0
