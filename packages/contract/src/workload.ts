@@ -31,6 +31,12 @@ export const workloadSpec = z
       .object({
         type: z.enum(['u32', 'f64[]']).describe("The type of each worker's answer in the report line's results."),
         compare: z.literal('exact').describe('Compared bit for bit: the rules fix the operation order (x86-64).'),
+        fmaTolerance: z
+          .number()
+          .positive()
+          .max(1e-6)
+          .optional()
+          .describe('Relative tolerance of float answers on platforms whose compilers may fuse multiply-adds (arm64: Go does); exact elsewhere. Absent: exact everywhere.'),
       })
       .describe('What each worker reports and how the harness compares it with its reference.'),
     unsupported: z

@@ -25,6 +25,8 @@ export interface Target {
   runtime?: ResultRuntime;
   /** The Go that built the Go code this target runs (its program or its module), e.g. go1.27.3; absent when none. */
   goToolchain?: string;
+  /** Relative tolerance of its float answers on this platform (the workload's fmaTolerance on arm64); absent: compared bit for bit. */
+  tolerance?: number;
 }
 
 /** The runs of one target in one hyperfine call, with the seed they ran with (null: unseeded). */
@@ -40,8 +42,9 @@ export interface Run {
 
 /** A target's run with `seed` (ignored, and null in the report, for an unseeded target) and the reference's `answer` for it. */
 export function runOf(target: Target, seed: number, answer: WorkerAnswer): Run {
-  if (!target.seeded) return { command: target.command, expected: { ...target.asked, seed: null, answer } };
-  return { command: `${target.command} --seed ${seed}`, expected: { ...target.asked, seed, answer } };
+  const tolerance = target.tolerance === undefined ? {} : { tolerance: target.tolerance };
+  if (!target.seeded) return { command: target.command, expected: { ...target.asked, seed: null, answer, ...tolerance } };
+  return { command: `${target.command} --seed ${seed}`, expected: { ...target.asked, seed, answer, ...tolerance } };
 }
 
 /** Splits a command string the way the manifest defines it: on spaces. */

@@ -20,12 +20,18 @@ export interface Expected extends Asked {
   seed: number | null;
   /** Every worker's answer, from the workload's reference: compared exactly (the workloads' rules fix the operation order). */
   answer: WorkerAnswer;
+  /** Relative tolerance for float answers where the platform may fuse multiply-adds (see Target.tolerance); absent: exact. */
+  tolerance?: number;
 }
 
-/** Exact equality of two answers: a u32, or arrays of doubles compared bit for bit (Object.is, so -0 ≠ 0). */
-export function sameAnswer(a: WorkerAnswer, b: WorkerAnswer): boolean {
+/**
+ * Equality of two answers: a u32 exactly; arrays of doubles bit for bit (Object.is, so -0 ≠ 0), or,
+ * given a relative `tolerance` > 0, each pair within tolerance × the larger magnitude.
+ */
+export function sameAnswer(a: WorkerAnswer, b: WorkerAnswer, tolerance = 0): boolean {
   if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
-  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+  const close = (x: number, y: number) => Object.is(x, y) || (tolerance > 0 && Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y)));
+  return a.length === b.length && a.every((x, i) => close(x, b[i]!));
 }
 
 const show = (a: WorkerAnswer) => JSON.stringify(a);
@@ -100,7 +106,7 @@ export function verifyReport(line: string | undefined, expected: Expected, cwd?:
   }
   const module = expected.module === undefined ? undefined : moduleMismatch(r, expected.module, cwd);
   if (module) mismatches.push(module);
-  const wrong = r.results.findIndex((v) => !sameAnswer(v, expected.answer));
+  const wrong = r.results.findIndex((v) => !sameAnswer(v, expected.answer, expected.tolerance));
   const asked = `${expected.workload}(${expected.size}${expected.seed === null ? '' : `, seed ${expected.seed}`})`;
   if (wrong >= 0) mismatches.push(`wrong answer: expected ${asked} = ${show(expected.answer)}, got ${show(r.results[wrong]!)} from worker ${wrong}`);
   return mismatches.length ? { ok: false, error: mismatches.join('; ') } : { ok: true, report: r };

@@ -18,6 +18,17 @@ test('answers compare exactly: u32s by value, arrays of doubles bit for bit', ()
   assert.equal(sameAnswer(1, [1]), false);
 });
 
+test('with a relative tolerance (arm64), doubles within it of the reference pass, others and u32s stay exact', () => {
+  const e = -0.16907516382852447;
+  assert.equal(sameAnswer([e * (1 + 5e-13)], [e], 1e-12), true, 'half the tolerance apart');
+  assert.equal(sameAnswer([e * (1 + 3e-12)], [e], 1e-12), false, 'three times the tolerance apart');
+  assert.equal(sameAnswer([e * (1 + 5e-13)], [e]), false, 'no tolerance: bit for bit');
+  assert.equal(sameAnswer(56, 55, 0.1), false, 'a u32 is never approximate');
+  const seeded = { ...expected, workload: 'nbody', seed: 7, answer: [e, -0.25], tolerance: 1e-12 };
+  assert.equal(verifyReport(line({ workload: 'nbody', seed: 7, results: [[e * (1 + 5e-13), -0.25], [e, -0.25]] }), seeded).ok, true);
+  assert.equal(verifyReport(line({ workload: 'nbody', seed: 7, results: [[e * (1 + 1e-9), -0.25], [e, -0.25]] }), seeded).ok, false);
+});
+
 test('a seeded report must echo the seed it was given', () => {
   const seeded = { ...expected, workload: 'nbody', seed: 7, answer: [-0.5, -0.25] };
   const good = line({ workload: 'nbody', seed: 7, results: [[-0.5, -0.25], [-0.5, -0.25]] });

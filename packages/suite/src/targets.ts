@@ -4,7 +4,7 @@ import type { PlannedGo, PlannedNode, Runtimes } from '@arena/runtimes';
 import path from 'node:path';
 import { goBuiltCommand, KERNELS_DIST, type Modules, type Variant } from './discover.ts';
 import { resultLabel, tableOf } from './identity.ts';
-import type { Workload } from './workloads.ts';
+import { answerTolerance, type Workload } from './workloads.ts';
 
 /**
  * A variant's command from the repository root, before `--n` and the rest. On a Node (a Node variant:
@@ -68,7 +68,8 @@ function modulesFor(modules: Modules, w: string, runtimes: Runtimes, builder: Pl
  * (`parameters.go`), once per kernel module of the workload for WASI variants. Results of one workload
  * with the same worker count share a table (their ratios are compared), so they share rounds. Worker
  * counts become a parameter only when scaling. The workloads run are config.sizes' keys, at those
- * sizes. Pure: the Nodes, Gos and modules come resolved in `runtimes` and `modules`.
+ * sizes. A workload's float answers get its fmaTolerance on an `arch` whose compilers may fuse
+ * multiply-adds (answerTolerance). Pure: the Nodes, Gos and modules come resolved in `runtimes` and `modules`.
  */
 export function planTargets(
   variants: Variant[],
@@ -76,6 +77,7 @@ export function planTargets(
   modules: Modules,
   config: RunConfig,
   runtimes: Runtimes,
+  arch: string = process.arch,
 ): { targets: Target[]; problems: Array<{ target: Target; error: string }> } {
   const targets: Target[] = [];
   const problems: Array<{ target: Target; error: string }> = [];
@@ -84,6 +86,7 @@ export function planTargets(
     const size = config.sizes[w.name];
     if (size === undefined) continue;
     const seeded = w.spec.seeded;
+    const tolerance = answerTolerance(w.spec, arch);
     for (const v of variants) {
       for (const workers of config.workers) {
         for (const node of hostsOf(v, runtimes)) {
@@ -96,6 +99,7 @@ export function planTargets(
             const identify = (parameters: Record<string, string>) => ({ key: resultLabel({ variant: v.name, workload: w.name, parameters }), parameters });
             const common = (go?: PlannedGo) => ({
               variant: v.name, summary: v.manifest.summary, table: tableOf(w.name, workers), seeded,
+              ...(tolerance === undefined ? {} : { tolerance }),
               ...(runtime ? { runtime } : {}), ...(go ? { goToolchain: go.version } : {}),
             });
             const asked = { variant: v.name, workload: w.name, size, workers };

@@ -42,6 +42,15 @@ export function discoverWorkloads(root: string, base = workloadsDir(root)): { wo
   return { workloads, broken };
 }
 
+/**
+ * The relative tolerance a workload's answers are compared with on `arch`: its spec's fmaTolerance
+ * where compilers may fuse multiply-adds (arm64: Go does, whatever the rules say), else none (bit
+ * for bit: on x86-64 Go, clang and V8 do not fuse). Pure.
+ */
+export function answerTolerance(spec: WorkloadSpec, arch: string): number | undefined {
+  return arch === 'arm64' ? spec.answer.fmaTolerance : undefined;
+}
+
 /** A workload's reference answer for one size (and seed, for a seeded workload). */
 export type Reference = (size: number, seed: number) => number | number[];
 

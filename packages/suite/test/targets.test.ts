@@ -4,6 +4,7 @@ import type { BuiltModule, RunConfig } from '@arena/contract';
 import type { PlannedGo, Runtimes } from '@arena/runtimes';
 import type { Modules, Variant } from '../src/discover.ts';
 import { planTargets } from '../src/targets.ts';
+import { answerTolerance } from '../src/workloads.ts';
 import type { Workload } from '../src/workloads.ts';
 
 const config = (workers = [2]): RunConfig => ({
@@ -42,6 +43,18 @@ const modules = (...producers: Array<BuiltModule['producer']>): Modules => ({
   skipped: [], unavailable: [],
 });
 const none: Modules = { other: [], go: {}, skipped: [], unavailable: [] };
+
+test("a workload's fmaTolerance applies on arm64 only; without one, answers compare bit for bit everywhere", () => {
+  const floats: Workload = { ...nbody, spec: { ...nbody.spec, answer: { type: 'f64[]', compare: 'exact', fmaTolerance: 1e-12 } } };
+  assert.equal(answerTolerance(floats.spec, 'arm64'), 1e-12);
+  assert.equal(answerTolerance(floats.spec, 'x64'), undefined);
+  assert.equal(answerTolerance(fib.spec, 'arm64'), undefined);
+  const cfg = { ...config(), sizes: { nbody: 1000, fib: 30 } };
+  const onArm = planTargets([cNative], [fib, floats], none, cfg, two, 'arm64').targets;
+  assert.deepEqual(onArm.map((t) => [t.asked.workload, t.tolerance]), [['fib', undefined], ['nbody', 1e-12]]);
+  const onX64 = planTargets([cNative], [floats], none, cfg, two, 'x64').targets;
+  assert.equal(onX64[0]!.tolerance, undefined);
+});
 
 test('a Node variant is planned once per Node line, on its binary, with the flags that Node accepts', () => {
   const { targets } = planTargets([threadsWasi], [fib], modules('clang'), config(), two);
