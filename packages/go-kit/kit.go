@@ -231,7 +231,7 @@ func parseArgs(args []string, withModule bool, workloads map[string]registry.Wor
 	cfg := Config{Workload: w, Size: w.DefaultSize, Workers: runtime.NumCPU()}
 
 	if v, ok := given["--size"]; ok {
-		size, err := integerIn("--size", v, 1, uint64(w.MaxSize), fmt.Sprintf("an integer in 1..%d (%s's size)", w.MaxSize, w.Name))
+		size, err := integerIn("--size", v, 1, uint64(w.MaxSize), fmt.Sprintf("an integer in 1..%d (%s's %s)", w.MaxSize, w.Name, w.SizeName))
 		if err != nil {
 			return Config{}, err
 		}

@@ -18,9 +18,9 @@ import (
 // Two made-up workloads, so the kit is seen to know none by name: an
 // unseeded one with one u32 result and a seeded one with three f64 results.
 var (
-	alpha = registry.Workload{Name: "alpha", Export: "alpha", Results: 1, Answer: "u32", DefaultSize: 40, MaxSize: 47,
+	alpha = registry.Workload{Name: "alpha", Export: "alpha", Results: 1, Answer: "u32", DefaultSize: 40, MaxSize: 47, SizeName: "n",
 		Run: func(size, seed uint32) []float64 { return []float64{float64(size)} }}
-	twoWords = registry.Workload{Name: "two-words", Export: "two_words", Seeded: true, Results: 3, Answer: "f64[]", DefaultSize: 500, MaxSize: 1000,
+	twoWords = registry.Workload{Name: "two-words", Export: "two_words", Seeded: true, Results: 3, Answer: "f64[]", DefaultSize: 500, MaxSize: 1000, SizeName: "steps",
 		Run: func(size, seed uint32) []float64 { return []float64{float64(size), float64(seed), 0.1} }}
 	madeUp = map[string]registry.Workload{"alpha": alpha, "two-words": twoWords}
 )
@@ -73,13 +73,13 @@ func TestParseArgsRejectsBadValuesNamingTheArgument(t *testing.T) {
 		{[]string{"--workload", "../alpha"}, false, "--workload must be one of alpha, two-words, got '../alpha'"},
 		{[]string{"--workload="}, false, "--workload needs a value: one of alpha, two-words"},
 		{[]string{"--workload"}, false, "--workload needs a value: one of alpha, two-words"},
-		{[]string{"--workload", "alpha", "--size", "-1"}, false, "--size must be an integer in 1..47 (alpha's size), got '-1'"},
-		{[]string{"--workload", "alpha", "--size", "48"}, false, "--size must be an integer in 1..47 (alpha's size), got '48'"},
-		{[]string{"--workload", "alpha", "--size", "0"}, false, "--size must be an integer in 1..47 (alpha's size), got '0'"},
-		{[]string{"--workload", "alpha", "--size", "+5"}, false, "--size must be an integer in 1..47 (alpha's size), got '+5'"},
-		{[]string{"--workload", "alpha", "--size", " 5"}, false, "--size must be an integer in 1..47 (alpha's size), got ' 5'"},
-		{[]string{"--workload", "alpha", "--size"}, false, "--size needs a value: an integer in 1..47 (alpha's size)"},
-		{[]string{"--workload", "two-words", "--seed", "1", "--size=1001"}, false, "--size must be an integer in 1..1000 (two-words's size), got '1001'"},
+		{[]string{"--workload", "alpha", "--size", "-1"}, false, "--size must be an integer in 1..47 (alpha's n), got '-1'"},
+		{[]string{"--workload", "alpha", "--size", "48"}, false, "--size must be an integer in 1..47 (alpha's n), got '48'"},
+		{[]string{"--workload", "alpha", "--size", "0"}, false, "--size must be an integer in 1..47 (alpha's n), got '0'"},
+		{[]string{"--workload", "alpha", "--size", "+5"}, false, "--size must be an integer in 1..47 (alpha's n), got '+5'"},
+		{[]string{"--workload", "alpha", "--size", " 5"}, false, "--size must be an integer in 1..47 (alpha's n), got ' 5'"},
+		{[]string{"--workload", "alpha", "--size"}, false, "--size needs a value: an integer in 1..47 (alpha's n)"},
+		{[]string{"--workload", "two-words", "--seed", "1", "--size=1001"}, false, "--size must be an integer in 1..1000 (two-words's steps), got '1001'"},
 		{[]string{"--workload", "alpha", "--seed", "1"}, false, "--seed is not accepted: alpha is not seeded"},
 		{[]string{"--workload", "two-words"}, false, "--seed is required: two-words is seeded (an integer in 0..4294967295)"},
 		{[]string{"--workload", "two-words", "--seed", "4294967296"}, false, "--seed must be an integer in 0..4294967295, got '4294967296'"},

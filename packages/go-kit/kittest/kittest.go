@@ -361,7 +361,7 @@ func UsageCases(withModule bool) []UsageCase {
 			}
 			return args
 		}
-		sizes := fmt.Sprintf("--size must be an integer in 1..%d (%s's size)", w.MaxSize, w.Name)
+		sizes := fmt.Sprintf("--size must be an integer in 1..%d (%s's %s)", w.MaxSize, w.Name, w.SizeName)
 		cases = append(cases,
 			UsageCase{at("--size", "-1"), sizes + ", got '-1'"},
 			UsageCase{at("--size", "abc"), sizes + ", got 'abc'"},
@@ -381,7 +381,7 @@ func UsageCases(withModule bool) []UsageCase {
 		} else {
 			cases = append(cases,
 				UsageCase{[]string{"--workload", w.Name, "--seed", "1"}, fmt.Sprintf("--seed is not accepted: %s is not seeded", w.Name)},
-				UsageCase{[]string{"--workload", w.Name, "--size"}, fmt.Sprintf("--size needs a value: an integer in 1..%d (%s's size)", w.MaxSize, w.Name)},
+				UsageCase{[]string{"--workload", w.Name, "--size"}, fmt.Sprintf("--size needs a value: an integer in 1..%d (%s's %s)", w.MaxSize, w.Name, w.SizeName)},
 			)
 		}
 	}

@@ -43,6 +43,7 @@ export function goRegistry(specs: WorkloadSpec[]): string {
       `DefaultSize: ${s.size.profiles.default}`,
       `MaxSize: ${s.size.max}`,
       `Run: ${goPackageName(s.name)}.Run`,
+      `SizeName: ${JSON.stringify(s.size.name)}`,
     ];
     return `\t${key} {${fields.join(', ')}},`;
   });
@@ -63,6 +64,7 @@ export function goRegistry(specs: WorkloadSpec[]): string {
     '\tAnswer               string // "u32" | "f64[]"',
     '\tDefaultSize, MaxSize uint32',
     '\tRun                  func(size, seed uint32) []float64',
+    '\tSizeName             string',
     '}',
     '',
     '// All holds every workload, by name.',
@@ -93,6 +95,7 @@ typedef struct {
   int answer_is_array; /* 0: answer "u32", 1: answer "f64[]" */
   uint32_t default_size, max_size;
   void (*run)(uint32_t size, uint32_t seed, double *out);
+  const char *size_name; /* the size parameter's name in the spec (fib: "n") */
 } arena_workload;
 
 extern const arena_workload arena_workloads[];
@@ -111,7 +114,7 @@ export function cRegistrySource(specs: WorkloadSpec[]): string {
   unique(sorted, (s) => cName(s.name), 'C name');
   const includes = sorted.map((s) => `#include "../../${s.name}/c/${s.name}.c"`);
   const entries = sorted.map((s) =>
-    `  {${JSON.stringify(s.name)}, ${s.seeded ? 1 : 0}, ${s.kernel.results.length}, ${s.answer.type === 'f64[]' ? 1 : 0}, ${s.size.profiles.default}u, ${s.size.max}u, ${cName(s.name)}_run},`);
+    `  {${JSON.stringify(s.name)}, ${s.seeded ? 1 : 0}, ${s.kernel.results.length}, ${s.answer.type === 'f64[]' ? 1 : 0}, ${s.size.profiles.default}u, ${s.size.max}u, ${cName(s.name)}_run, ${JSON.stringify(s.size.name)}},`);
   return [
     `/* ${HEADER}: do not edit.`,
     ' * Every workload\'s C kernel in this one translation unit, and the table the C hosts search. */',
@@ -121,7 +124,7 @@ export function cRegistrySource(specs: WorkloadSpec[]): string {
     ...(includes.length === 0 ? [] : ['']),
     'const arena_workload arena_workloads[] = {',
     // An empty initializer list is not C before C23: a zero entry stands in, never counted.
-    ...(entries.length === 0 ? ['  {0, 0, 0, 0, 0u, 0u, 0},'] : entries),
+    ...(entries.length === 0 ? ['  {0, 0, 0, 0, 0u, 0u, 0, 0},'] : entries),
     '};',
     `const int arena_workload_count = ${sorted.length};`,
     '',

@@ -49,12 +49,13 @@ type Workload struct {
 \tAnswer               string // "u32" | "f64[]"
 \tDefaultSize, MaxSize uint32
 \tRun                  func(size, seed uint32) []float64
+\tSizeName             string
 }
 
 // All holds every workload, by name.
 var All = map[string]Workload{
-\t"alpha":     {Name: "alpha", Export: "alpha", Seeded: false, Results: 1, Answer: "u32", DefaultSize: 40, MaxSize: 47, Run: alpha.Run},
-\t"two-words": {Name: "two-words", Export: "two_words", Seeded: true, Results: 3, Answer: "f64[]", DefaultSize: 500, MaxSize: 1000, Run: twowords.Run},
+\t"alpha":     {Name: "alpha", Export: "alpha", Seeded: false, Results: 1, Answer: "u32", DefaultSize: 40, MaxSize: 47, Run: alpha.Run, SizeName: "n"},
+\t"two-words": {Name: "two-words", Export: "two_words", Seeded: true, Results: 3, Answer: "f64[]", DefaultSize: 500, MaxSize: 1000, Run: twowords.Run, SizeName: "steps"},
 }
 
 // Names returns the workloads' names, sorted.
@@ -73,12 +74,12 @@ test('cRegistrySource: one translation unit including each kernel, and the table
 #include "../../two-words/c/two-words.c"
 
 const arena_workload arena_workloads[] = {
-  {"alpha", 0, 1, 0, 40u, 47u, alpha_run},
-  {"two-words", 1, 3, 1, 500u, 1000u, two_words_run},
+  {"alpha", 0, 1, 0, 40u, 47u, alpha_run, "n"},
+  {"two-words", 1, 3, 1, 500u, 1000u, two_words_run, "steps"},
 };
 const int arena_workload_count = 2;
 `);
-  assert.match(cRegistryHeader(), /typedef struct \{\n {2}const char \*name;\n {2}int seeded;\n {2}int results;\n {2}int answer_is_array;.*\n {2}uint32_t default_size, max_size;\n {2}void \(\*run\)\(uint32_t size, uint32_t seed, double \*out\);\n\} arena_workload;/);
+  assert.match(cRegistryHeader(), /typedef struct \{\n {2}const char \*name;\n {2}int seeded;\n {2}int results;\n {2}int answer_is_array;.*\n {2}uint32_t default_size, max_size;\n {2}void \(\*run\)\(uint32_t size, uint32_t seed, double \*out\);\n {2}const char \*size_name;.*\n\} arena_workload;/);
   assert.match(cRegistryHeader(), /extern const arena_workload arena_workloads\[\];\nextern const int arena_workload_count;/);
 });
 

@@ -127,9 +127,9 @@ int main(int argc, char **argv) {
 
   unsigned long long size = w->default_size;
   if (given[SIZE]) {
-    if (!values[SIZE]) return usage("--size needs a value: an integer in 1..%u (%s's size)", w->max_size, w->name);
+    if (!values[SIZE]) return usage("--size needs a value: an integer in 1..%u (%s's %s)", w->max_size, w->name, w->size_name);
     if (!parse_int(values[SIZE], 1, w->max_size, &size))
-      return usage("--size must be an integer in 1..%u (%s's size), got '%s'", w->max_size, w->name, values[SIZE]);
+      return usage("--size must be an integer in 1..%u (%s's %s), got '%s'", w->max_size, w->name, w->size_name, values[SIZE]);
   }
 
   unsigned long long seed = 0;

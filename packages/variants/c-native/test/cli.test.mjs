@@ -43,7 +43,7 @@ describe(`${variant} (built bin/c-native, run by its arena command)`, () => {
       await assertReport(run('--workload', name, '--size', String(size + 1), '--workers', '2', ...seedArgs(SEEDS[0])), expected(size + 1, SEEDS[0], 2), phases);
     });
 
-    const sizes = `--size must be an integer in 1\\.\\.${spec.size.max} \\(${name}'s size\\)`;
+    const sizes = `--size must be an integer in 1\\.\\.${spec.size.max} \\(${name}'s ${spec.size.name}\\)`;
     const cases = [
       [['--size', '-1'], new RegExp(`^error: ${sizes}, got '-1'$`)],
       [['--size', 'abc'], new RegExp(`^error: ${sizes}, got 'abc'$`)],
