@@ -137,6 +137,30 @@ export function assertError(run: VariantRun, status: number, cause: RegExp): voi
   assert.match(errors[0] as string, cause);
 }
 
+/**
+ * The command lines every Node host must refuse with exit 2, each with the `error:` line it must
+ * print (the wording of `parseArgs`), on fib and nbody — as arena/go-kit/kittest gives the Go hosts.
+ * `module(workload)`: for a WASI host, the module each case passes (it then also must require
+ * --module); without it, --module is an unknown argument.
+ */
+export function usageCases(module?: (workload: string) => string): Array<[args: string[], cause: RegExp]> {
+  const withModule = (workload: string, args: string[]) => (module ? ['--module', module(workload), ...args] : args);
+  const sizes = /--size must be an integer in 1\.\.47 \(fib's n\)/.source;
+  return [
+    [withModule('fib', ['--size', '-1']), new RegExp(`^error: ${sizes}, got '-1'$`)],
+    [withModule('fib', ['--workload', 'fib', '--size', 'abc']), new RegExp(`^error: ${sizes}, got 'abc'$`)],
+    [withModule('fib', ['--workload', 'fib', '--size', '48']), new RegExp(`^error: ${sizes}, got '48'$`)],
+    [withModule('fib', ['--workload', 'no-such-workload']), /^error: --workload must be one of .*\bfib\b.*, got 'no-such-workload'$/],
+    [withModule('fib', ['--workload', 'fib', '--seed', '1']), /^error: --seed is not accepted: fib is not seeded$/],
+    [withModule('nbody', ['--workload', 'nbody', '--size', '1000']), /^error: --seed is required: nbody is seeded/],
+    [withModule('nbody', ['--workload', 'nbody', '--seed', '4294967296']), /^error: --seed must be an integer in 0\.\.4294967295, got '4294967296'$/],
+    [withModule('fib', ['--workers', '0']), /^error: --workers must be an integer >= 1, got '0'$/],
+    [withModule('fib', ['--n', '20']), /^error: unknown argument '--n'/],
+    [withModule('fib', ['--verbose']), /^error: unknown argument '--verbose'/],
+    module ? [['--size', '20'], /^error: --module is required/] : [['--module', 'packages/kernels/dist/fib/clang.wasm'], /^error: unknown argument '--module'/],
+  ];
+}
+
 /** Pids of processes (zombies included) whose command line mentions `needle`, e.g. a worker script's path. */
 export function processesRunning(needle: string): number[] {
   const pids: number[] = [];

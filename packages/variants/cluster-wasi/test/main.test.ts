@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertError, assertReport, builtKernels, processesRunning, repoRoot, runVariant } from '@arena/variant-kit/testing';
+import { assertError, assertReport, builtKernels, processesRunning, repoRoot, runVariant, usageCases } from '@arena/variant-kit/testing';
 
 const variant = 'cluster-wasi';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -11,7 +11,6 @@ const run = (...args: string[]) => runVariant(pkg, args);
 const workerScript = fileURLToPath(new URL('../dist/worker.js', import.meta.url));
 const noWorkerLeft = () => assert.deepEqual(processesRunning(workerScript), [], 'no worker process left');
 const fibClang = 'packages/kernels/dist/fib/clang.wasm';
-const nbodyClang = 'packages/kernels/dist/nbody/clang.wasm';
 
 describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
   for (const workload of ['fib', 'nbody']) {
@@ -48,18 +47,7 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
       noWorkerLeft();
     });
   }
-  for (const [args, cause] of [
-    [['--module', fibClang, '--size', '-1'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got '-1'$/],
-    [['--module', fibClang, '--workload', 'fib', '--size', 'abc'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got 'abc'$/],
-    [['--module', fibClang, '--workload', 'fib', '--size', '48'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got '48'$/],
-    [['--module', fibClang, '--workload', 'no-such-workload'], /^error: --workload must be one of .*\bfib\b.*, got 'no-such-workload'$/],
-    [['--module', fibClang, '--workload', 'fib', '--seed', '1'], /^error: --seed is not accepted: fib is not seeded$/],
-    [['--module', nbodyClang, '--workload', 'nbody', '--size', '1000'], /^error: --seed is required: nbody is seeded/],
-    [['--module', fibClang, '--workers', '0'], /^error: --workers must be an integer >= 1, got '0'$/],
-    [['--module', fibClang, '--n', '20'], /^error: unknown argument '--n'/],
-    [['--module', fibClang, '--verbose'], /^error: unknown argument '--verbose'/],
-    [['--size', '20'], /^error: --module is required/],
-  ] as const) {
+  for (const [args, cause] of usageCases((workload) => `packages/kernels/dist/${workload}/clang.wasm`)) {
     it(`exits 2 on ${args.join(' ')}`, () => assertError(run(...args), 2, cause));
   }
 });

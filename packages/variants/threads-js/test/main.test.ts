@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertError, assertReport, runVariant } from '@arena/variant-kit/testing';
+import { assertError, assertReport, runVariant, usageCases } from '@arena/variant-kit/testing';
 
 const variant = 'threads-js';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -23,19 +23,7 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
     const two = await assertReport(run('--workload', 'nbody', '--size', '1000', '--seed', '3000000000', '--workers', '2'), { variant, workload: 'nbody', size: 1000, seed: 3000000000, workers: 2 }, phases);
     assert.notDeepEqual(one.results, two.results);
   });
-  for (const [args, cause] of [
-    [['--size', '-1'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got '-1'$/],
-    [['--workload', 'fib', '--size', 'abc'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got 'abc'$/],
-    [['--workload', 'fib', '--size', '48'], /^error: --size must be an integer in 1\.\.47 \(fib's n\), got '48'$/],
-    [['--workload', 'no-such-workload'], /^error: --workload must be one of .*\bfib\b.*, got 'no-such-workload'$/],
-    [['--workload', 'fib', '--seed', '1'], /^error: --seed is not accepted: fib is not seeded$/],
-    [['--workload', 'nbody', '--size', '1000'], /^error: --seed is required: nbody is seeded/],
-    [['--workload', 'nbody', '--seed', '4294967296'], /^error: --seed must be an integer in 0\.\.4294967295, got '4294967296'$/],
-    [['--workers', '0'], /^error: --workers must be an integer >= 1, got '0'$/],
-    [['--n', '20'], /^error: unknown argument '--n'/],
-    [['--verbose'], /^error: unknown argument '--verbose'/],
-    [['--module', 'packages/kernels/dist/fib/clang.wasm'], /^error: unknown argument '--module'/],
-  ] as const) {
+  for (const [args, cause] of usageCases()) {
     it(`exits 2 on ${args.join(' ')}`, () => assertError(run(...args), 2, cause));
   }
 });
