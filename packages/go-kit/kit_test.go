@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"arena/workloads/registry"
+	"arena/workloads/stream"
 )
 
 // Two made-up workloads, so the kit is seen to know none by name: an
@@ -23,6 +24,8 @@ var (
 	twoWords = registry.Workload{Name: "two-words", Export: "two_words", Seeded: true, Results: 3, Answer: "f64[]", DefaultSize: 500, MaxSize: 1000, SizeName: "steps",
 		Run: func(size, seed uint32) []float64 { return []float64{float64(size), float64(seed), 0.1} }}
 	madeUp = map[string]registry.Workload{"alpha": alpha, "two-words": twoWords}
+	// A streamed one, 8-byte chunks, two results.
+	hashChunks = registry.Workload{Name: "hash-chunks", Export: "hash_chunks", Seeded: true, Results: 2, Answer: "f64[]", DefaultSize: 10, MaxSize: 100, SizeName: "chunks", ChunkBytes: 8}
 )
 
 // moduleFile writes a stand-in module (run reads it, Compute never compiles
@@ -266,12 +269,44 @@ func TestKernelExportsAndParamsFollowTheSpec(t *testing.T) {
 	if got := Params(twoWords, 5, 9); !slices.Equal(got, []uint32{5, 9}) {
 		t.Errorf("two-words params: %v", got)
 	}
-	err := CheckExports(twoWords, func(name string) bool { return name == "two_words" })
+	never := func(string) bool { return false }
+	err := CheckExports(twoWords, func(name string) bool { return name == "two_words" }, never)
 	if err == nil || err.Error() != `it does not export a function "two_words_result" (the kernel of two-words)` {
 		t.Errorf("CheckExports: %v", err)
 	}
-	if err := CheckExports(twoWords, func(string) bool { return true }); err != nil {
+	// No memory needed: two-words is computed in one call.
+	if err := CheckExports(twoWords, func(string) bool { return true }, never); err != nil {
 		t.Errorf("CheckExports: %v", err)
+	}
+	if got := ValueExports(twoWords); !slices.Equal(got, []string{"two_words", "two_words_result"}) {
+		t.Errorf("two-words value exports: %v", got)
+	}
+}
+
+func TestAStreamedWorkloadAlsoNeedsItsStreamExportsAndMemory(t *testing.T) {
+	if got := KernelExports(hashChunks); !slices.Equal(got, []string{"hash_chunks", "hash_chunks_buffer", "hash_chunks_begin", "hash_chunks_end", "hash_chunks_result"}) {
+		t.Errorf("exports: %v", got)
+	}
+	if got := ValueExports(hashChunks); !slices.Equal(got, []string{"hash_chunks_buffer", "hash_chunks_end", "hash_chunks_result"}) {
+		t.Errorf("value exports: %v", got)
+	}
+	one := hashChunks
+	one.Results = 1
+	if got := KernelExports(one); !slices.Equal(got, []string{"hash_chunks", "hash_chunks_buffer", "hash_chunks_begin", "hash_chunks_end"}) {
+		t.Errorf("one result: %v", got)
+	}
+	all := func(string) bool { return true }
+	isMemory := func(name string) bool { return name == "memory" }
+	err := CheckExports(hashChunks, func(name string) bool { return name != "hash_chunks_end" }, isMemory)
+	if err == nil || err.Error() != `it does not export a function "hash_chunks_end" (the kernel of hash-chunks)` {
+		t.Errorf("no end: %v", err)
+	}
+	err = CheckExports(hashChunks, all, func(string) bool { return false })
+	if err == nil || err.Error() != `it does not export its memory as "memory" (hash-chunks streams its input into it)` {
+		t.Errorf("no memory: %v", err)
+	}
+	if err := CheckExports(hashChunks, all, isMemory); err != nil {
+		t.Errorf("complete: %v", err)
 	}
 }
 
@@ -300,6 +335,131 @@ func TestKernelWorkerCallsTheExportThenEachFurtherResult(t *testing.T) {
 	}
 	if _, err := KernelWorker(twoWords, kernel, trap)(7, 9); err == nil || err.Error() != "two_words_result(1) failed: trap: unreachable" {
 		t.Errorf("result trap: %v", err)
+	}
+}
+
+// fakeStream is a module of hash-chunks run by Go funcs: its kernel folds
+// the bytes at (ptr, n) of its linear memory into an FNV-1a hash, so the
+// answer tells whether every chunk was copied in, in order.
+type fakeStream struct {
+	mem    []byte
+	buffer uint32
+	calls  []string
+	hash   uint32
+	chunks uint32
+	wrote  [][]byte // the slices handed to Write
+}
+
+func newFakeStream() *fakeStream { return &fakeStream{mem: make([]byte, 64), buffer: 40} }
+
+func (f *fakeStream) log(name string, args []uint32) {
+	f.calls = append(f.calls, name+"("+joinArgs(args)+")")
+}
+
+func (f *fakeStream) module() StreamCalls {
+	return StreamCalls{
+		Buffer: func(args ...uint32) (float64, error) { f.log("buffer", args); return float64(f.buffer), nil },
+		Begin:  func(args ...uint32) error { f.log("begin", args); f.hash = 2166136261; return nil },
+		Chunk: func(ptr, n uint32) error {
+			f.log("chunk", []uint32{ptr, n})
+			for _, b := range f.mem[ptr : ptr+n] {
+				f.hash = (f.hash ^ uint32(b)) * 16777619
+			}
+			f.chunks++
+			return nil
+		},
+		End:    func(args ...uint32) (float64, error) { f.log("end", args); return float64(f.hash), nil },
+		Result: func(args ...uint32) (float64, error) { f.log("result", args); return float64(f.chunks), nil },
+		Write: func(offset uint32, p []byte) error {
+			f.log("write", []uint32{offset, uint32(len(p))})
+			f.wrote = append(f.wrote, p)
+			return CopyInto(f.mem, offset, p)
+		},
+	}
+}
+
+// fnv1a is the hash of the first n bytes of seed's stream.
+func fnv1a(seed uint32, n int) uint32 {
+	p := make([]byte, n)
+	g := stream.New(seed)
+	g.Fill(p)
+	h := uint32(2166136261)
+	for _, b := range p {
+		h = (h ^ uint32(b)) * 16777619
+	}
+	return h
+}
+
+func TestStreamWorkerCopiesEachChunkInThenCallsTheKernel(t *testing.T) {
+	f := newFakeStream()
+	got, err := StreamWorker(hashChunks, f.module())(3, 3000000000)
+	if err != nil || !slices.Equal(got, []float64{float64(fnv1a(3000000000, 3*8)), 3}) {
+		t.Fatalf("got %v %v, want the hash of 24 stream bytes and 3 chunks", got, err)
+	}
+	want := []string{"begin(3, 3000000000)", "buffer()",
+		"write(40, 8)", "chunk(40, 8)", "write(40, 8)", "chunk(40, 8)", "write(40, 8)", "chunk(40, 8)",
+		"end()", "result(1)"}
+	if !slices.Equal(f.calls, want) {
+		t.Errorf("calls %v, want %v", f.calls, want)
+	}
+	// One host buffer, reused, outside linear memory: a real copy each time.
+	for _, p := range f.wrote {
+		if &p[0] != &f.wrote[0][0] {
+			t.Errorf("Write got another buffer")
+		}
+		if &p[0] == &f.mem[f.buffer] {
+			t.Errorf("Write got linear memory itself")
+		}
+	}
+	// Another seed, another stream.
+	g := newFakeStream()
+	if got, _ := StreamWorker(hashChunks, g.module())(3, 7); got[0] == float64(fnv1a(3000000000, 24)) || got[0] != float64(fnv1a(7, 24)) {
+		t.Errorf("seed 7: %v", got)
+	}
+}
+
+func TestStreamWorkerNamesTheCallThatFailed(t *testing.T) {
+	trap := func(...uint32) (float64, error) { return 0, errors.New("trap: unreachable") }
+	for _, c := range []struct {
+		name  string
+		spoil func(*StreamCalls)
+		want  string
+	}{
+		{"begin", func(c *StreamCalls) { c.Begin = func(...uint32) error { return errors.New("trap: unreachable") } }, "hash_chunks_begin(3, 9) failed: trap: unreachable"},
+		{"buffer", func(c *StreamCalls) { c.Buffer = trap }, "hash_chunks_buffer() failed: trap: unreachable"},
+		{"chunk", func(c *StreamCalls) {
+			n := 0
+			c.Chunk = func(ptr, len uint32) error {
+				if n++; n == 2 {
+					return errors.New("trap: out of bounds")
+				}
+				return nil
+			}
+		}, "hash_chunks(40, 8) failed at chunk 1: trap: out of bounds"},
+		{"end", func(c *StreamCalls) { c.End = trap }, "hash_chunks_end() failed: trap: unreachable"},
+		{"result", func(c *StreamCalls) { c.Result = trap }, "hash_chunks_result(1) failed: trap: unreachable"},
+		{"buffer past the memory", func(c *StreamCalls) {
+			c.Buffer = func(...uint32) (float64, error) { return 60, nil }
+		}, "copying chunk 0 into linear memory at 60 failed: 8 bytes at 60 run past the end of linear memory (64 bytes)"},
+	} {
+		calls := newFakeStream().module()
+		c.spoil(&calls)
+		if _, err := StreamWorker(hashChunks, calls)(3, 9); err == nil || err.Error() != c.want {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+}
+
+func TestCopyIntoCopiesOrRefusesWhole(t *testing.T) {
+	mem := make([]byte, 8)
+	if err := CopyInto(mem, 4, []byte{1, 2, 3, 4}); err != nil || !slices.Equal(mem, []byte{0, 0, 0, 0, 1, 2, 3, 4}) {
+		t.Errorf("fits: %v %v", mem, err)
+	}
+	if err := CopyInto(mem, 5, []byte{9, 9, 9, 9}); err == nil || !slices.Equal(mem, []byte{0, 0, 0, 0, 1, 2, 3, 4}) {
+		t.Errorf("past the end: %v %v", mem, err)
+	}
+	if err := CopyInto(mem, math.MaxUint32, []byte{9}); err == nil {
+		t.Errorf("offset near 2^32: no error")
 	}
 }
 

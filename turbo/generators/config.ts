@@ -1,14 +1,16 @@
 // `turbo gen variant`: writes a complete variant package under packages/variants/<name> from
 // turbo/generators/templates/<template>/ plus templates/common/. `pnpm arena new` drives it.
+// `turbo gen workload` (workload-generator.ts) is registered here too: turbo reads this one file.
 import type { PlopTypes } from '@turbo/gen';
 import { checkVariantName, isTemplate, TEMPLATES, type TemplateName } from './variant-options.ts';
+import { workloadGenerator } from './workload-generator.ts';
 
 interface Answers {
   name: string;
   template: TemplateName;
 }
 
-/** Registers the `variant` generator (prompts: name, template). */
+/** Registers the `variant` generator (prompts: name, template) and the `workload` one. */
 export default function generator(plop: PlopTypes.NodePlopAPI): void {
   plop.setGenerator('variant', {
     description: 'A new arena variant under packages/variants/ (see packages/variants/README.md)',
@@ -38,4 +40,5 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
       ];
     },
   });
+  workloadGenerator(plop);
 }

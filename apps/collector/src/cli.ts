@@ -7,6 +7,7 @@ import { diff } from './commands/diff.ts';
 import { exportRun } from './commands/export.ts';
 import { report } from './commands/report.ts';
 import { newVariant } from './commands/new.ts';
+import { newWorkload } from './commands/new-workload.ts';
 import { aa } from './commands/aa.ts';
 
 const HELP = `usage: pnpm arena <command> [options]
@@ -16,6 +17,9 @@ commands:
   collect [run]    print the table of a run (a file, or latest)
   new <name> --template node|go|wasi-node|wasi-go
                    add a variant package from a template (turbo gen); asks for what is missing
+  new-workload <name>
+                   add packages/workloads/<name> (turbo gen): a small seeded computation in every
+                   language that every variant runs and passes as written, to make yours
   diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT [--allow-missing]]
                    compare run B (default latest) with run A, benchstat style: medians ± 95 % CI,
                    change, Mann-Whitney U p-value (~ when p >= alpha), geomean; warns when machines,
@@ -49,6 +53,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   export: exportRun,
   report,
   new: newVariant,
+  'new-workload': (args) => newWorkload(args),
   aa,
 };
 

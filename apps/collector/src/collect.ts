@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SCHEMA_VERSION, type Machine, type RunConfig, type RunDocument, type VariantResult } from '@arena/contract';
+import { SCHEMA_VERSION, type Machine, type PeakMemory, type RunConfig, type RunDocument, type VariantResult } from '@arena/contract';
 import { median, wallStats, type Measured } from '@arena/hyperfine-wrapper';
 
 /** Median of each in-process phase over the timed runs' report lines. */
@@ -8,8 +8,11 @@ function phaseMedians(m: Extract<Measured, { status: 'ok' }>): Record<string, nu
   return Object.fromEntries([...keys].map((k) => [k, median(m.reports.map((r) => r.phasesMs[k]).filter((v): v is number => v !== undefined))]));
 }
 
-/** Turns one measured target into a run-document result. */
-export function toResult(m: Measured): VariantResult {
+/**
+ * Turns one measured target into a run-document result, with its memory runs' peak (null: not
+ * measured). CPU time is not stored apart: it is userS + systemS (see cpuSeconds).
+ */
+export function toResult(m: Measured, peakMemory: PeakMemory | null = null): VariantResult {
   const base = { variant: m.target.variant, workload: m.target.asked.workload, size: m.target.asked.size, parameters: m.target.parameters, command: m.target.command, summary: m.target.summary, runtime: m.target.runtime ?? null, goToolchain: m.target.goToolchain ?? null };
   if (m.status === 'failed') return { ...base, status: 'failed', error: m.error };
   return {
@@ -20,6 +23,7 @@ export function toResult(m: Measured): VariantResult {
     systemS: { mean: m.systemS },
     phasesMs: phaseMedians(m),
     report: m.reports.at(-1)!,
+    peakMemory,
     seeds: m.seeds,
     stop: m.stop,
   };
@@ -44,10 +48,12 @@ export function collectRun(input: {
   results: VariantResult[];
   accountingS: RunDocument['accountingS'];
   status?: RunDocument['status'];
+  /** The run id when it was drawn before (it names the memory runs' cgroups); a new one by default. */
+  id?: string;
 }): RunDocument {
   return {
     schemaVersion: SCHEMA_VERSION,
-    id: runId(input.createdAt, input.git.commit),
+    id: input.id ?? runId(input.createdAt, input.git.commit),
     createdAt: input.createdAt.toISOString(),
     status: input.status ?? 'complete',
     git: input.git,

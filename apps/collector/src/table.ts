@@ -2,6 +2,8 @@ import type { OkResult, RunDocument } from '@arena/contract';
 import { ratioCi95 } from '@arena/hyperfine-wrapper';
 import { variantLabel } from '@arena/suite';
 import { resultLabel, ms, type Table } from './format.ts';
+import { cpuSeconds, peakCell, peakHeader } from './resources.ts';
+import { streamedWorkloads } from './report/calls.ts';
 
 /** Results noisier than this coefficient of variation are flagged. */
 export const NOISY_CV_PCT = 5;
@@ -35,10 +37,13 @@ function resultOf(doc: RunDocument, variant: string, of: OkResult): OkResult | u
 
 /**
  * The comparison table of one workload: median wall time ± 95 % CI, in-process compute time,
- * precision, and ratios to the baseline (default go-native), to c-native and to the fastest of the
- * same workload, each with its 95 % CI (paired by round: every result of a table ran in the same rounds).
+ * precision, ratios to the baseline (default go-native), to c-native and to the fastest of the
+ * same workload, each with its 95 % CI (paired by round: every result of a table ran in the same
+ * rounds), then the process tree's peak memory (median and range of the memory runs) and CPU time.
+ * A `streamed` workload (size = kernel calls per worker) also shows ns per call: compute time (wall
+ * when the variant reports none) over the calls.
  */
-export function resultsTable(doc: RunDocument, baseline = 'go-native', workload = workloadsOf(doc)[0]): Table {
+export function resultsTable(doc: RunDocument, baseline = 'go-native', workload = workloadsOf(doc)[0], streamed = false): Table {
   const results = doc.results.filter((r) => r.workload === workload);
   const ok = results.filter((r): r is OkResult => r.status === 'ok');
   const fastest = new Map<string | undefined, OkResult>();
@@ -48,7 +53,7 @@ export function resultsTable(doc: RunDocument, baseline = 'go-native', workload 
     if (!f || r.wallS.median < f.wallS.median) fastest.set(w, r);
   }
   const rows = results.map((r) => {
-    if (r.status === 'failed') return [variantLabel(r), 'FAILED', '', '', '', '', '', '', r.error.split('\n')[0]!.slice(0, 100)];
+    if (r.status === 'failed') return [variantLabel(r), 'FAILED', ...(streamed ? [''] : []), '', '', '', '', '', '', '', '', r.error.split('\n')[0]!.slice(0, 100)];
     const w = r.parameters.workers;
     const m = r.wallS.median;
     const ci = `${ms(m)} (${ms(r.wallS.ci95.low)}–${ms(r.wallS.ci95.high)})`;
@@ -59,19 +64,19 @@ export function resultsTable(doc: RunDocument, baseline = 'go-native', workload 
       variantLabel(r),
       ci,
       r.phasesMs.computeMs !== undefined ? r.phasesMs.computeMs.toFixed(1) : '–',
+      ...(streamed ? [(((r.phasesMs.computeMs ?? m * 1000) * 1e6) / r.size).toFixed(0)] : []),
       String(r.wallS.times.length),
       `±${r.stop.ciHalfWidthPct.toFixed(1)} %`,
       ratio(r, resultOf(doc, baseline, r)),
       ratio(r, resultOf(doc, 'c-native', r)),
       ratio(r, fastest.get(w)),
+      peakCell(r.peakMemory),
+      cpuSeconds(r).toFixed(3),
       notes,
     ];
   });
-  return {
-    header: ['variant', 'median ms (95 % CI)', 'compute ms', 'runs', 'CI', `× ${baseline}`, '× c-native', '× fastest', 'notes'],
-    rows,
-    right: [2, 3, 4, 5, 6, 7],
-  };
+  const header = ['variant', 'median ms (95 % CI)', 'compute ms', ...(streamed ? ['ns/call'] : []), 'runs', 'CI', `× ${baseline}`, '× c-native', '× fastest', peakHeader(ok), 'CPU s', 'notes'];
+  return { header, rows, right: header.map((_, i) => i).filter((i) => i >= 2 && i < header.length - 1) };
 }
 
 /** One line about the run: commit (dirty), machine, config. */
@@ -102,7 +107,10 @@ export function articleTable(doc: RunDocument): Table {
   return { header: ['variant', 'best ms', 'worst ms', 'trimmed mean ms', 'median ms ± CI', 'runs'], rows, right: [1, 2, 3, 4, 5] };
 }
 
-/** One section per workload, in run order: its heading and its results table (ratios within the workload). */
-export function workloadTables(doc: RunDocument, baseline: string): Array<{ workload: string; heading: string; table: Table }> {
-  return workloadsOf(doc).map((workload) => ({ workload, heading: workloadHeading(doc, workload), table: resultsTable(doc, baseline, workload) }));
+/**
+ * One section per workload, in run order: its heading and its results table (ratios within the
+ * workload). `streamed`: the workloads whose tables show ns per call (default: the checkout's).
+ */
+export function workloadTables(doc: RunDocument, baseline: string, streamed: ReadonlySet<string> = streamedWorkloads()): Array<{ workload: string; heading: string; table: Table }> {
+  return workloadsOf(doc).map((workload) => ({ workload, heading: workloadHeading(doc, workload), table: resultsTable(doc, baseline, workload, streamed.has(workload)) }));
 }

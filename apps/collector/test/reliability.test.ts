@@ -44,6 +44,41 @@ test('a wrong answer, a crash, garbage and a broken report line each fail with t
   assert.deepEqual(earlierRun(s.results), before);
 });
 
+test('after the rounds, memory runs: each verified (a wrong answer there fails the result), each peak recorded with its method', async () => {
+  const s = sandbox();
+  const counter = path.join(s.dir, 'late-count');
+  const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good,fx-late', BENCH_FIXTURE_COUNTER: counter });
+  assert.equal(run.exitCode, 1, 'a result failed');
+  const doc = latestOf(s.results);
+  assert.equal(doc.config.memoryRuns, 3);
+  assert.match(errorOf(doc, 'fx-late'), /^memory run 1 of 3: wrong answer: expected fib\(20\) = 6765, got 6766 from worker 0$/);
+  assert.equal(readFileSync(counter, 'utf8'), '6', 'timed right, then failed at its first memory run and ran no more');
+  const good = doc.results.find((r: { variant: string }) => r.variant === 'fx-good');
+  assert.equal(good.status, 'ok');
+  assert.equal(good.peakMemory.method, 'sampled-pss');
+  assert.equal(good.peakMemory.sampleIntervalMs, 5);
+  assert.equal(good.peakMemory.bytes.length, 3);
+  // A Node process: tens of MiB, not bytes nor gigabytes.
+  assert.ok(good.peakMemory.minBytes > 10 * 2 ** 20 && good.peakMemory.maxBytes < 500 * 2 ** 20, JSON.stringify(good.peakMemory));
+  assert.ok(doc.accountingS.memory > 0 && doc.accountingS.total >= doc.accountingS.rounds + doc.accountingS.memory);
+  assert.match(run.stderr, /then 3 memory runs per result \(sampled PSS every 5 ms\)/);
+  assert.match(run.stdout, /peak MiB \(PSS, sampled\)\s+CPU s/);
+});
+
+test('BENCH_MEMORY_RUNS=0 measures no memory; a BENCH_MEMORY_CGROUP that is no cgroup stops before timing (exit 2)', async () => {
+  const s = sandbox();
+  const off = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good', BENCH_MEMORY_RUNS: '0' });
+  assert.equal(off.exitCode, 0, off.stderr);
+  const doc = latestOf(s.results);
+  assert.deepEqual([doc.config.memoryRuns, doc.results[0].peakMemory, doc.accountingS.memory], [0, null, 0]);
+  assert.match(off.stdout, /fx-good \[node=\d+\]\s.*\s—\s+\d+\.\d{3}/);
+  const before = snapshot(s.results);
+  const bad = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good', BENCH_MEMORY_CGROUP: s.dir });
+  assert.equal(bad.exitCode, 2);
+  assert.match(bad.stderr, /BENCH_MEMORY_CGROUP: .* is not a cgroup v2 folder \(no cgroup.controllers\) nor a v1 memory cgroup/);
+  assert.deepEqual(snapshot(s.results), before);
+});
+
 test('a hanging variant is killed with its process tree after the timeout and recorded as timed out', async () => {
   const s = sandbox();
   const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-hang,fx-good', BENCH_TIMEOUT_S: '2' });
@@ -122,7 +157,7 @@ test('two benchmarks at once: the second waits for the lock, says so, and their 
     open += what === 'start' ? 1 : -1;
     assert.ok(open <= 1, 'two variant processes ran at the same time');
   }
-  assert.equal(lines.length, 2 * 2 * (1 + 1 + 3), 'verify + warmup + 3 runs, start and end, twice');
+  assert.equal(lines.length, 2 * 2 * (1 + 1 + 3 + 3), 'verify + warmup + 3 runs + 3 memory runs, start and end, twice');
 });
 
 test('a stale lock from a killed bench is detected and cleared', async () => {
@@ -139,8 +174,8 @@ test('a stale lock from a killed bench is detected and cleared', async () => {
 test('a run document with an unknown schemaVersion gets a clear message', async () => {
   const s = sandbox();
   const file = path.join(s.dir, 'future.json');
-  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 6 }));
+  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 7 }));
   const run = await arena(['collect', file], {});
   assert.equal(run.exitCode, 1);
-  assert.match(run.stderr, /future\.json: schemaVersion 6 was written by a newer bench-arena; this one reads up to 5/);
+  assert.match(run.stderr, /future\.json: schemaVersion 7 was written by a newer bench-arena; this one reads up to 6/);
 });

@@ -6,7 +6,7 @@ import { renderReportMarkdown } from '../src/report/markdown.ts';
 import { articleTable, resultsTable, runHeadline, workloadTables } from '../src/table.ts';
 import { runDocument, type RunDocument } from '@arena/contract';
 import { wallStats } from '@arena/hyperfine-wrapper';
-import { makeRun } from './fixtures/run.ts';
+import { makeMigratedRun, makeRun } from './fixtures/run.ts';
 
 test('ratios are to go-native, c-native and the fastest', () => {
   const t = resultsTable(makeRun({ 'c-native': 0.2, 'go-native': 0.4, 'cluster-js': 1.2 }));
@@ -39,6 +39,38 @@ test('a ratio carries the CI of its per-round ratios; without 6 shared rounds it
   assert.match(resultsTable(doc).rows.find((r) => r[0] === 'cluster-js')![5]!, /^3\.\d\d× \(3\.0\d–3\.2\d\)$/);
   js.wallS = wallStats(js.wallS.times.slice(0, 5), js.wallS.round.slice(0, 5));
   assert.match(resultsTable(doc).rows.find((r) => r[0] === 'cluster-js')![5]!, /^\d\.\d\d×$/);
+});
+
+test('peak memory (median and range of the memory runs, MiB) and CPU seconds (user + system) per result', () => {
+  const t = resultsTable(makeRun({ 'go-native': 0.4, 'cluster-js': 1.2 }));
+  assert.deepEqual(t.header.slice(8, 10), ['peak MiB (PSS, sampled)', 'CPU s']);
+  assert.deepEqual(t.rows.find((r) => r[0] === 'cluster-js')!.slice(8, 10), ['140.0 (138.6–141.4)', '2.410']);
+  assert.ok(t.right!.includes(8) && t.right!.includes(9));
+});
+
+test('a run recorded before memory was measured shows — for peak memory, and its CPU time', () => {
+  const t = resultsTable(makeMigratedRun({ 'go-native': 0.4 }));
+  assert.deepEqual(t.header[8], 'peak MiB');
+  assert.deepEqual(t.rows[0]!.slice(8, 10), ['—', '0.810']);
+});
+
+test('a streamed workload also shows ns per kernel call: compute time (wall when none) over the calls per worker', () => {
+  const doc = makeRun({ 'go-native': 0.4, 'cluster-js': 1.2 });
+  doc.results.push({ variant: 'broken', workload: 'fib', size: 30, parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'boom' });
+  for (const r of doc.results) r.size = 200_000;
+  const [go, js] = doc.results;
+  if (go?.status !== 'ok' || js?.status !== 'ok') throw new Error('fixture');
+  go.phasesMs = { computeMs: 350 };
+  js.phasesMs = {};
+  const t = resultsTable(doc, 'go-native', 'fib', true);
+  assert.equal(t.header[3], 'ns/call');
+  assert.equal(t.rows.find((r) => r[0] === 'go-native')![3], '1750', '350 ms / 200 000 calls');
+  assert.equal(t.rows.find((r) => r[0] === 'cluster-js')![3], '6000', 'no compute time: 1200 ms of wall / 200 000 calls');
+  assert.ok(t.rows.every((r) => r.length === t.header.length), 'failed rows keep the columns');
+  assert.ok(t.right!.includes(3));
+  assert.ok(!resultsTable(doc, 'go-native', 'fib').header.includes('ns/call'));
+  const [section] = workloadTables(doc, 'go-native', new Set(['fib']));
+  assert.equal(section!.table.header[3], 'ns/call');
 });
 
 test('a narrowed run says so in its headline', () => {

@@ -1,10 +1,10 @@
 // Every template of `pnpm arena new`, generated into one temporary copy of the workspace, beside a
-// third workload that is nothing but a new folder of packages/workloads/ (test/fixtures/sum): the new
-// variants install from the pnpm store, build, pass their own tests and the conformance checks on every
-// workload, and every variant — old and new — runs the new workload with status ok in the run
-// `pnpm arena bench` writes (quick profile). Slow: a few minutes.
+// new workload written there by `pnpm arena new-workload` and left as generated: the new variants
+// install from the pnpm store, build, pass their own tests and the conformance checks on every
+// workload, and every variant — old and new, none edited — runs the new workload with status ok in the
+// run `pnpm arena bench` writes (quick profile). Slow: a few minutes.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { execa } from 'execa';
@@ -17,8 +17,9 @@ import { copyWorkspace } from '../src/workspace-copy.ts';
 
 const copy = copyWorkspace(repoRoot(import.meta.dirname), 'arena-templates-');
 after(() => rmSync(copy, { recursive: true, force: true }));
-// A third workload, added the way the README says: one folder, no variant touched.
-cpSync(path.join(import.meta.dirname, 'fixtures', 'sum'), path.join(copy, 'packages', 'workloads', 'sum'), { recursive: true });
+// The new workload, named with a hyphen: its Go package and C names are spelled differently.
+const workload = 'tpl-sum';
+const workloadsBefore = discoverWorkloads(copy).workloads.map((w) => w.name);
 
 const generated = Object.keys(TEMPLATES).map((template) => ({ template, name: `tpl-${template}` }));
 const MINUTES = 60_000;
@@ -32,6 +33,14 @@ const install = () => sh('pnpm', ['install', '--prefer-offline', '--no-frozen-lo
 const ok = (r: Awaited<ReturnType<typeof sh>>) => assert.equal(r.exitCode, 0, `\`${r.command}\` failed:\n${r.all}`);
 
 test('the workspace copy installs from the pnpm store', { timeout: 5 * MINUTES }, async () => ok(await install()));
+
+test(`arena new-workload ${workload} writes a workload folder; a taken name is refused with exit 2`, { timeout: 2 * MINUTES }, async () => {
+  const taken = await sh('pnpm', ['--silent', 'arena', 'new-workload', 'fib']);
+  assert.equal(taken.exitCode, 2, taken.all);
+  assert.match(taken.all ?? '', /^error: packages\/workloads\/fib already exists/m);
+  ok(await sh('pnpm', ['arena', 'new-workload', workload]));
+  assert.ok(existsSync(path.join(copy, 'packages/workloads', workload, 'workload.json')));
+});
 
 test('arena new refuses a bad name, an existing folder or an unknown template with exit 2', async () => {
   for (const [args, says] of [
@@ -70,7 +79,7 @@ test('the generated variants pass the conformance checks on every workload, the 
   const { variants } = discoverVariants(copy);
   const { built: modules, skipped } = readKernels(copy);
   const { workloads } = discoverWorkloads(copy);
-  assert.deepEqual(workloads.map((w) => w.name), ['fib', 'nbody', 'sum']);
+  assert.deepEqual(workloads.map((w) => w.name).sort(), [...workloadsBefore, workload].sort());
   const work = { workloads, answers: await loadAnswers(copy, workloads), skipped };
   for (const { name } of generated) {
     const variant = variants.find((v) => v.name === name);
@@ -86,19 +95,19 @@ test('pnpm arena bench (quick) runs every variant, the generated ones included, 
   const results = path.join(copy, '.bench-results');
   ok(await sh('pnpm', ['arena', 'bench'], {
     BENCH_PROFILE: 'quick',
-    BENCH_WORKLOADS: 'sum',
+    BENCH_WORKLOADS: workload,
     BENCH_RESULTS_DIR: results,
     BENCH_LOCK_FILE: path.join(copy, '.bench-lock'),
   }));
   const doc = parseRunDocument(JSON.parse(readFileSync(path.join(results, 'latest.json'), 'utf8')), 'latest.json');
-  const modules = readKernels(copy).built.filter((m) => m.workload === 'sum').length;
-  assert.equal(modules, 3, 'sum has a clang, a Go and an AssemblyScript module');
+  const modules = readKernels(copy).built.filter((m) => m.workload === workload).length;
+  assert.equal(modules, 3, `${workload} has a clang, a Go and an AssemblyScript module`);
   const { variants } = discoverVariants(copy);
   for (const v of variants) {
     const rows = doc.results.filter((r) => r.variant === v.name);
     assert.equal(rows.length, v.manifest.wasmModules ? modules : 1, `${v.name}: one result per module`);
     for (const row of rows) {
-      assert.equal(row.workload, 'sum');
+      assert.equal(row.workload, workload);
       assert.equal(row.status, 'ok', `${v.name} ${JSON.stringify(row.parameters)}: ${row.status === 'failed' ? row.error : ''}`);
       if (row.status === 'ok') assert.equal(row.seeds.length, 1, 'one seed for its one round');
     }

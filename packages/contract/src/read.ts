@@ -105,8 +105,15 @@ function v4to5(doc: Doc): Doc {
   return { ...doc, schemaVersion: 5, config: { ...config, sizes: { fib: n }, workloads: null, suiteBudgetS: null }, order, accountingS: null, results };
 }
 
+/** Version 5 measured no memory: every ok result gets `peakMemory: null`, the config `memoryRuns: 0`, the accounting `memory: 0`. */
+function v5to6(doc: Doc): Doc {
+  const results = (doc.results as Doc[]).map((r) => (r.status === 'ok' ? { ...r, peakMemory: null } : r));
+  const accounting = doc.accountingS as Doc | null;
+  return { ...doc, schemaVersion: 6, config: { ...(doc.config as Doc), memoryRuns: 0 }, accountingS: accounting && { ...accounting, memory: 0 }, results };
+}
+
 /** Upgrades from older schema versions, keyed by the version they read. Each returns the next version's document. */
-export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4, 4: v4to5 };
+export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4, 4: v4to5, 5: v5to6 };
 
 /** Why a run document could not be read. */
 export class RunDocumentError extends Error {}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { variantReport } from './report.ts';
 
 /** The run document version this code writes. Older versions are migrated on read (see migrate.ts). */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Summary statistics of one sample, all in the unit named by the field that holds them. */
 export const sampleStats = z.object({
@@ -54,6 +54,22 @@ const resultBase = z.object({
     .describe("The Go that built this result's Go code (a Go variant's binary, or the Go-compiled module it ran), as `go env GOVERSION` prints it; parameters.go is its line. null when no Go code ran."),
 });
 
+/** How a result's peak memory was measured. */
+export const memoryMethod = z.enum(['cgroup-v2', 'cgroup-v1', 'sampled-pss']);
+
+/**
+ * Peak memory of the whole process tree (a cluster's primary and every worker), measured on extra
+ * verified runs after the timed rounds, never during them.
+ */
+export const peakMemory = z.object({
+  method: memoryMethod.describe("cgroup-v2: memory.peak of a cgroup the bench created for the run; cgroup-v1: its memory.max_usage_in_bytes; sampled-pss: the tree's summed PSS (/proc/<pid>/smaps_rollup) sampled every sampleIntervalMs, its largest sum."),
+  sampleIntervalMs: z.number().positive().nullable().describe('The sampling period; null for a cgroup method.'),
+  bytes: z.array(z.int().nonnegative()).min(1).describe('The peak of each memory run, in the order they ran.'),
+  medianBytes: z.number().nonnegative(),
+  minBytes: z.int().nonnegative(),
+  maxBytes: z.int().nonnegative(),
+});
+
 /** A variant (with one parameter set) whose every run was verified. */
 export const okResult = resultBase.extend({
   status: z.literal('ok'),
@@ -64,6 +80,7 @@ export const okResult = resultBase.extend({
     .record(z.string(), z.number())
     .describe("Median of each in-process phase over the timed runs' report lines."),
   report: variantReport.describe('The last report line the variant printed.'),
+  peakMemory: peakMemory.nullable().describe('Peak memory of the process tree; null when not measured (runs before schema 6, or BENCH_MEMORY_RUNS=0).'),
   seeds: z
     .array(z.int().min(0).max(2 ** 32 - 1))
     .describe("The seed of each round, in round order (the harness draws one per round and workload, so no run can reuse a cached answer); empty for an unseeded workload."),
@@ -124,6 +141,7 @@ export const runConfig = z.object({
     .positive()
     .nullable()
     .describe('BENCH_SUITE_BUDGET_MIN × 60: the whole bench stops starting rounds once its elapsed time would pass this; tables still short of their precision got the rounds until then. null: no suite budget.'),
+  memoryRuns: z.int().nonnegative().describe('Extra verified runs per ok result that measure its peak memory, after the rounds; 0: not measured.'),
   only: z.array(z.string()).nullable().describe('BENCH_ONLY: the variants this run was narrowed to; null: every discovered variant.'),
   node: z
     .array(z.string().regex(/^\d+$/))
@@ -154,13 +172,16 @@ export const runDocument = z.object({
       verification: z.number().nonnegative().describe('Verification runs (one per result), before any timing.'),
       references: z.number().nonnegative().describe("Computing the workloads' reference answers (per round and seed), while nothing was timed."),
       rounds: z.number().nonnegative().describe('The rounds: hyperfine calls, warmup included.'),
-      total: z.number().nonnegative().describe('From the first verification run to the end of the last round.'),
+      memory: z.number().nonnegative().describe('The memory runs (config.memoryRuns per result, verified), after the rounds.'),
+      total: z.number().nonnegative().describe('From the first verification run to the end of the last memory run (or round, when memory is not measured).'),
     })
     .nullable()
     .describe('Where the time of the measuring went, in seconds; null for runs recorded before version 5.'),
   results: z.array(variantResult),
 });
 
+export type PeakMemory = z.infer<typeof peakMemory>;
+export type MemoryMethod = z.infer<typeof memoryMethod>;
 export type SampleStats = z.infer<typeof sampleStats>;
 export type WallSeconds = z.infer<typeof wallSeconds>;
 export type StopReason = z.infer<typeof stopReason>;

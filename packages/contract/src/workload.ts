@@ -39,6 +39,14 @@ export const workloadSpec = z
           .describe('Relative tolerance of float answers on platforms whose compilers may fuse multiply-adds (arm64: Go does); exact elsewhere. Absent: exact everywhere.'),
       })
       .describe('What each worker reports and how the harness compares it with its reference.'),
+    input: z
+      .object({
+        kind: z.literal('stream').describe('The host owns the data: it generates the seeded byte stream of HOSTS.md and hands it to the kernel one chunk per call.'),
+        chunkBytes: z.int().positive().max(65536).describe('Bytes per call; the size parameter counts chunks (calls) per worker.'),
+      })
+      .strict()
+      .optional()
+      .describe('Absent: the kernel computes from (size, seed) in one call. Present: a streamed workload (HOSTS.md, "Streamed input").'),
     unsupported: z
       .partialRecord(producer, z.string().min(1))
       .optional()

@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -73,6 +74,11 @@ var known = map[key]any{
 	{"nbody", 21, 3000000000}:   []float64{-0.16907511099521047, -0.169070505788013},
 	{"nbody", 1000, 7}:          []float64{-0.16907520362437203, -0.16908764493008072},
 	{"nbody", 1000, 3000000000}: []float64{-0.16907511099521047, -0.16908755252884317},
+	// A streamed workload: the host's stream (arena/workloads/stream) is checked too.
+	{"chunk-hash", 20, 12345}:      uint32(374769011),
+	{"chunk-hash", 20, 3000000000}: uint32(4255824293),
+	{"chunk-hash", 21, 12345}:      uint32(4031586189),
+	{"chunk-hash", 21, 3000000000}: uint32(3511794355),
 }
 
 // Workloads is every workload of the registry, sorted by name.
@@ -477,6 +483,26 @@ func TestModules(t *testing.T, run Runner, variant string) {
 				CheckFailure(t, Call(run, Args(w, Size(w, SizeA), SeedA, 2, mod)...), 1, "module "+mod+": ", fmt.Sprintf("%q", w.Export))
 			})
 			break
+		}
+	}
+}
+
+// TestStreamedUnderGC runs every streamed workload with every module, 2
+// workers, with the GC running all along (GOGC=1) and enough chunks for it
+// to run many times: a cgo runtime that frees, in a finalizer, what Go no
+// longer references (wasmer-go's Instance, Module, Store) crashes here when
+// a worker does not hold them.
+func TestStreamedUnderGC(t *testing.T, run Runner, variant string) {
+	defer debug.SetGCPercent(debug.SetGCPercent(1))
+	for _, w := range Workloads() {
+		if !kit.Streamed(w) {
+			continue
+		}
+		size := Size(w, 10000)
+		for _, mod := range KernelModules(t, w.Name) {
+			t.Run(w.Name+"/"+filepath.Base(mod), func(t *testing.T) {
+				CheckReport(t, Call(run, Args(w, size, SeedA, 2, mod)...), Want{variant, w, size, SeedA, 2, mod})
+			})
 		}
 	}
 }

@@ -10,7 +10,8 @@ export interface VerifiedTarget {
  * How long the rounds of a bench should take, in seconds, from its verification runs (one run of each
  * target): at least every table's warmup and minimum rounds; at most, per table, the rounds until its
  * budget (budgetS × its targets of timed runs) or maxRounds, whichever comes first, and no more than
- * what the suite budget leaves after the `spentS` seconds already spent. Printed before
+ * what the suite budget leaves after the `spentS` seconds already spent; plus the memory runs
+ * (plan.memoryRuns per target, after the rounds). Printed before
  * timing starts, so a user knows what they are waiting for. Pure.
  */
 export function expectedSeconds(targets: VerifiedTarget[], plan: Plan, spentS = 0): { low: number; high: number } {
@@ -18,6 +19,7 @@ export function expectedSeconds(targets: VerifiedTarget[], plan: Plan, spentS = 
   for (const t of targets) tables.set(t.table, [...(tables.get(t.table) ?? []), t.seconds]);
   let low = 0;
   let high = 0;
+  const memory = targets.reduce((a, t) => a + t.seconds * plan.memoryRuns, 0);
   for (const seconds of tables.values()) {
     const run = seconds.reduce((a, b) => a + b, 0);
     const perRound = run * plan.runsPerRound;
@@ -27,9 +29,9 @@ export function expectedSeconds(targets: VerifiedTarget[], plan: Plan, spentS = 
     low += warmup + plan.minRounds * perRound;
     high += warmup + maxRounds * perRound;
   }
-  // The suite budget caps the rounds, but never the minimum ones.
-  if (plan.suiteBudgetS !== null) high = Math.max(low, Math.min(high, plan.suiteBudgetS - spentS));
-  return { low, high };
+  // The suite budget caps the rounds, but never the minimum ones; the memory runs come after them.
+  if (plan.suiteBudgetS !== null) high = Math.max(low, Math.min(high, plan.suiteBudgetS - spentS - memory));
+  return { low: low + memory, high: high + memory };
 }
 
 /** `about 11 min`, `11–19 min` or `40 s–2 min`: seconds under 90 s, else minutes. */

@@ -24,6 +24,8 @@ export interface Plan {
    * null: none.
    */
   suiteBudgetS: number | null;
+  /** Verified runs per measured target after the rounds (peak memory): the suite budget keeps their time. */
+  memoryRuns: number;
 }
 
 /** Everything measured of one target so far. */
@@ -102,13 +104,19 @@ export function nextRoundS(states: readonly TargetState[], plan: Plan): number {
   return states.reduce((a, s) => (s.status === 'live' && s.times.length ? a + median(s.times) * plan.runsPerRound : a), 0);
 }
 
+/** Seconds the memory runs after the rounds should take: plan.memoryRuns runs of every measured target at its median. */
+export function memoryReserveS(states: readonly TargetState[], plan: Plan): number {
+  return states.reduce((a, s) => (s.status !== 'failed' && s.times.length ? a + median(s.times) * plan.memoryRuns : a), 0);
+}
+
 /**
  * Whether the suite's budget ends the bench after `round`: once the minimum rounds are done, no round
- * starts that would end past plan.suiteBudgetS, given `spentS` seconds spent so far. Pure.
+ * starts that would end past plan.suiteBudgetS less the memory runs still to come, given `spentS`
+ * seconds spent so far. Pure.
  */
 export function suiteOver(states: readonly TargetState[], round: number, plan: Plan, spentS: number): boolean {
   if (plan.suiteBudgetS === null || round < plan.minRounds) return false;
-  return spentS + nextRoundS(states, plan) > plan.suiteBudgetS;
+  return spentS + nextRoundS(states, plan) + memoryReserveS(states, plan) > plan.suiteBudgetS;
 }
 
 /**

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Batch, Target } from '../src/measure.ts';
-import { applyBatch, finish, nextRoundS, planRound, startState, stopTables, suiteOver, tableStop, type Plan, type Progress, type TargetState } from '../src/rounds.ts';
+import { applyBatch, finish, memoryReserveS, nextRoundS, planRound, startState, stopTables, suiteOver, tableStop, type Plan, type Progress, type TargetState } from '../src/rounds.ts';
 import { measureRounds } from '../src/schedule.ts';
 
 const target = (key: string, table = 'workers=2'): Target => ({
   key, variant: key, parameters: {}, command: `bin/${key}`, asked: { variant: key, workload: 'fib', size: 40, workers: 2 }, seeded: false, table,
 });
-const adaptive: Plan = { warmup: 2, runsPerRound: 3, minRounds: 6, maxRounds: 20, targetCiPct: 1, budgetS: 30, suiteBudgetS: null };
+const adaptive: Plan = { warmup: 2, runsPerRound: 3, minRounds: 6, maxRounds: 20, targetCiPct: 1, budgetS: 30, suiteBudgetS: null, memoryRuns: 0 };
 const ok = (times: number[]): Batch => ({ status: 'ok', times, userS: 1, systemS: 0, reports: [], seed: null });
 const progress = (perRound: number[][]): Progress => ({
   times: perRound.flat(), round: perRound.flatMap((r, i) => r.map(() => i + 1)), userSum: 0, systemSum: 0, reports: [], seeds: [],
@@ -92,6 +92,18 @@ test('suiteOver: no round starts that would end past the suite budget, and never
   assert.equal(suiteOver(states, 2, plan, 92), true);
   assert.equal(suiteOver(states, 1, plan, 1000), false, 'the minimum rounds come first');
   assert.equal(suiteOver(states, 5, { ...plan, suiteBudgetS: null }, 1e9), false);
+});
+
+test('suiteOver: the memory runs after the rounds are kept out of the budget, for every measured target, stopped ones too', () => {
+  const plan: Plan = { ...adaptive, budgetS: null, suiteBudgetS: 100, minRounds: 2, memoryRuns: 3 };
+  const live = (times: number[]): TargetState => ({ status: 'live', target: target('a'), ...progress([times]) });
+  const stopped = { status: 'stopped', target: target('c'), reason: 'precision', ...progress([[5, 5, 5]]) } as TargetState;
+  const failed: TargetState = { status: 'failed', target: target('d'), error: 'wrong answer' };
+  const states = [live([1, 1, 1]), live([2, 2, 2]), stopped, failed];
+  assert.equal(memoryReserveS(states, plan), 3 * (1 + 2 + 5), 'three runs of every target at its median; failed ones have none');
+  assert.equal(suiteOver(states, 2, plan, 100 - 9 - 24), false, 'round (9 s) and memory runs (24 s) fit exactly');
+  assert.equal(suiteOver(states, 2, plan, 100 - 9 - 24 + 1), true);
+  assert.equal(memoryReserveS(states, { ...plan, memoryRuns: 0 }), 0);
 });
 
 test('stopTables: when the suite budget is over, every live table stops with reason budget; precise tables had stopped earlier', () => {

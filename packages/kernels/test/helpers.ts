@@ -7,6 +7,7 @@ import { WASI } from "node:wasi";
 
 import type { WorkloadSpec } from "@arena/contract";
 import { discoverWorkloads, type Workload } from "@arena/workloads/scripts/discover.ts";
+import { drive } from "@arena/workloads/stream/stream.ts";
 import type { Manifest } from "../scripts/manifest.ts";
 
 export const pkgDir = fileURLToPath(new URL("../", import.meta.url));
@@ -52,12 +53,37 @@ export async function instantiate(file: string): Promise<WebAssembly.Instance> {
 const read = (type: "u32" | "i32" | "f64", v: number): number => (type === "u32" ? v >>> 0 : v);
 
 /**
- * Calls the workload's export with (size[, seed]) and returns every result in spec order: the first
- * from the call, the others from `<export>_result(i)` (HOSTS.md's wasm interface).
+ * The functions a workload's module must export (HOSTS.md's wasm interface): `<export>`, or for a
+ * streamed workload `<export>_buffer`, `_begin`, `<export>` and `_end`; and `<export>_result` when
+ * it has more than one result.
+ */
+export function wasmExports(spec: WorkloadSpec): string[] {
+  const name = spec.kernel.export;
+  const entries = spec.input === undefined ? [name] : [`${name}_buffer`, `${name}_begin`, name, `${name}_end`];
+  return spec.kernel.results.length > 1 ? [...entries, `${name}_result`] : entries;
+}
+
+/**
+ * Runs the workload through the module and returns every result in spec order: the first from
+ * `<export>(size[, seed])` — or, for a streamed workload, from `<export>_end()` after `_begin(size,
+ * seed)` and one `<export>(ptr, len)` per chunk of the stream, each copied to `<export>_buffer()`'s
+ * address first — and the others from `<export>_result(i)` (HOSTS.md's wasm interface).
  */
 export function call(instance: WebAssembly.Instance, spec: WorkloadSpec, size: number, seed: number): number[] {
   const e = instance.exports as Record<string, (...args: number[]) => number>;
-  const args = spec.seeded ? [size, seed] : [size];
-  const first = e[spec.kernel.export]!(...args);
-  return spec.kernel.results.map((r, i) => read(r.type, i === 0 ? first : e[`${spec.kernel.export}_result`]!(i)));
+  const name = spec.kernel.export;
+  let first: number;
+  if (spec.input === undefined) {
+    first = e[name]!(...(spec.seeded ? [size, seed] : [size]));
+  } else {
+    const memory = instance.exports.memory as WebAssembly.Memory;
+    const ptr = e[`${name}_buffer`]!() >>> 0;
+    e[`${name}_begin`]!(size, seed);
+    drive(size, seed, spec.input.chunkBytes, (p) => {
+      new Uint8Array(memory.buffer, ptr, p.length).set(p);
+      e[name]!(ptr, p.length);
+    });
+    first = e[`${name}_end`]!();
+  }
+  return spec.kernel.results.map((r, i) => read(r.type, i === 0 ? first : e[`${name}_result`]!(i)));
 }

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { producer } from "@arena/contract";
-import { distDir, readManifest, workloads } from "./helpers.ts";
+import { distDir, readManifest, wasmExports, workloads } from "./helpers.ts";
 
 const manifest = readManifest();
 const BUILT_KEYS = ["workload", "producer", "status", "file", "compiler", "flags", "sizeBytes", "sha256", "exports", "imports", "execModel"];
@@ -46,8 +46,7 @@ for (const m of manifest.modules) {
     assert.deepEqual(m.exports, WebAssembly.Module.exports(mod).map((e) => e.name));
     assert.deepEqual(m.imports, WebAssembly.Module.imports(mod).map((i) => `${i.module}.${i.name}`));
     const spec = workloads.get(m.workload)!.spec;
-    const exported = [spec.kernel.export, ...(spec.kernel.results.length > 1 ? [`${spec.kernel.export}_result`] : [])];
-    for (const name of exported) {
+    for (const name of wasmExports(spec)) {
       assert.equal(WebAssembly.Module.exports(mod).find((e) => e.name === name)?.kind, "function", `exports a ${name} function`);
     }
     assert.ok(m.exports.includes("memory"), "exports memory (node:wasi's initialize() needs it)");

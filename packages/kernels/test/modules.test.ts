@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { call, cases, distDir, instantiate, loadReference, readManifest, workloads } from "./helpers.ts";
+import { call, cases, distDir, instantiate, loadReference, readManifest, wasmExports, workloads } from "./helpers.ts";
 
 const modules = readManifest().modules;
 const built = modules.flatMap((m) => (m.status === "built" ? [m] : []));
@@ -25,7 +25,7 @@ for (const m of built) {
     assert.ok(w !== undefined, `${m.workload} is a workload folder`);
     const reference = await loadReference(w);
     const instance = await instantiate(`${distDir}${m.file}`);
-    assert.equal(typeof instance.exports[w.spec.kernel.export], "function", `exports ${w.spec.kernel.export}`);
+    for (const name of wasmExports(w.spec)) assert.equal(typeof instance.exports[name], "function", `exports ${name}`);
     for (const [size, seed] of cases(w.spec)) {
       assert.deepEqual(call(instance, w.spec, size, seed), reference(size, seed), `size ${size}, seed ${seed}`);
     }

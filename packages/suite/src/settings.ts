@@ -100,6 +100,21 @@ export interface Settings {
   skipBuild: boolean;
   /** BENCH_VARIANTS_DIR: discover variants there instead of packages/variants/ (fault-injection tests); null: the usual place. */
   variantsDir: string | null;
+  /**
+   * BENCH_MEMORY_CGROUP: a cgroup folder delegated to the bench (v2 with memory in its
+   * cgroup.subtree_control, or a v1 memory hierarchy's folder). Each memory run gets a child cgroup
+   * there, made and removed by the bench, and its peak is the kernel's. null: the process tree's PSS
+   * is sampled instead; the bench then creates no cgroup.
+   */
+  memoryCgroup: string | null;
+}
+
+/** BENCH_MEMORY_RUNS: 0 (memory not measured) or at least 3, so a median and a range mean something. */
+function memoryRunsSetting(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const runs = int('BENCH_MEMORY_RUNS', raw, 0, 100);
+  if (runs > 0 && runs < 3) throw new ConfigError(`BENCH_MEMORY_RUNS must be 0 (off) or an integer in 3..100, got "${raw}"`);
+  return runs;
 }
 
 /**
@@ -139,6 +154,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
       targetCiPct: env.BENCH_TARGET_CI ? positive('BENCH_TARGET_CI', env.BENCH_TARGET_CI) : p.targetCiPct,
       budgetS: env.BENCH_BUDGET_S ? positive('BENCH_BUDGET_S', env.BENCH_BUDGET_S) : p.budgetS,
       suiteBudgetS: budgetMin !== null ? budgetMin * 60 : p.suiteBudgetS,
+      memoryRuns: memoryRunsSetting(env.BENCH_MEMORY_RUNS, p.memoryRuns),
       only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null,
       // Node lines (node.json of @arena/runtimes; unset: the harness's Node) and Go lines (go.json; unset: the Go on PATH).
       node: linesSetting(env.BENCH_NODE, nodeLines),
@@ -149,5 +165,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
     baseline: baselineSetting(env),
     skipBuild: env.BENCH_SKIP_BUILD === '1',
     variantsDir: env.BENCH_VARIANTS_DIR ? path.resolve(env.BENCH_VARIANTS_DIR) : null,
+    memoryCgroup: env.BENCH_MEMORY_CGROUP?.trim() ? path.resolve(env.BENCH_MEMORY_CGROUP.trim()) : null,
   };
 }

@@ -51,6 +51,15 @@ export function answerTolerance(spec: WorkloadSpec, arch: string): number | unde
   return arch === 'arm64' ? spec.answer.fmaTolerance : undefined;
 }
 
+/**
+ * The host→kernel calls each worker makes at `size`: `size` for a streamed workload (one call per
+ * chunk, HOSTS.md "Streamed input"), null for one computed in one call. Reports divide compute time
+ * by it to show the time per call. Pure.
+ */
+export function callsPerWorker(spec: WorkloadSpec, size: number): number | null {
+  return spec.input?.kind === 'stream' ? size : null;
+}
+
 /** A workload's reference answer for one size (and seed, for a seeded workload). */
 export type Reference = (size: number, seed: number) => number | number[];
 

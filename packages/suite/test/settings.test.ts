@@ -2,19 +2,30 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ConfigError, readSettings } from '../src/settings.ts';
+import { discoverWorkloads } from '../src/workloads.ts';
+import { repoRoot } from '../src/root.ts';
+
+// Every discovered workload, so a new folder of packages/workloads/ changes no expectation here.
+const found = discoverWorkloads(repoRoot()).workloads;
+const sizesOf = (profile: 'default' | 'quick', names = found.map((w) => w.name)) =>
+  Object.fromEntries(found.filter((w) => names.includes(w.name)).map((w) => [w.name, w.spec.size.profiles[profile]]));
+const foundList = found.map((w) => w.name).join(', ');
 
 test('the quick profile takes each workload\'s quick size with one fixed round of 3 runs', () => {
   const { config } = readSettings({ BENCH_PROFILE: 'quick' });
-  assert.deepEqual(config.sizes, { fib: 30, nbody: 100000 });
+  assert.deepEqual(config.sizes, sizesOf('quick'));
+  assert.deepEqual([config.sizes.fib, config.sizes.nbody], [30, 100000]);
   assert.deepEqual([config.runsPerRound, config.minRounds, config.maxRounds], [3, 1, 1]);
   assert.equal(config.targetCiPct, null);
 });
 
-test('the default profile: every workload at its default size, at least 8 rounds of 3, at most 20, ±1 %, 30 min for the suite', () => {
+test('the default profile: every workload at its default size, at least 8 rounds of 3, at most 20, ±1 %, 45 min for the suite (memory runs included)', () => {
   const { config, workloads } = readSettings({});
-  assert.deepEqual(config.sizes, { fib: 40, nbody: 4000000 });
-  assert.deepEqual(workloads.map((w) => w.name), ['fib', 'nbody']);
-  assert.deepEqual([config.runsPerRound, config.minRounds, config.maxRounds, config.targetCiPct, config.budgetS, config.suiteBudgetS], [3, 8, 20, 1, null, 1800]);
+  assert.deepEqual(config.sizes, sizesOf('default'));
+  assert.deepEqual([config.sizes.fib, config.sizes.nbody], [40, 4000000]);
+  assert.deepEqual(workloads.map((w) => w.name), found.map((w) => w.name));
+  assert.ok(found.length >= 2);
+  assert.deepEqual([config.runsPerRound, config.minRounds, config.maxRounds, config.targetCiPct, config.budgetS, config.suiteBudgetS], [3, 8, 20, 1, null, 2700]);
   assert.equal(readSettings({ BENCH_SUITE_BUDGET_MIN: '12.5' }).config.suiteBudgetS, 750);
 });
 
@@ -22,7 +33,7 @@ test('BENCH_WORKLOADS narrows the workloads and is recorded; BENCH_SIZE and BENC
   const narrowed = readSettings({ BENCH_WORKLOADS: 'nbody', BENCH_SIZE: 'nbody=1000, fib=20' });
   assert.deepEqual([narrowed.config.workloads, narrowed.config.sizes, narrowed.workloads.map((w) => w.name)], [['nbody'], { nbody: 1000 }, ['nbody']]);
   assert.equal(readSettings({}).config.workloads, null);
-  assert.deepEqual(readSettings({ BENCH_N: '25' }).config.sizes, { fib: 25, nbody: 4000000 });
+  assert.deepEqual(readSettings({ BENCH_N: '25' }).config.sizes, { ...sizesOf('default'), fib: 25 });
 });
 
 test('overrides reach the config; a fixed profile runs exactly BENCH_ROUNDS rounds', () => {
@@ -55,9 +66,9 @@ for (const [name, value, message] of [
   ['BENCH_N', '4.5', /BENCH_N must be an integer in 1\.\.47/],
   ['BENCH_N', 'abc', /BENCH_N must be an integer in 1\.\.47/],
   ['BENCH_SIZE', 'nbody=0', /BENCH_SIZE \(nbody\) must be an integer in 1\.\.100000000, got "0"/],
-  ['BENCH_SIZE', 'sort=5', /BENCH_SIZE \(sort\): no workload sort \(found: fib, nbody\)/],
+  ['BENCH_SIZE', 'sort=5', new RegExp(`BENCH_SIZE \\(sort\\): no workload sort \\(found: ${foundList}\\)`)],
   ['BENCH_SIZE', 'nbody', /BENCH_SIZE must be <workload>=<size>/],
-  ['BENCH_WORKLOADS', 'fib,sort', /BENCH_WORKLOADS names no workload: sort \(found: fib, nbody\)/],
+  ['BENCH_WORKLOADS', 'fib,sort', new RegExp(`BENCH_WORKLOADS names no workload: sort \\(found: ${foundList}\\)`)],
   ['BENCH_SUITE_BUDGET_MIN', '0', /BENCH_SUITE_BUDGET_MIN must be a number > 0/],
   ['BENCH_WORKERS', '0', /BENCH_WORKERS must be an integer in 1\.\.256, got "0"/],
   ['BENCH_ROUNDS', '-3', /BENCH_ROUNDS must be an integer in 1\.\.1000/],
@@ -65,6 +76,8 @@ for (const [name, value, message] of [
   ['BENCH_PROFILE', 'fast', /BENCH_PROFILE must be one of default, quick, article, got "fast"/],
   ['BENCH_TIMEOUT_S', 'soon', /BENCH_TIMEOUT_S must be a number > 0/],
   ['BENCH_INTERLEAVE', '0', /BENCH_INTERLEAVE is no longer read/],
+  ['BENCH_MEMORY_RUNS', '2', /BENCH_MEMORY_RUNS must be 0 \(off\) or an integer in 3\.\.100, got "2"/],
+  ['BENCH_MEMORY_RUNS', 'many', /BENCH_MEMORY_RUNS must be an integer in 0\.\.100/],
 ] as const) {
   test(`${name}=${value} is refused, naming the variable`, () => {
     assert.throws(() => readSettings({ [name]: value }), (e: unknown) => e instanceof ConfigError && message.test(e.message));
@@ -76,4 +89,13 @@ test('BENCH_BASELINE, BENCH_SKIP_BUILD and BENCH_VARIANTS_DIR are settings too; 
   assert.deepEqual([unset.baseline, unset.skipBuild, unset.variantsDir], ['go-native', false, null]);
   const set = readSettings({ BENCH_BASELINE: 'c-native', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: 'fixtures/v' });
   assert.deepEqual([set.baseline, set.skipBuild, set.variantsDir], ['c-native', true, path.resolve('fixtures/v')]);
+});
+
+test('BENCH_MEMORY_RUNS: 3 memory runs per result in every profile, 0 turns them off; BENCH_MEMORY_CGROUP is resolved, unset null (sampled PSS)', () => {
+  for (const profile of ['default', 'quick', 'article']) assert.equal(readSettings({ BENCH_PROFILE: profile }).config.memoryRuns, 3, profile);
+  assert.equal(readSettings({ BENCH_MEMORY_RUNS: '0' }).config.memoryRuns, 0);
+  assert.equal(readSettings({ BENCH_MEMORY_RUNS: '5' }).config.memoryRuns, 5);
+  assert.equal(readSettings({}).memoryCgroup, null);
+  assert.equal(readSettings({ BENCH_MEMORY_CGROUP: ' ' }).memoryCgroup, null);
+  assert.equal(readSettings({ BENCH_MEMORY_CGROUP: 'cg/bench' }).memoryCgroup, path.resolve('cg/bench'));
 });

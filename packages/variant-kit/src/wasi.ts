@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { WASI } from 'node:wasi';
+import { driveStream } from './stream.js';
 import type { Kernel, Scalar, WorkloadSpec } from './workload.js';
 
 const require = createRequire(import.meta.url);
@@ -33,15 +34,21 @@ export function moduleSha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The exports a workload's module must have: `kernel.export`, and `<export>_result` when it has more than one result. */
+/**
+ * The functions a workload's module must export: `kernel.export` — for a streamed workload
+ * `<export>_buffer`, `<export>_begin`, `<export>` and `<export>_end` (HOSTS.md, "Streamed input") —
+ * and `<export>_result` when it has more than one result.
+ */
 export function kernelExports(spec: WorkloadSpec): string[] {
   const name = spec.kernel.export;
-  return spec.kernel.results.length > 1 ? [name, `${name}_result`] : [name];
+  const entries = spec.input === undefined ? [name] : [`${name}_buffer`, `${name}_begin`, name, `${name}_end`];
+  return spec.kernel.results.length > 1 ? [...entries, `${name}_result`] : entries;
 }
 
 /**
  * Compiles a module's bytes and checks that it exports the workload's kernel ({@link kernelExports})
- * as functions (errors as {@link KernelError}, naming the file and the export).
+ * as functions, and for a streamed workload its `memory` (errors as {@link KernelError}, naming the
+ * file and the export).
  */
 export function compileKernel(file: string, bytes: Uint8Array<ArrayBuffer>, spec: WorkloadSpec): WebAssembly.Module {
   let module: WebAssembly.Module;
@@ -53,6 +60,9 @@ export function compileKernel(file: string, bytes: Uint8Array<ArrayBuffer>, spec
   const exported = WebAssembly.Module.exports(module);
   for (const name of kernelExports(spec)) {
     if (!exported.some((e) => e.name === name && e.kind === 'function')) throw new KernelError(`${file}: no export ${name}`);
+  }
+  if (spec.input !== undefined && !exported.some((e) => e.name === 'memory' && e.kind === 'memory')) {
+    throw new KernelError(`${file}: no export memory (a streamed workload's chunks are copied into it)`);
   }
   return module;
 }
@@ -69,9 +79,10 @@ type WasmFunction = (...args: Array<number | bigint>) => number | bigint;
  * Instantiates a compiled kernel with its own `WASI({ version: 'preview1' })`, runs the reactor's
  * `_initialize` when it exports one, and returns the workload's kernel: `(size, seed) => number[]`,
  * which calls `exports[spec.kernel.export]` with the spec's params (size, then seed when seeded) for
- * the first result and `<export>_result(i)` for result i (1-based after the first) of that call,
- * each read as its type says (a `u32` with `>>> 0`). Whatever fails (link error, missing export, a
- * trap in `_initialize` or in a call) becomes a {@link KernelError} naming `file`.
+ * the first result — for a streamed workload, see {@link streamKernel} — and `<export>_result(i)` for
+ * result i (1-based after the first) of that call, each read as its type says (a `u32` with `>>> 0`).
+ * Whatever fails (link error, missing export, a trap in `_initialize` or in a call) becomes a
+ * {@link KernelError} naming `file`.
  */
 export function instantiateKernel(file: string, module: WebAssembly.Module, spec: WorkloadSpec): Kernel {
   let exports: WebAssembly.Exports;
@@ -83,12 +94,15 @@ export function instantiateKernel(file: string, module: WebAssembly.Module, spec
   } catch (error) {
     throw new KernelError(`${file}: cannot instantiate (${cause(error)})`);
   }
-  const [name, resultName] = kernelExports(spec) as [string, string | undefined];
   const functionOf = (exportName: string): WasmFunction => {
     const exported = exports[exportName];
     if (typeof exported !== 'function') throw new KernelError(`${file}: no export ${exportName}`);
     return exported as WasmFunction;
   };
+  for (const exportName of kernelExports(spec)) functionOf(exportName);
+  if (spec.input !== undefined) return streamKernel(file, exports, spec);
+  const name = spec.kernel.export;
+  const resultName = spec.kernel.results.length > 1 ? `${name}_result` : undefined;
   const call = functionOf(name);
   const result = resultName === undefined ? undefined : functionOf(resultName);
   const read = spec.kernel.results.map((r) => reader(r.type));
@@ -112,6 +126,50 @@ export function instantiateKernel(file: string, module: WebAssembly.Module, spec
       for (i = 1; i < read.length; i++) results[i] = read[i]!(invoke(result!, [i]));
     } catch (error) {
       const what = i === 0 ? `${name}(${args.join(', ')})` : `${resultName}(${i})`;
+      throw new KernelError(`${file}: ${what} failed: ${error instanceof WebAssembly.RuntimeError ? 'trap: ' : ''}${cause(error)}`);
+    }
+    return results;
+  };
+}
+
+/**
+ * A streamed workload's kernel on an instance whose exports {@link instantiateKernel} checked:
+ * `<export>_buffer()` gives the address of the module's chunk buffer; `<export>_begin(size, seed)`;
+ * then per chunk of the seed's stream, generated into the host's own Uint8Array, a copy into linear
+ * memory at that address and `<export>(ptr, len)`; then `<export>_end()` for the first result and
+ * `<export>_result(i)` for the others. A trap, or a buffer outside memory, is a {@link KernelError}.
+ */
+function streamKernel(file: string, exports: WebAssembly.Exports, spec: WorkloadSpec): Kernel {
+  const name = spec.kernel.export;
+  const f = (suffix: string) => exports[`${name}${suffix}`] as (...args: number[]) => number;
+  const [buffer, begin, chunk, end, result] = [f('_buffer'), f('_begin'), f(''), f('_end'), f('_result')];
+  const memory = exports.memory;
+  if (!(memory instanceof WebAssembly.Memory)) throw new KernelError(`${file}: no export memory (a streamed workload's chunks are copied into it)`);
+  const read = spec.kernel.results.map((r) => reader(r.type));
+  const chunkBytes = spec.input!.chunkBytes;
+  return (size, seed) => {
+    let what = `${name}_buffer()`;
+    const results = new Array<number>(read.length);
+    try {
+      const ptr = buffer() >>> 0;
+      if (ptr + chunkBytes > memory.buffer.byteLength) throw new Error(`buffer at ${ptr} + ${chunkBytes} bytes is outside memory (${memory.buffer.byteLength} bytes)`);
+      // A view made again only when memory grew (its old ArrayBuffer is then detached, length 0).
+      let view = new Uint8Array(memory.buffer, ptr, chunkBytes);
+      what = `${name}_begin(${size}, ${seed})`;
+      begin(size, seed);
+      what = `${name}(${ptr}, ${chunkBytes})`;
+      driveStream(size, seed, chunkBytes, (bytes) => {
+        if (view.byteLength === 0) view = new Uint8Array(memory.buffer, ptr, chunkBytes);
+        view.set(bytes);
+        chunk(ptr, chunkBytes);
+      });
+      what = `${name}_end()`;
+      results[0] = read[0]!(end());
+      for (let i = 1; i < read.length; i++) {
+        what = `${name}_result(${i})`;
+        results[i] = read[i]!(result(i));
+      }
+    } catch (error) {
       throw new KernelError(`${file}: ${what} failed: ${error instanceof WebAssembly.RuntimeError ? 'trap: ' : ''}${cause(error)}`);
     }
     return results;

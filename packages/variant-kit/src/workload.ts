@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { driveStream } from './stream.js';
 
 /** A scalar that crosses the host↔kernel boundary. */
 export type Scalar = 'u32' | 'i32' | 'f64';
@@ -25,6 +26,12 @@ export interface WorkloadSpec {
     results: Array<{ name: string; type: Scalar }>;
   };
   answer: { type: 'u32' | 'f64[]'; compare: 'exact' };
+  /**
+   * Present for a streamed workload (HOSTS.md, "Streamed input"): the host generates the seeded byte
+   * stream and hands it to the kernel `chunkBytes` at a time; `size` counts chunks. Absent: the
+   * kernel computes from (size, seed) in one call.
+   */
+  input?: { kind: 'stream'; chunkBytes: number };
 }
 
 /**
@@ -93,21 +100,43 @@ export function readWorkload(name: string, source?: WorkloadSource): WorkloadSpe
 /** The path of workload `name`'s JavaScript kernel, `<dir>/<name>/js/<name>.js`. */
 export const jsKernelFile = (name: string, source?: WorkloadSource): string => join(dirOf(source), name, 'js', `${name}.js`);
 
+/** A streamed workload's JavaScript entries (HOSTS.md): begin once, chunk per chunk, end once. */
+interface StreamEntries {
+  begin: (size: number, seed: number) => void;
+  chunk: (bytes: Uint8Array) => void;
+  end: () => number[];
+}
+
 /**
- * Imports workload `name`'s JavaScript kernel and returns its `run(size, seed) → number[]`. A missing
- * file or a module without `run` rejects with an error naming the file. Call it before saying
- * `ready`, so that loading the module is not part of the timed computation.
+ * Imports workload `name`'s JavaScript kernel and returns its `run(size, seed) → number[]` — or, for
+ * a streamed workload (its spec's `input`), a kernel that calls `begin(size, seed)`, then `chunk`
+ * with each of `size` chunks of the seed's stream (one reused Uint8Array), then returns `end()`. A
+ * missing file or a module without those entries rejects with an error naming the file. Call it
+ * before saying `ready`, so that loading the module is not part of the timed computation.
  */
 export async function loadJsKernel(name: string, source?: WorkloadSource): Promise<Kernel> {
   const file = jsKernelFile(name, source);
-  let kernel: { run?: unknown };
+  let kernel: Record<string, unknown>;
   try {
-    kernel = (await import(pathToFileURL(file).href)) as { run?: unknown };
+    kernel = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (error) {
     throw new Error(`${file}: cannot load the JavaScript kernel of ${name} (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (typeof kernel.run !== 'function') throw new Error(`${file}: no export run (the kernel's entry, run(size, seed) → number[])`);
-  return kernel.run as Kernel;
+  const input = readWorkload(name, source)?.input;
+  if (input === undefined) {
+    if (typeof kernel.run !== 'function') throw new Error(`${file}: no export run (the kernel's entry, run(size, seed) → number[])`);
+    return kernel.run as Kernel;
+  }
+  for (const entry of ['begin', 'chunk', 'end']) {
+    if (typeof kernel[entry] !== 'function') throw new Error(`${file}: no export ${entry} (a streamed workload's entries: begin(size, seed), chunk(bytes), end() → number[])`);
+  }
+  const { begin, chunk, end } = kernel as unknown as StreamEntries;
+  const { chunkBytes } = input;
+  return (size, seed) => {
+    begin(size, seed);
+    driveStream(size, seed, chunkBytes, chunk);
+    return end();
+  };
 }
 
 /**

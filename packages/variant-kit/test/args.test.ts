@@ -85,9 +85,9 @@ describe('tryParseArgs (a workloads folder of fixtures)', () => {
     assert.deepEqual({ ...args, spec: args.spec.name }, { workload: 'count', spec: 'count', size: 100, seed: 7, workers: availableParallelism() });
   });
   it('lists only folders with a workload.json, sorted', () => {
-    assert.deepEqual(workloadNames(fixtures), ['broken', 'count', 'norun']);
-    assert.equal(message(['--workload', 'not-a-workload'], { workloads: fixtures }), "--workload must be one of broken, count, norun, got 'not-a-workload'");
-    assert.equal(message(['--workload', 'fib'], { workloads: fixtures }), "--workload must be one of broken, count, norun, got 'fib'");
+    assert.deepEqual(workloadNames(fixtures), ['broken', 'bytesum', 'count', 'nochunk', 'norun']);
+    assert.equal(message(['--workload', 'not-a-workload'], { workloads: fixtures }), "--workload must be one of broken, bytesum, count, nochunk, norun, got 'not-a-workload'");
+    assert.equal(message(['--workload', 'fib'], { workloads: fixtures }), "--workload must be one of broken, bytesum, count, nochunk, norun, got 'fib'");
   });
   it('throws, naming the file, on a workload.json that is not JSON', () => {
     assert.throws(() => tryParseArgs({ argv: ['--workload', 'broken'], workloads: fixtures }), /broken\/workload\.json: not valid JSON/);

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { compileKernel, instantiateKernel, kernelExports, KernelError, moduleSha256, readKernel } from '../src/wasi.js';
 import type { WorkloadSpec } from '../src/workload.js';
 import * as modules from './fixtures/modules.js';
-import { fibLike, mixLike, pairLike } from './fixtures/specs.js';
+import { fibLike, mixLike, pairLike, streamLike } from './fixtures/specs.js';
+import { streamBytes } from '../../workloads/stream/stream.ts';
 
 const load = (bytes: Uint8Array<ArrayBuffer>, spec: WorkloadSpec = fibLike) => instantiateKernel('k.wasm', compileKernel('k.wasm', bytes, spec), spec);
 
@@ -30,6 +31,10 @@ describe('kernelExports', () => {
     assert.deepEqual(kernelExports(fibLike), ['fibonacci']);
     assert.deepEqual(kernelExports(pairLike), ['pair', 'pair_result']);
   });
+  it('is <export>_buffer, _begin, <export> and _end for a streamed workload (and _result)', () => {
+    assert.deepEqual(kernelExports(streamLike), ['sum_buffer', 'sum_begin', 'sum', 'sum_end', 'sum_result']);
+    assert.deepEqual(kernelExports({ ...streamLike, kernel: { ...streamLike.kernel, results: [{ name: 's', type: 'u32' }] } }), ['sum_buffer', 'sum_begin', 'sum', 'sum_end']);
+  });
 });
 
 describe('compileKernel', () => {
@@ -39,6 +44,10 @@ describe('compileKernel', () => {
   it("rejects a module without the spec's export, naming module and export", () => {
     assert.throws(() => compileKernel('no.wasm', modules.noExport, fibLike), { name: 'KernelError', message: 'no.wasm: no export fibonacci' });
     assert.throws(() => compileKernel('k.wasm', modules.reactorI32, pairLike), { name: 'KernelError', message: 'k.wasm: no export pair' });
+  });
+  it("rejects a streamed workload's module without a stream entry or without memory", () => {
+    assert.throws(() => compileKernel('p.wasm', modules.pairF64, streamLike), { name: 'KernelError', message: 'p.wasm: no export sum_buffer' });
+    assert.throws(() => compileKernel('s.wasm', modules.streamNoMemory, streamLike), { name: 'KernelError', message: "s.wasm: no export memory (a streamed workload's chunks are copied into it)" });
   });
   it('rejects a module of several results without <export>_result', () => {
     assert.throws(() => compileKernel('p.wasm', modules.pairWithoutResult, pairLike), { name: 'KernelError', message: 'p.wasm: no export pair_result' });
@@ -70,6 +79,22 @@ describe('instantiateKernel', () => {
     const pair = load(modules.pairF64, pairLike);
     assert.deepEqual(pair(10, 3_000_000_000), [10 / 3, 3_000_000_000]);
     assert.deepEqual(pair(1, 7), [1 / 3, 7]);
+  });
+  it("streams: begins, copies each chunk of the seed's stream to <export>_buffer()'s address and calls <export>(ptr, len), ends", () => {
+    const sum = (p: Uint8Array) => p.reduce((a, b) => a + b, 0);
+    const kernel = load(modules.streamSum, streamLike);
+    assert.deepEqual(kernel(5, 3_000_000_000), [sum(streamBytes(3_000_000_000, 40)), 5]);
+    assert.deepEqual(kernel(1, 7), [sum(streamBytes(7, 8)), 1], 'begin starts anew on the same instance');
+  });
+  it('streams on when memory grows during a call (the old view is detached)', () => {
+    const sum = (p: Uint8Array) => p.reduce((a, b) => a + b, 0);
+    assert.deepEqual(load(modules.streamGrow, streamLike)(6, 42), [sum(streamBytes(42, 48)), 6]);
+  });
+  it('refuses a buffer outside memory, and reports a trap in a chunk call, naming the call', () => {
+    assert.throws(() => load(modules.streamOutside, streamLike)(2, 1), {
+      name: 'KernelError', message: 'k.wasm: sum_buffer() failed: buffer at 65532 + 8 bytes is outside memory (65536 bytes)',
+    });
+    assert.throws(() => load(modules.streamTrap, streamLike)(2, 1), { name: 'KernelError', message: 'k.wasm: sum(64, 8) failed: trap: unreachable' });
   });
   it('reports a trap with the file and the trap message', () => {
     const kernel = load(modules.trap);

@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import { answerOf, jsKernelFile, loadJsKernel, readWorkload, workloadsDir } from '../src/workload.js';
 import { reference as fibReference } from '../../workloads/fib/reference.ts';
 import { reference as nbodyReference } from '../../workloads/nbody/reference.ts';
+import { reference as chunkHashReference } from '../../workloads/chunk-hash/reference.ts';
+import { streamBytes } from '../../workloads/stream/stream.ts';
 import { fibLike, pairLike } from './fixtures/specs.js';
 
 const fixtures = { dir: fileURLToPath(new URL('./fixtures/workloads', import.meta.url)) };
@@ -40,6 +42,19 @@ describe('loadJsKernel', () => {
     assert.deepEqual(a, nbodyReference(1000, 1));
     assert.deepEqual(b, nbodyReference(1000, 3_000_000_000));
     assert.notDeepEqual(a, b);
+  });
+  it("drives chunk-hash's streamed JavaScript kernel: begin, a chunk per call, end — the reference's hash", async () => {
+    const run = await loadJsKernel('chunk-hash');
+    for (const [chunks, seed] of [[1, 0], [3, 42], [20, 4294967295]] as const) assert.deepEqual(run(chunks, seed), [chunkHashReference(chunks, seed)]);
+  });
+  it("hands a streamed kernel size chunks of chunkBytes of the seed's stream, the kernel's results as they are", async () => {
+    const sum = (p: Uint8Array) => p.reduce((a, b) => a + b, 0);
+    assert.deepEqual((await loadJsKernel('bytesum', fixtures))(5, 3_000_000_000), [sum(streamBytes(3_000_000_000, 40)), 5]);
+  });
+  it('names the file and the entry of a streamed kernel without chunk', async () => {
+    await assert.rejects(loadJsKernel('nochunk', fixtures), {
+      message: `${jsKernelFile('nochunk', fixtures)}: no export chunk (a streamed workload's entries: begin(size, seed), chunk(bytes), end() → number[])`,
+    });
   });
   it('loads a kernel from any workloads folder', async () => {
     assert.deepEqual((await loadJsKernel('count', fixtures))(5, 4294967295), [4]);

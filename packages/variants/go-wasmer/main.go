@@ -5,13 +5,15 @@
 // since an Instance must not be called from several goroutines at once. What
 // to call comes from the generated registry (arena/workloads/registry): the
 // workload's export with (size) or (size, seed), then "<export>_result"(i) for
-// each further result, in the same Instance.
+// each further result, in the same Instance; for a streamed workload,
+// kit.StreamWorker copies each chunk in through Memory.Data.
 package main
 
 import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"time"
 
 	kit "arena/go-kit"
@@ -39,12 +41,14 @@ func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 	// Wasmer 2.0 generates WASI imports only for a module that imports WASI
 	// (a Go-built kernel does; the clang and AssemblyScript ones import nothing).
 	wasi := wasmer.GetWasiVersion(module) != wasmer.WASI_VERSION_INVALID
-	if err := kit.CheckExports(cfg.Workload, func(name string) bool { return exportsFunc(module, name) }); err != nil {
+	isFunc := func(name string) bool { return exports(module, name, wasmer.FUNCTION) }
+	isMemory := func(name string) bool { return exports(module, name, wasmer.MEMORY) }
+	if err := kit.CheckExports(cfg.Workload, isFunc, isMemory); err != nil {
 		return nil, kit.Phases{}, err
 	}
 
 	results, ph, err := kit.RunWorkers(cfg, func(i int) (kit.Worker, error) {
-		imports, err := importsFor(store, module, wasi, i)
+		imports, env, err := importsFor(store, module, wasi, i)
 		if err != nil {
 			return nil, err
 		}
@@ -57,61 +61,99 @@ func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 				return nil, fmt.Errorf("_initialize failed: %w", err)
 			}
 		}
-		call := func(name string) (kit.WasmCall, error) {
-			f, err := inst.Exports.GetFunction(name)
-			if err != nil {
+		// The kernel's functions, looked up once per Instance.
+		fns := map[string]wasmer.NativeFunction{}
+		for _, name := range kit.KernelExports(cfg.Workload) {
+			if fns[name], err = inst.Exports.GetFunction(name); err != nil {
 				return nil, err
 			}
-			return func(args ...uint32) (float64, error) {
+		}
+		invoke := func(name string) func(args ...uint32) (any, error) {
+			f := fns[name]
+			return func(args ...uint32) (any, error) {
 				// wasmer-go converts an int to the parameter's type: i32 (the
 				// u32's bits) or i64.
 				params := make([]any, len(args))
 				for i, a := range args {
 					params[i] = int(a)
 				}
-				res, err := f(params...)
+				return f(params...)
+			}
+		}
+		call := func(name string) kit.WasmCall {
+			f := invoke(name)
+			return func(args ...uint32) (float64, error) {
+				res, err := f(args...)
 				if err != nil {
 					return 0, err
 				}
 				return kit.WasmNumber(res)
-			}, nil
-		}
-		kernel, err := call(cfg.Workload.Export)
-		if err != nil {
-			return nil, err
+			}
 		}
 		var result kit.WasmCall
 		if cfg.Workload.Results > 1 {
-			if result, err = call(kit.ResultExport(cfg.Workload)); err != nil {
-				return nil, err
-			}
+			result = call(kit.ResultExport(cfg.Workload))
 		}
-		return kit.KernelWorker(cfg.Workload, kernel, result), nil
+		if !kit.Streamed(cfg.Workload) {
+			return held(kit.KernelWorker(cfg.Workload, call(cfg.Workload.Export), result), store, module, env, inst), nil
+		}
+		begin, chunk := invoke(kit.BeginExport(cfg.Workload)), fns[cfg.Workload.Export]
+		mem, err := inst.Exports.GetMemory(kit.MemoryExport)
+		if err != nil {
+			return nil, err
+		}
+		return held(kit.StreamWorker(cfg.Workload, kit.StreamCalls{
+			Buffer: call(kit.BufferExport(cfg.Workload)),
+			Begin:  func(args ...uint32) error { _, err := begin(args...); return err },
+			Chunk: func(ptr, n uint32) error {
+				_, err := chunk(int(ptr), int(n))
+				return err
+			},
+			End:    call(kit.EndExport(cfg.Workload)),
+			Result: result,
+			// The view is taken again for every chunk: a call may grow, and so
+			// move, the memory.
+			Write: func(offset uint32, p []byte) error { return kit.CopyInto(mem.Data(), offset, p) },
+		}), store, module, env, inst), nil
 	})
 	ph.CompileMs = compileMs
 	return results, ph, err
 }
 
-// importsFor is a worker's own WASI environment (no args, env or files), or
-// no imports at all for a module that does not use WASI.
-func importsFor(store *wasmer.Store, module *wasmer.Module, wasi bool, worker int) (*wasmer.ImportObject, error) {
+// held is work keeping objects reachable until it returns. wasmer-go frees a
+// Store, Module, WASI environment or Instance in a finalizer once Go no longer
+// references it, even while functions it exported run; and a worker's calls
+// reference none of them. A streamed workload allocates per call, so the GC
+// does run mid-work: without this, it crashes.
+func held(work kit.Worker, objects ...any) kit.Worker {
+	return func(size, seed uint32) ([]float64, error) {
+		defer runtime.KeepAlive(objects)
+		return work(size, seed)
+	}
+}
+
+// importsFor is a worker's own WASI environment (no args, env or files) and
+// its imports, or no imports at all (and a nil environment) for a module that
+// does not use WASI.
+func importsFor(store *wasmer.Store, module *wasmer.Module, wasi bool, worker int) (*wasmer.ImportObject, *wasmer.WasiEnvironment, error) {
 	if !wasi {
-		return wasmer.NewImportObject(), nil
+		return wasmer.NewImportObject(), nil, nil
 	}
 	env, err := wasmer.NewWasiStateBuilder(fmt.Sprintf("worker-%d", worker)).Finalize()
 	if err != nil {
-		return nil, fmt.Errorf("cannot set up WASI: %w", err)
+		return nil, nil, fmt.Errorf("cannot set up WASI: %w", err)
 	}
 	imports, err := env.GenerateImportObject(store, module)
 	if err != nil {
-		return nil, fmt.Errorf("cannot link WASI: %w", err)
+		return nil, nil, fmt.Errorf("cannot link WASI: %w", err)
 	}
-	return imports, nil
+	return imports, env, nil
 }
 
-func exportsFunc(m *wasmer.Module, name string) bool {
+// exports tells whether m exports name as an extern of that kind.
+func exports(m *wasmer.Module, name string, kind wasmer.ExternKind) bool {
 	for _, e := range m.Exports() {
-		if e.Name() == name && e.Type().Kind() == wasmer.FUNCTION {
+		if e.Name() == name && e.Type().Kind() == kind {
 			return true
 		}
 	}

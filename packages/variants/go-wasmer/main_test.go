@@ -15,6 +15,11 @@ func TestEveryWorkloadWithEveryModuleAndTheBadOnes(t *testing.T) {
 	kittest.TestModules(t, run, "go-wasmer")
 }
 
+// A cgo runtime may free what Go stops referencing, even mid-call.
+func TestStreamedWorkloadsUnderGC(t *testing.T) {
+	kittest.TestStreamedUnderGC(t, run, "go-wasmer")
+}
+
 func TestBuiltBinary(t *testing.T) {
 	kittest.TestBinary(t, "bin/go-wasmer", "go-wasmer", func(w registry.Workload) string { return kittest.KernelModules(t, w.Name)[0] })
 }

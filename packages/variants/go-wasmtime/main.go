@@ -4,7 +4,8 @@
 // has its own Store, Linker with WASI, and instance. What to call comes from
 // the generated registry (arena/workloads/registry): the workload's export
 // with (size) or (size, seed), then "<export>_result"(i) for each further
-// result.
+// result; for a streamed workload, kit.StreamWorker copies each chunk in
+// through Memory.UnsafeData.
 package main
 
 import (
@@ -36,7 +37,13 @@ func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 		return nil, kit.Phases{}, fmt.Errorf("cannot compile it: %w", err)
 	}
 	compileMs := kit.MsPtr(time.Since(t))
-	if err := kit.CheckExports(cfg.Workload, func(name string) bool { return exportsFunc(module, name) }); err != nil {
+	isFunc := func(name string) bool {
+		return exports(module, name, func(t *wasmtime.ExternType) bool { return t.FuncType() != nil })
+	}
+	isMemory := func(name string) bool {
+		return exports(module, name, func(t *wasmtime.ExternType) bool { return t.MemoryType() != nil })
+	}
+	if err := kit.CheckExports(cfg.Workload, isFunc, isMemory); err != nil {
 		return nil, kit.Phases{}, err
 	}
 
@@ -56,9 +63,9 @@ func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 				return nil, fmt.Errorf("_initialize failed: %s", cause(err))
 			}
 		}
-		call := func(name string) kit.WasmCall {
+		invoke := func(name string) func(args ...uint32) (any, error) {
 			f := inst.GetFunc(store, name)
-			return func(args ...uint32) (float64, error) {
+			return func(args ...uint32) (any, error) {
 				// An int becomes the parameter's type, i32 (the u32's bits) or i64.
 				params := make([]any, len(args))
 				for i, a := range args {
@@ -66,24 +73,58 @@ func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 				}
 				res, err := f.Call(store, params...)
 				if err != nil {
-					return 0, fmt.Errorf("%s", cause(err))
+					return nil, fmt.Errorf("%s", cause(err))
+				}
+				return res, nil
+			}
+		}
+		call := func(name string) kit.WasmCall {
+			f := invoke(name)
+			return func(args ...uint32) (float64, error) {
+				res, err := f(args...)
+				if err != nil {
+					return 0, err
 				}
 				return kit.WasmNumber(res)
 			}
+		}
+		proc := func(name string) kit.WasmProc {
+			f := invoke(name)
+			return func(args ...uint32) error { _, err := f(args...); return err }
 		}
 		var result kit.WasmCall
 		if cfg.Workload.Results > 1 {
 			result = call(kit.ResultExport(cfg.Workload))
 		}
-		return kit.KernelWorker(cfg.Workload, call(cfg.Workload.Export), result), nil
+		if !kit.Streamed(cfg.Workload) {
+			return kit.KernelWorker(cfg.Workload, call(cfg.Workload.Export), result), nil
+		}
+		chunk := inst.GetFunc(store, cfg.Workload.Export)
+		mem := inst.GetExport(store, kit.MemoryExport).Memory()
+		return kit.StreamWorker(cfg.Workload, kit.StreamCalls{
+			Buffer: call(kit.BufferExport(cfg.Workload)),
+			Begin:  proc(kit.BeginExport(cfg.Workload)),
+			Chunk: func(ptr, n uint32) error {
+				if _, err := chunk.Call(store, int(ptr), int(n)); err != nil {
+					return fmt.Errorf("%s", cause(err))
+				}
+				return nil
+			},
+			End:    call(kit.EndExport(cfg.Workload)),
+			Result: result,
+			// The view is taken again for every chunk: a call may grow, and so
+			// move, the memory.
+			Write: func(offset uint32, p []byte) error { return kit.CopyInto(mem.UnsafeData(store), offset, p) },
+		}), nil
 	})
 	ph.CompileMs = compileMs
 	return results, ph, err
 }
 
-func exportsFunc(m *wasmtime.Module, name string) bool {
+// exports tells whether m exports name as an extern of the kind is accepts.
+func exports(m *wasmtime.Module, name string, is func(*wasmtime.ExternType) bool) bool {
 	for _, e := range m.Exports() {
-		if e.Name() == name && e.Type().FuncType() != nil {
+		if e.Name() == name && is(e.Type()) {
 			return true
 		}
 	}

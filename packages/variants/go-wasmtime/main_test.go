@@ -15,6 +15,11 @@ func TestEveryWorkloadWithEveryModuleAndTheBadOnes(t *testing.T) {
 	kittest.TestModules(t, run, "go-wasmtime")
 }
 
+// A cgo runtime may free what Go stops referencing, even mid-call.
+func TestStreamedWorkloadsUnderGC(t *testing.T) {
+	kittest.TestStreamedUnderGC(t, run, "go-wasmtime")
+}
+
 func TestBuiltBinary(t *testing.T) {
 	kittest.TestBinary(t, "bin/go-wasmtime", "go-wasmtime", func(w registry.Workload) string { return kittest.KernelModules(t, w.Name)[0] })
 }

@@ -3,11 +3,13 @@
 // using its optimizing compiler. The module is compiled once; each goroutine
 // has its own instance. What to call comes from the generated registry
 // (arena/workloads/registry): the workload's export with (size) or (size,
-// seed), then "<export>_result"(i) for each further result.
+// seed), then "<export>_result"(i) for each further result; for a streamed
+// workload, kit.StreamWorker copies each chunk in with api.Memory.Write.
 package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -48,13 +50,14 @@ func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 		return nil, kit.Phases{}, fmt.Errorf("cannot compile it: %w", err)
 	}
 	compileMs := kit.MsPtr(time.Since(t))
-	exported := compiled.ExportedFunctions()
-	if err := kit.CheckExports(cfg.Workload, func(name string) bool { return exported[name] != nil }); err != nil {
+	exported, memories := compiled.ExportedFunctions(), compiled.ExportedMemories()
+	isFunc := func(name string) bool { return exported[name] != nil }
+	if err := kit.CheckExports(cfg.Workload, isFunc, func(name string) bool { return memories[name] != nil }); err != nil {
 		return nil, kit.Phases{}, err
 	}
 	// How to read each export's result, from its type.
 	readers := map[string]func(uint64) float64{}
-	for _, name := range kit.KernelExports(cfg.Workload) {
+	for _, name := range kit.ValueExports(cfg.Workload) {
 		if readers[name], err = reader(exported[name]); err != nil {
 			return nil, kit.Phases{}, err
 		}
@@ -76,10 +79,8 @@ func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 					params[i] = uint64(a) // an i32 (or i64) parameter: the u32's bits
 				}
 				res, err := f.Call(ctx, params...)
-				if err != nil {
-					// The cause, without wazero's wasm stack trace.
-					cause, _, _ := strings.Cut(err.Error(), "\nwasm stack trace:")
-					return 0, fmt.Errorf("%s", cause)
+				if err != nil || read == nil { // read: nil for an export returning nothing
+					return 0, trimTrace(err)
 				}
 				return read(res[0]), nil
 			}
@@ -88,10 +89,41 @@ func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 		if cfg.Workload.Results > 1 {
 			result = call(kit.ResultExport(cfg.Workload))
 		}
-		return kit.KernelWorker(cfg.Workload, call(cfg.Workload.Export), result), nil
+		if !kit.Streamed(cfg.Workload) {
+			return kit.KernelWorker(cfg.Workload, call(cfg.Workload.Export), result), nil
+		}
+		begin := call(kit.BeginExport(cfg.Workload))
+		chunk, stack := mod.ExportedFunction(cfg.Workload.Export), make([]uint64, 2)
+		mem := mod.ExportedMemory(kit.MemoryExport)
+		return kit.StreamWorker(cfg.Workload, kit.StreamCalls{
+			Buffer: call(kit.BufferExport(cfg.Workload)),
+			Begin:  func(args ...uint32) error { _, err := begin(args...); return err },
+			// CallWithStack: wazero's call without allocations, for the hot path.
+			Chunk: func(ptr, n uint32) error {
+				stack[0], stack[1] = uint64(ptr), uint64(n)
+				return trimTrace(chunk.CallWithStack(ctx, stack))
+			},
+			End:    call(kit.EndExport(cfg.Workload)),
+			Result: result,
+			Write: func(offset uint32, p []byte) error {
+				if !mem.Write(offset, p) {
+					return fmt.Errorf("%d bytes at %d run past the end of linear memory (%d bytes)", len(p), offset, mem.Size())
+				}
+				return nil
+			},
+		}), nil
 	})
 	ph.CompileMs = compileMs
 	return results, ph, err
+}
+
+// trimTrace is err's cause, without wazero's wasm stack trace.
+func trimTrace(err error) error {
+	if err == nil {
+		return nil
+	}
+	cause, _, _ := strings.Cut(err.Error(), "\nwasm stack trace:")
+	return errors.New(cause)
 }
 
 // reader converts the one result of an exported function to a float64: an

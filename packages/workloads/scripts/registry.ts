@@ -10,6 +10,12 @@ export const goPackageName = (name: string): string => name.replaceAll('-', '');
 /** The C prefix of a workload's entry (`<w_>_run`): its name with `-` turned into `_`. */
 export const cName = (name: string): string => name.replaceAll('-', '_');
 
+/** Bytes per call of a streamed workload (HOSTS.md, "Streamed input"); 0 for one computed in one call. */
+export const chunkBytes = (spec: WorkloadSpec): number => spec.input?.chunkBytes ?? 0;
+
+/** The path of an import line, which gofmt sorts by. */
+const importPath = (line: string): string => /"([^"]*)"/.exec(line)![1]!;
+
 const byName = (specs: WorkloadSpec[]): WorkloadSpec[] => [...specs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 function unique(specs: WorkloadSpec[], key: (s: WorkloadSpec) => string, what: string): void {
@@ -24,12 +30,19 @@ function unique(specs: WorkloadSpec[], key: (s: WorkloadSpec) => string, what: s
 
 /**
  * packages/workloads/registry/registry.go: package registry (arena/workloads/registry) with every
- * workload given and its Go kernel's Run, sorted by name; gofmt-clean as written.
+ * workload given and its Go kernel's Run, sorted by name; gofmt-clean as written. A streamed
+ * workload's Run is `stream.Run(<pkg>.Begin, chunkBytes)`: arena/workloads/stream drives the stream
+ * into its kernel's State.
  */
 export function goRegistry(specs: WorkloadSpec[]): string {
   const sorted = byName(specs);
   unique(sorted, (s) => goPackageName(s.name), 'Go package name');
-  const imports = sorted.map((s) => `\t${goPackageName(s.name)} "arena/workloads/${s.name}/go"`);
+  const streamed = sorted.some((s) => chunkBytes(s) > 0);
+  if (streamed && sorted.some((s) => goPackageName(s.name) === 'stream')) throw new Error('a workload\'s Go package may not be named stream: the registry imports arena/workloads/stream');
+  const imports = [
+    ...sorted.map((s) => `\t${goPackageName(s.name)} "arena/workloads/${s.name}/go"`),
+    ...(streamed ? ['\t"arena/workloads/stream"'] : []),
+  ].sort((a, b) => (importPath(a) < importPath(b) ? -1 : 1));
   // gofmt aligns the values of consecutive one-line key: value entries after the longest key.
   const width = Math.max(0, ...sorted.map((s) => JSON.stringify(s.name).length + 1));
   const entries = sorted.map((s) => {
@@ -42,7 +55,8 @@ export function goRegistry(specs: WorkloadSpec[]): string {
       `Answer: ${JSON.stringify(s.answer.type)}`,
       `DefaultSize: ${s.size.profiles.default}`,
       `MaxSize: ${s.size.max}`,
-      `Run: ${goPackageName(s.name)}.Run`,
+      `ChunkBytes: ${chunkBytes(s)}`,
+      `Run: ${chunkBytes(s) > 0 ? `stream.Run(${goPackageName(s.name)}.Begin, ${chunkBytes(s)})` : `${goPackageName(s.name)}.Run`}`,
       `SizeName: ${JSON.stringify(s.size.name)}`,
     ];
     return `\t${key} {${fields.join(', ')}},`;
@@ -63,6 +77,7 @@ export function goRegistry(specs: WorkloadSpec[]): string {
     '\tResults              int',
     '\tAnswer               string // "u32" | "f64[]"',
     '\tDefaultSize, MaxSize uint32',
+    '\tChunkBytes           uint32 // streamed input: bytes per call, Run drives the stream; 0: computed in one call',
     '\tRun                  func(size, seed uint32) []float64',
     '\tSizeName             string',
     '}',
@@ -94,6 +109,7 @@ typedef struct {
   int results;
   int answer_is_array; /* 0: answer "u32", 1: answer "f64[]" */
   uint32_t default_size, max_size;
+  uint32_t chunk_bytes; /* streamed input: bytes per call, run drives the stream; 0: computed in one call */
   void (*run)(uint32_t size, uint32_t seed, double *out);
   const char *size_name; /* the size parameter's name in the spec (fib: "n") */
 } arena_workload;
@@ -107,14 +123,23 @@ extern const int arena_workload_count;
 
 /**
  * packages/workloads/dist/c/registry.c: one translation unit that includes every given workload's
- * `../../<w>/c/<w>.c` and lists them, sorted by name, with their `<w_>_run`.
+ * `../../<w>/c/<w>.c` and lists them, sorted by name, with their `<w_>_run` — or, for a streamed
+ * workload, the `<w_>_stream_run` that `ARENA_STREAM_RUN` (../../stream/stream.h) defines around its
+ * `<w_>_begin/chunk/end`.
  */
 export function cRegistrySource(specs: WorkloadSpec[]): string {
   const sorted = byName(specs);
   unique(sorted, (s) => cName(s.name), 'C name');
-  const includes = sorted.map((s) => `#include "../../${s.name}/c/${s.name}.c"`);
-  const entries = sorted.map((s) =>
-    `  {${JSON.stringify(s.name)}, ${s.seeded ? 1 : 0}, ${s.kernel.results.length}, ${s.answer.type === 'f64[]' ? 1 : 0}, ${s.size.profiles.default}u, ${s.size.max}u, ${cName(s.name)}_run, ${JSON.stringify(s.size.name)}},`);
+  const streamed = sorted.filter((s) => chunkBytes(s) > 0);
+  const includes = [
+    ...(streamed.length === 0 ? [] : ['#include "../../stream/stream.h"']),
+    ...sorted.map((s) => `#include "../../${s.name}/c/${s.name}.c"`),
+  ];
+  const drivers = streamed.map((s) => `ARENA_STREAM_RUN(${cName(s.name)}, ${chunkBytes(s)})`);
+  const entries = sorted.map((s) => {
+    const run = chunkBytes(s) > 0 ? `${cName(s.name)}_stream_run` : `${cName(s.name)}_run`;
+    return `  {${JSON.stringify(s.name)}, ${s.seeded ? 1 : 0}, ${s.kernel.results.length}, ${s.answer.type === 'f64[]' ? 1 : 0}, ${s.size.profiles.default}u, ${s.size.max}u, ${chunkBytes(s)}u, ${run}, ${JSON.stringify(s.size.name)}},`;
+  });
   return [
     `/* ${HEADER}: do not edit.`,
     ' * Every workload\'s C kernel in this one translation unit, and the table the C hosts search. */',
@@ -122,9 +147,11 @@ export function cRegistrySource(specs: WorkloadSpec[]): string {
     '',
     ...includes,
     ...(includes.length === 0 ? [] : ['']),
+    ...drivers,
+    ...(drivers.length === 0 ? [] : ['']),
     'const arena_workload arena_workloads[] = {',
     // An empty initializer list is not C before C23: a zero entry stands in, never counted.
-    ...(entries.length === 0 ? ['  {0, 0, 0, 0, 0u, 0u, 0, 0},'] : entries),
+    ...(entries.length === 0 ? ['  {0, 0, 0, 0, 0u, 0u, 0u, 0, 0},'] : entries),
     '};',
     `const int arena_workload_count = ${sorted.length};`,
     '',

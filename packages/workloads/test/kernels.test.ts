@@ -1,4 +1,5 @@
-// Every workload's native kernels — JavaScript (`run`), C (through the generated dist/c/registry.c)
+// Every workload's native kernels — JavaScript (`run`, or a streamed workload's begin/chunk/end driven
+// through the stream), C (through the generated dist/c/registry.c)
 // and Go (through the generated registry package) — compute the reference's bits (x86-64) on small
 // sizes and the quick profile's. The wasm modules are checked by @arena/kernels, through its manifest.
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { cSource, discoverWorkloads, goPackageDir, hasGoFiles, workloadsDir, type Workload } from '../scripts/discover.ts';
+import { drive } from '../stream/stream.ts';
 
 const workloads = discoverWorkloads();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'arena-workloads-kernels-'));
@@ -32,9 +34,24 @@ function lines(bin: string, w: Workload, opts: { cwd?: string } = {}): number[][
   return execFileSync(bin, args, { encoding: 'utf8', ...opts }).trim().split('\n').map((l) => JSON.parse(l) as number[]);
 }
 
+type Run = (size: number, seed: number) => number[];
+interface JsKernel { run: Run; begin: (size: number, seed: number) => void; chunk: (p: Uint8Array) => void; end: () => number[] }
+
+/** The JavaScript kernel as a host runs it: run, or begin, a chunk of the stream per call, end (HOSTS.md). */
+async function jsRun(w: Workload): Promise<Run> {
+  const k = (await import(pathToFileURL(path.join(w.dir, 'js', `${w.name}.js`)).href)) as JsKernel;
+  const input = w.spec.input;
+  if (input === undefined) return k.run;
+  return (size, seed) => {
+    k.begin(size, seed);
+    drive(size, seed, input.chunkBytes, k.chunk);
+    return k.end();
+  };
+}
+
 for (const w of workloads) {
-  test(`${w.name}/js: run(size, seed) computes the reference bits`, async () => {
-    const { run } = (await import(pathToFileURL(path.join(w.dir, 'js', `${w.name}.js`)).href)) as { run: (size: number, seed: number) => number[] };
+  test(`${w.name}/js: ${w.spec.input ? 'begin, chunk per chunk of the stream, end' : 'run(size, seed)'} computes the reference bits`, async () => {
+    const run = await jsRun(w);
     assert.deepEqual(cases(w).map(([size, seed]) => run(size, seed)), await expected(w));
   });
 }

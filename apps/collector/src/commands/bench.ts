@@ -4,7 +4,9 @@ import {
   acquireBenchLock, describeMachine, killAllChildren, requireTools, runSchedule, TOOLS,
 } from '@arena/hyperfine-wrapper';
 import { execa } from 'execa';
-import { collectRun, toResult } from '../collect.ts';
+import { collectRun, runId, toResult } from '../collect.ts';
+import { describeProbe, memoryProbe } from '../memory/method.ts';
+import { measureMemory, processRunOnce } from '../memory/runs.ts';
 import { discoverVariants, loadAnswers, planTargets, readModules, readSettings, resolveRuntimes, withoutMissingPrograms, type Modules, type Settings } from '@arena/suite';
 import { buildGoToolchains } from '../go-builds.ts';
 import { renderText } from '../format.ts';
@@ -27,6 +29,8 @@ export async function bench(): Promise<number> {
 /** The bench itself; returns the exit code and, when one was written, the run and its file. */
 export async function runBench(settings: Settings): Promise<{ code: number; doc?: RunDocument; runFile?: string }> {
   await requireTools([TOOLS.hyperfine, TOOLS.go, TOOLS.clang, TOOLS.flock]);
+  // Before the lock and any build: a BENCH_MEMORY_CGROUP that cannot serve is a usage error.
+  const probe = memoryProbe(settings.memoryCgroup);
   const root = repoRoot();
   const results = resultsDir(root);
   try {
@@ -71,14 +75,22 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     const c = settings.config;
     const rounds = c.minRounds === c.maxRounds ? `${c.minRounds}` : `${c.minRounds}..${c.maxRounds}`;
     const sizes = Object.entries(c.sizes).map(([w, size]) => `${w}=${size}`).join(', ');
-    log(`${variants.length} variants × ${settings.workloads.length} workloads (${sizes}), profile ${c.profile}: workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${c.suiteBudgetS ? `, the suite within ${Math.round(c.suiteBudgetS / 60)} min` : ''}${c.workloads ? ` · only workloads ${c.workloads.join(', ')}` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.node.length ? ` · node ${runtimes.node.map((n) => n.version).join(', ')}` : ''}${runtimes.go.length ? ` · ${runtimes.go.map((g) => g.version).join(', ')}` : ''}`);
+    const memory = c.memoryRuns ? `, then ${c.memoryRuns} memory runs per result (${describeProbe(probe)})` : ', memory not measured (BENCH_MEMORY_RUNS=0)';
+    log(`${variants.length} variants × ${settings.workloads.length} workloads (${sizes}), profile ${c.profile}: workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${memory}${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${c.suiteBudgetS ? `, the suite within ${Math.round(c.suiteBudgetS / 60)} min` : ''}${c.workloads ? ` · only workloads ${c.workloads.join(', ')}` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.node.length ? ` · node ${runtimes.node.map((n) => n.version).join(', ')}` : ''}${runtimes.go.length ? ` · ${runtimes.go.map((g) => g.version).join(', ')}` : ''}`);
 
     const createdAt = new Date();
     const [machine, git] = await Promise.all([describeMachine(), gitState(root)]);
     if (git.dirty) log('the git tree is dirty: the run is recorded as dirty');
-    const { results: measured, order, accounting } = await runSchedule(targets, { ...c, timeoutS: settings.timeoutS }, answers, { progress: log, signal: ac.signal, cwd: root });
-    const accountingS = { verification: accounting.verificationS, references: accounting.referencesS, rounds: accounting.roundsS, total: accounting.totalS };
-    log(`measured in ${(accountingS.total / 60).toFixed(1)} min: verification ${accountingS.verification.toFixed(0)} s, references ${accountingS.references.toFixed(1)} s, rounds ${accountingS.rounds.toFixed(0)} s`);
+    const id = runId(createdAt, git.commit);
+    const { results: timed, order, accounting } = await runSchedule(targets, { ...c, timeoutS: settings.timeoutS }, answers, { progress: log, signal: ac.signal, cwd: root });
+    // After every round, still under the lock: memory runs never overlap a timed run.
+    const mem = await measureMemory(timed, answers, { runs: c.memoryRuns, probe, timeoutS: settings.timeoutS, runId: id, say: log, signal: ac.signal }, processRunOnce(probe, root, ac.signal));
+    const measured = mem.results;
+    const accountingS = {
+      verification: accounting.verificationS, references: accounting.referencesS + mem.referencesS, rounds: accounting.roundsS, memory: mem.memoryS,
+      total: accounting.totalS + mem.referencesS + mem.memoryS,
+    };
+    log(`measured in ${(accountingS.total / 60).toFixed(1)} min: verification ${accountingS.verification.toFixed(0)} s, references ${accountingS.references.toFixed(1)} s, rounds ${accountingS.rounds.toFixed(0)} s, memory ${accountingS.memory.toFixed(0)} s`);
     const out: VariantResult[] = [
       ...broken.flatMap((b) => settings.workloads.map((w): VariantResult => ({
         variant: b.name, workload: w.name, size: c.sizes[w.name]!, parameters: {}, command: '', runtime: null, goToolchain: null, status: 'failed', error: b.error,
@@ -87,11 +99,11 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
         variant: p.target.variant, workload: p.target.asked.workload, size: p.target.asked.size, parameters: p.target.parameters, command: p.target.command, runtime: p.target.runtime ?? null,
         goToolchain: p.target.goToolchain ?? null, status: 'failed', error: p.error,
       })),
-      ...measured.map(toResult),
+      ...measured.map((m) => toResult(m, mem.peaks.get(m.target.key) ?? null)),
     ];
     // Another benchmark may have overlapped a run whose lock was lost: keep it, never as latest.
     const status = lock.lost() === null ? 'complete' : 'interrupted';
-    const doc = runDocument.parse(collectRun({ createdAt, git, machine, config: c, order, results: out, status, accountingS }));
+    const doc = runDocument.parse(collectRun({ id, createdAt, git, machine, config: c, order, results: out, status, accountingS }));
     const saved = saveRun(results, doc);
     console.log(`\n${runHeadline(doc)}\n`);
     for (const t of workloadTables(doc, settings.baseline)) console.log(`${t.heading}\n\n${renderText(t.table)}\n`);

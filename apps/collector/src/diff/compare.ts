@@ -1,9 +1,11 @@
-import type { RunDocument, VariantResult } from '@arena/contract';
+import type { PeakMemory, RunDocument, VariantResult } from '@arena/contract';
 import { ciHalfWidthPct, ciIsInformative } from '@arena/hyperfine-wrapper';
 import { resultLabel } from '../format.ts';
 import { geomean } from '../stats/geomean.ts';
 import { mannWhitneyU, type MannWhitneyMethod } from '../stats/mann-whitney.ts';
+import { cpuSeconds } from '../resources.ts';
 import { resultKey } from './key.ts';
+import { compareMemory, memoryWarning, type MemoryChange } from './memory.ts';
 import { minAttainableP, pairSize, tooSmall } from './power.ts';
 
 /**
@@ -15,6 +17,10 @@ export type DiffSide =
       status: 'ok'; medianS: number; ci95LowS: number; ci95HighS: number; ciHalfWidthPct: number; runs: number;
       /** Distinct rounds; the CI says something only from MIN_CI_ROUNDS on (ciInformative). */
       rounds: number; ciInformative: boolean;
+      /** CPU seconds per run (user + system). */
+      cpuS: number;
+      /** The memory runs' peaks; null when not measured. */
+      peakMemory: PeakMemory | null;
     }
   | { status: 'failed'; error: string }
   | { status: 'missing' }
@@ -50,6 +56,8 @@ export interface DiffRow {
   minP: number | null;
   /** Whether the samples are too small to ever judge a change (see power.ts); false unless both are ok. */
   tooSmall: boolean;
+  /** The change of peak memory (see compareMemory); null unless both sides measured it the same way. */
+  memory: MemoryChange | null;
 }
 
 /** The geometric mean of the medians over the rows ok on both sides. */
@@ -112,7 +120,7 @@ function side(r: VariantResult | undefined, doc: RunDocument, of: { variant: str
   const w = r.wallS;
   return {
     status: 'ok', medianS: w.median, ci95LowS: w.ci95.low, ci95HighS: w.ci95.high, ciHalfWidthPct: ciHalfWidthPct(w), runs: w.times.length,
-    rounds: new Set(w.round).size, ciInformative: ciIsInformative(w),
+    rounds: new Set(w.round).size, ciInformative: ciIsInformative(w), cpuS: cpuSeconds(r), peakMemory: r.peakMemory,
   };
 }
 
@@ -144,6 +152,8 @@ export function comparabilityWarnings(a: RunDocument, b: RunDocument): string[] 
     if (d.git.dirty) warnings.push(`${name} (${d.id}) was recorded on a dirty git tree: its commit does not describe the code measured`);
     if (d.status === 'interrupted') warnings.push(`${name} (${d.id}) was interrupted: some results may be missing`);
   }
+  const memory = memoryWarning(a, b);
+  if (memory) warnings.push(memory);
   return warnings;
 }
 
@@ -172,7 +182,7 @@ export function compareRuns(
     const [sa, sb] = [side(ra, a.doc, any), side(rb, b.doc, any)];
     const row: DiffRow = {
       key, label: resultLabel(any), variant: any.variant, parameters: any.parameters, a: sa, b: sb, change: changeOf(sa, sb),
-      deltaPct: null, p: null, pMethod: null, ciOverlap: null, significant: false, minP: null, tooSmall: false,
+      deltaPct: null, p: null, pMethod: null, ciOverlap: null, significant: false, minP: null, tooSmall: false, memory: null,
     };
     if (ra?.status === 'ok' && rb?.status === 'ok') {
       const test = mannWhitneyU(ra.wallS.times, rb.wallS.times);
@@ -186,6 +196,7 @@ export function compareRuns(
       // So a change must also clear both medians' uncertainty (non-overlapping 95 % CIs, a
       // conservative test) and, like criterion's noise threshold, the drift `arena aa` measured.
       row.significant = test.p < alpha && !row.ciOverlap && Math.abs(row.deltaPct) >= noisePct;
+      row.memory = compareMemory(ra.peakMemory, rb.peakMemory);
     }
     return row;
   });

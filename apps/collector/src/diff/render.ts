@@ -1,5 +1,7 @@
 import { ms, renderMarkdown, renderText, type Table } from '../format.ts';
+import { MISSING, mib } from '../resources.ts';
 import type { DiffChange, DiffResult, DiffRow, DiffRunInfo, DiffSide } from './compare.ts';
+import { MEMORY_MIN_CHANGE_PCT } from './memory.ts';
 import { smallSampleNote } from './power.ts';
 
 /** The output formats of `arena diff`. */
@@ -26,7 +28,24 @@ function deltaCell(r: DiffRow): string {
 
 const runs = (s: DiffSide) => (s.status === 'ok' ? String(s.runs) : '–');
 
-/** The diff as a table: variant, A and B median ms ± CI half-width, change (or ~), p and run counts. */
+/** `A → B` of a figure of ok sides; MISSING for a side without it; empty when neither side is ok. */
+function pairCell(r: DiffRow, of: (s: Extract<DiffSide, { status: 'ok' }>) => string | null): string {
+  if (r.a.status !== 'ok' && r.b.status !== 'ok') return '';
+  const cell = (s: DiffSide) => (s.status === 'ok' ? of(s) ?? MISSING : MISSING);
+  return `${cell(r.a)} → ${cell(r.b)}`;
+}
+
+/** The Δ mem cell: the change when judged one (see compareMemory), ~ when not, MISSING when not compared. */
+function memoryDeltaCell(r: DiffRow): string {
+  if (r.change !== 'compared') return '';
+  if (!r.memory) return MISSING;
+  return r.memory.significant ? pct(r.memory.deltaPct) : '~';
+}
+
+/**
+ * The diff as a table: variant, A and B median ms ± CI half-width, change (or ~), p and run counts,
+ * then median peak memory and CPU seconds per run, A → B, with the change of memory (or ~).
+ */
 export function diffTable(result: DiffResult): Table {
   const rows = result.rows.map((r) => [
     r.label,
@@ -35,10 +54,13 @@ export function diffTable(result: DiffResult): Table {
     deltaCell(r),
     r.p === null ? '' : `p=${r.p.toFixed(3)}`,
     `${runs(r.a)}+${runs(r.b)}`,
+    pairCell(r, (s) => (s.peakMemory ? mib(s.peakMemory.medianBytes) : null)),
+    memoryDeltaCell(r),
+    pairCell(r, (s) => s.cpuS.toFixed(3)),
   ]);
   const g = result.geomean;
-  if (g) rows.push(['geomean', ms(g.aS), ms(g.bS), pct(g.deltaPct), '', `${g.rows} rows`]);
-  return { header: ['variant', 'A median ms ± 95 % CI', 'B median ms ± 95 % CI', 'Δ', 'p', 'n'], rows, right: [1, 2, 3] };
+  if (g) rows.push(['geomean', ms(g.aS), ms(g.bS), pct(g.deltaPct), '', `${g.rows} rows`, '', '', '']);
+  return { header: ['variant', 'A median ms ± 95 % CI', 'B median ms ± 95 % CI', 'Δ', 'p', 'n', 'peak MiB A → B', 'Δ mem', 'CPU s A → B'], rows, right: [1, 2, 3, 6, 7, 8] };
 }
 
 const describe = (name: string, r: DiffRunInfo) =>
@@ -66,6 +88,7 @@ const legend = (r: DiffResult) =>
   `Δ: change of the median from A to B (+ is slower), shown when a two-sided Mann-Whitney U test on the per-run times gives p < ${r.alpha}, the two medians' 95 % CIs do not overlap${noiseClause(r)}; ~ otherwise. ` +
   'p is exact for samples of at most 8 runs without ties, else the normal approximation with tie and continuity correction.' +
   (r.noiseSource === 'none' ? ' No noise threshold: between-run drift of the machine can show as a change (`arena aa` measures it).' : '') +
+  ` Δ mem: change of the median peak memory of the process tree, shown when every memory run of one side peaked above every run of the other (the ranges do not overlap) and the medians differ by at least ${MEMORY_MIN_CHANGE_PCT} % (with 3–5 memory runs a side no rank test can reach p < 0.05); ~ otherwise; ${MISSING} when a side has no memory runs or they were measured differently. CPU s: user + system seconds per run (mean), shown, not judged.` +
   absences(r);
 
 /** The small-sample note, when some compared result can never be judged. */

@@ -1,6 +1,8 @@
 import type { RunDocument } from '@arena/contract';
 import type { TopLevelSpec } from 'vega-lite';
+import { hostColours } from './colour.ts';
 import { DIMENSION_NAMES, historyRows, medianRows, phaseRows, runtimeRows, scalingRows, timeRows, type RuntimeDimension } from './data.ts';
+import { orderedHosts, placeResults } from './hosts.ts';
 
 /** A chart of the report: its name (the wrapper's data-chart attribute), title, caption and spec. */
 export interface ChartSpec {
@@ -19,37 +21,62 @@ const config = {
 };
 const variantAxis = { field: 'label', type: 'nominal' as const, title: null, sort: null };
 
-/** Median wall time per variant, a bar each, with its 95 % CI as an error bar. */
-export function medianChart(doc: RunDocument): ChartSpec {
+/** The host colour scale: one colour per host, the same in every chart (and beside the matrix rows). */
+function hostColour(doc: RunDocument) {
+  const colours = hostColours(orderedHosts(placeResults(doc.results)));
+  return { field: 'host', type: 'nominal' as const, title: 'host', scale: { domain: [...colours.keys()], range: [...colours.values()] } };
+}
+
+const sortedName = { field: 'name', type: 'nominal' as const, title: null, axis: { labelLimit: 360 }, sort: { field: 'medianMs', op: 'min' as const, order: 'ascending' as const } };
+
+/**
+ * One panel per workload (its own axes, titled with the workload), stacked; each panel gets its
+ * workload's rows. Concatenated rather than faceted so each panel's scale has one data source; mark
+ * names carry the panel's index (`bars_0`, `bars_1`), as Vega-Lite merges panels whose marks share a name.
+ */
+function perWorkload<T extends { workload: string }>(rows: T[], panel: (index: number) => Record<string, unknown>) {
+  const workloads = [...new Set(rows.map((r) => r.workload))];
   return {
-    name: 'median',
-    title: 'Median wall time',
-    caption: 'One bar per variant: the median of its timed runs; the line is the distribution-free 95 % confidence interval of the median.',
-    spec: {
-      config, width: WIDTH, height: { step: 22 },
-      data: { values: medianRows(doc) },
-      encoding: { y: variantAxis },
-      layer: [
-        { name: 'bars', mark: { type: 'bar', color: '#4c78a8' }, encoding: { x: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)' } } },
-        { name: 'ci', mark: { type: 'rule', color: '#222', strokeWidth: 1.5 }, encoding: { x: { field: 'ci95LowMs', type: 'quantitative' }, x2: { field: 'ci95HighMs' } } },
-      ],
-    },
+    vconcat: workloads.map((w, i) => ({ title: { text: w, anchor: 'start' as const, fontSize: 13 }, data: { values: rows.filter((r) => r.workload === w) }, ...panel(i) })),
+    resolve: { scale: { x: 'independent' as const, y: 'independent' as const, color: 'shared' as const } },
   };
 }
 
-/** Every timed run as a tick, one row per variant. */
+/** Median wall time per result, a bar each, grouped by workload and sorted by time, with its 95 % CI. */
+export function medianChart(doc: RunDocument): ChartSpec {
+  const color = hostColour(doc);
+  return {
+    name: 'median',
+    title: 'Median wall time',
+    caption: 'One bar per result, per workload, fastest first: the median of its timed runs, coloured by host; the line is the distribution-free 95 % confidence interval of the median.',
+    spec: {
+      config,
+      ...perWorkload(medianRows(doc), (i) => ({
+        width: WIDTH, height: { step: 22 },
+        encoding: { y: sortedName },
+        layer: [
+          { name: `bars_${i}`, mark: { type: 'bar' }, encoding: { x: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)' }, color } },
+          { name: `ci_${i}`, mark: { type: 'rule', color: '#222', strokeWidth: 1.5 }, encoding: { x: { field: 'ci95LowMs', type: 'quantitative' }, x2: { field: 'ci95HighMs' } } },
+        ],
+      })),
+    } as TopLevelSpec,
+  };
+}
+
+/** Every timed run as a tick, one row per result, grouped by workload and sorted by median. */
 export function timesChart(doc: RunDocument): ChartSpec {
+  const color = hostColour(doc);
   return {
     name: 'times',
     title: 'Every run',
-    caption: 'Each tick is one timed run (wall clock, as hyperfine measured it).',
+    caption: 'Each tick is one timed run (wall clock, as hyperfine measured it), coloured by host; rows sorted by median within each workload.',
     spec: {
-      config, width: WIDTH, height: { step: 22 },
-      data: { values: timeRows(doc) },
-      name: 'ticks',
-      mark: { type: 'tick', opacity: 0.6, thickness: 1.5 },
-      encoding: { y: variantAxis, x: { field: 'wallMs', type: 'quantitative', title: 'wall time (ms)', scale: { zero: false } } },
-    },
+      config,
+      ...perWorkload(timeRows(doc), (i) => ({
+        width: WIDTH, height: { step: 22 },
+        layer: [{ name: `ticks_${i}`, mark: { type: 'tick', opacity: 0.7, thickness: 1.5 }, encoding: { y: sortedName, x: { field: 'wallMs', type: 'quantitative', title: 'wall time (ms)', scale: { zero: false } }, color } }],
+      })),
+    } as TopLevelSpec,
   };
 }
 

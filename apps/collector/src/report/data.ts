@@ -1,6 +1,8 @@
 import type { OkResult, RunDocument } from '@arena/contract';
 import { compareLines } from '@arena/runtimes';
+import { variantLabel } from '@arena/suite';
 import { resultLabel } from '../format.ts';
+import { placeResults } from './hosts.ts';
 
 /** The in-process phases drawn in the phases chart, in the order they happen. */
 export const PHASES = ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'computeMs'] as const;
@@ -8,17 +10,27 @@ export const PHASES = ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'co
 const okResults = (doc: RunDocument) => doc.results.filter((r): r is OkResult => r.status === 'ok');
 const toMs = (s: number) => s * 1000;
 
-/** One bar of the median chart: median wall time with its 95 % CI, in ms. */
-export interface MedianRow { label: string; medianMs: number; ci95LowMs: number; ci95HighMs: number }
+/**
+ * One bar of the median chart: median wall time with its 95 % CI, in ms; `name` is the result within
+ * its workload (variant [parameters]) and `host` its matrix row, which picks its colour.
+ */
+export interface MedianRow { label: string; workload: string; name: string; host: string; medianMs: number; ci95LowMs: number; ci95HighMs: number }
 
 /** Median wall time per ok result. */
 export function medianRows(doc: RunDocument): MedianRow[] {
-  return okResults(doc).map((r) => ({ label: resultLabel(r), medianMs: toMs(r.wallS.median), ci95LowMs: toMs(r.wallS.ci95.low), ci95HighMs: toMs(r.wallS.ci95.high) }));
+  const places = placeResults(doc.results);
+  return okResults(doc).map((r) => ({
+    label: resultLabel(r), workload: r.workload, name: variantLabel(r), host: places.get(r)!.host,
+    medianMs: toMs(r.wallS.median), ci95LowMs: toMs(r.wallS.ci95.low), ci95HighMs: toMs(r.wallS.ci95.high),
+  }));
 }
 
-/** Every timed run of every ok result, in ms. */
-export function timeRows(doc: RunDocument): Array<{ label: string; run: number; wallMs: number }> {
-  return okResults(doc).flatMap((r) => r.wallS.times.map((t, i) => ({ label: resultLabel(r), run: i + 1, wallMs: toMs(t) })));
+/** Every timed run of every ok result, in ms, with its result's median (to sort rows by). */
+export function timeRows(doc: RunDocument): Array<{ label: string; workload: string; name: string; host: string; medianMs: number; run: number; wallMs: number }> {
+  const places = placeResults(doc.results);
+  return okResults(doc).flatMap((r) =>
+    r.wallS.times.map((t, i) => ({ label: resultLabel(r), workload: r.workload, name: variantLabel(r), host: places.get(r)!.host, medianMs: toMs(r.wallS.median), run: i + 1, wallMs: toMs(t) })),
+  );
 }
 
 /** The known phases each ok result reported (medians over its runs), in ms. */

@@ -2,8 +2,15 @@ import type { FailedResult, RunDocument } from '@arena/contract';
 import { resultLabel } from '../format.ts';
 import { articleTable, runHeadline, workloadTables } from '../table.ts';
 import type { ChartSpec } from './charts.ts';
+import { hostColours } from './colour.ts';
 import { escapeHtml } from './escape.ts';
+import { findingsHtml } from './findings-render.ts';
+import { findingSections } from './findings-text.ts';
+import { findings } from './findings.ts';
+import { orderedHosts, placeResults } from './hosts.ts';
 import { tableHtml } from './html-table.ts';
+import { MATRIX_STYLE, matrixHtml } from './matrix-html.ts';
+import { reportMatrices } from './matrix.ts';
 import { machineConfigTable } from './tables.ts';
 
 /** A chart with its rendered SVG. */
@@ -16,12 +23,17 @@ h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2.2rem; border-bot
 table { border-collapse: collapse; margin: .5rem 0; font-variant-numeric: tabular-nums; }
 th, td { padding: .2rem .6rem; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; }
+/* Numbers never wrap: a wide table scrolls instead; only the last column (notes, errors) wraps. */
+table.table th, table.table td { white-space: nowrap; }
+table.table td:last-child { white-space: normal; min-width: 14rem; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.findings ul { padding-left: 1.2rem; } .findings li { margin: .2rem 0; }
 figure.chart { margin: 1rem 0; overflow-x: auto; }
 figure.chart svg { max-width: 100%; height: auto; }
 figcaption { color: #555; font-size: .9rem; max-width: 48rem; }
 pre { background: #f6f6f6; padding: .5rem; white-space: pre-wrap; }
 .warn { background: #fff4d6; padding: .4rem .7rem; border-left: 4px solid #e0a800; }
-`;
+${MATRIX_STYLE}`;
 
 function chartHtml(c: RenderedChart): string {
   return `<section>
@@ -40,10 +52,13 @@ function failedHtml(failed: FailedResult[]): string {
 }
 
 /**
- * The HTML report: one self-contained page (inline CSS and SVG, no script, no external link)
- * with the results table, every chart in a `data-chart` wrapper, failures and the machine/config.
+ * The HTML report: one self-contained page (inline CSS and SVG, no script, no external link) with
+ * the findings, the heat maps of ratios to c-native (cells in `data-host`/`data-workload`/…
+ * attributes), the results table, every chart in a `data-chart` wrapper, failures and the
+ * machine/config. `streamed`: the workloads shown per kernel call too.
  */
-export function renderHtml(doc: RunDocument, charts: RenderedChart[], baseline: string): string {
+export function renderHtml(doc: RunDocument, charts: RenderedChart[], baseline: string, options: { streamed?: ReadonlySet<string> } = {}): string {
+  const colours = hostColours(orderedHosts(placeResults(doc.results)));
   const failed = doc.results.filter((r): r is FailedResult => r.status === 'failed');
   const warnings = [
     doc.git.dirty ? 'The git tree was dirty: the commit does not fully describe the code measured.' : '',
@@ -61,9 +76,17 @@ export function renderHtml(doc: RunDocument, charts: RenderedChart[], baseline: 
 <h1>bench-arena report</h1>
 <p class="headline">${escapeHtml(runHeadline(doc))}</p>
 ${warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join('\n')}
+<section data-section="findings">
+<h2>Findings</h2>
+${findingsHtml(findingSections(findings(doc, options.streamed)))}
+</section>
+<section data-section="matrices">
+<h2>Ratio to c-native</h2>
+${reportMatrices(doc).map((m) => matrixHtml(m, colours)).join('\n')}
+</section>
 <section data-section="results">
 <h2>Results</h2>
-${workloadTables(doc, baseline).map((t) => `<h3 data-workload="${escapeHtml(t.workload)}">${escapeHtml(t.heading)}</h3>\n${tableHtml(t.table)}`).join('\n')}
+${workloadTables(doc, baseline, options.streamed).map((t) => `<h3 data-workload="${escapeHtml(t.workload)}">${escapeHtml(t.heading)}</h3>\n<div class="scroll">${tableHtml(t.table)}</div>`).join('\n')}
 ${doc.config.profile === 'article' ? `<p>The article's method (best and worst dropped, the rest averaged):</p>\n${tableHtml(articleTable(doc))}` : ''}
 </section>
 ${failedHtml(failed)}

@@ -4,7 +4,7 @@ import { wallStats } from '@arena/hyperfine-wrapper';
 import type { OkResult, RunDocument } from '@arena/contract';
 import { compareRuns, regressions } from '../../src/diff/compare.ts';
 import { renderDiff } from '../../src/diff/render.ts';
-import { makeRun } from '../fixtures/run.ts';
+import { makeMigratedRun, makeRun } from '../fixtures/run.ts';
 
 const pair = (a: RunDocument, b: RunDocument, alpha?: number) => compareRuns({ doc: a, file: 'a.json' }, { doc: b, file: 'b.json' }, alpha);
 
@@ -250,4 +250,32 @@ test('enough runs but fewer than 6 rounds is still too small: the CI is the whol
   const text = renderDiff(d, 'text');
   assert.match(text, /too small to judge all results: a median's CI needs at least 6 rounds/);
   assert.doesNotMatch(text, /cannot give p below/);
+});
+
+test('memory and CPU: each row judges the peak memory, and the table shows it with CPU seconds, A → B', () => {
+  const a = makeRun({ 'go-native': 0.4, 'c-native': 0.3 });
+  const b = makeRun({ 'go-native': 0.4, 'c-native': 0.3 }, { id: 'b' });
+  const go = b.results[0] as OkResult;
+  go.peakMemory = { ...go.peakMemory!, bytes: go.peakMemory!.bytes.map((x) => x * 1.5), medianBytes: go.peakMemory!.medianBytes * 1.5, minBytes: go.peakMemory!.minBytes * 1.5, maxBytes: go.peakMemory!.maxBytes * 1.5 };
+  const d = pair(a, b);
+  assert.equal(d.rows[0]!.significant, false, 'the time did not change');
+  assert.ok(d.rows[0]!.memory!.significant && Math.abs(d.rows[0]!.memory!.deltaPct - 50) < 1e-9);
+  assert.deepEqual(d.rows[1]!.memory, { deltaPct: 0, rangesOverlap: true, significant: false });
+  assert.deepEqual(regressions(d, 5), [], '--fail-above is about time');
+  const text = renderDiff(d, 'text');
+  assert.match(text, /peak MiB A → B\s+Δ mem\s+CPU s A → B/);
+  assert.match(text, /go-native · fib .* 60\.0 → 90\.0\s+\+50\.0 %\s+0\.810 → 0\.810/);
+  assert.match(text, /c-native · fib .* 50\.0 → 50\.0\s+~\s+0\.610 → 0\.610/);
+  assert.match(text, /Δ mem: change of the median peak memory .* do not overlap\) and the medians differ by at least 5 %/);
+  const json = JSON.parse(renderDiff(d, 'json'));
+  assert.equal(json.rows[0].memory.significant, true);
+  assert.equal(json.rows[0].b.peakMemory.medianBytes, go.peakMemory!.medianBytes);
+});
+
+test('a run recorded before memory was measured: memory shows —, CPU still compares', () => {
+  const a = makeMigratedRun({ 'go-native': 0.4 });
+  const d = pair(a, makeRun({ 'go-native': 0.4 }, { id: 'b' }));
+  assert.equal(d.rows[0]!.memory, null);
+  assert.match(renderDiff(d, 'text'), /go-native · fib .* — → 60\.0\s+—\s+0\.810 → 0\.810/);
+  assert.deepEqual(d.warnings, []);
 });

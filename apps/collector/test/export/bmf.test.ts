@@ -22,3 +22,16 @@ test('bmf: the documented shape, latency in ns with the CI as bounds', () => {
   assert.ok(Number.isInteger(m.value));
   assert.equal(bmfExporter.mediaType, 'application/json');
 });
+
+test('bmf: cpu-time in ns like latency (user + system), peak-rss in bytes (median, min and max of the memory runs)', () => {
+  const doc = makeScalingRun({ 'go-native': 0.4 });
+  const out = bmf.parse(JSON.parse(bmfExporter.render(doc)));
+  const measures = out['go-native [workers=1] · fib']!;
+  assert.deepEqual(Object.keys(measures), ['latency', 'cpu-time', 'peak-rss']);
+  assert.deepEqual(measures['cpu-time'], { value: 810_000_000 });
+  const mib60 = 60 * 2 ** 20;
+  assert.deepEqual(measures['peak-rss'], { value: mib60, lower_value: Math.round(mib60 * 0.99), upper_value: Math.round(mib60 * 1.01) });
+  // A run recorded before memory was measured: no peak-rss, the rest as before.
+  for (const r of doc.results) if (r.status === 'ok') r.peakMemory = null;
+  assert.deepEqual(Object.keys(bmf.parse(JSON.parse(bmfExporter.render(doc)))['go-native [workers=1] · fib']!), ['latency', 'cpu-time']);
+});

@@ -3,12 +3,23 @@ import { test } from 'node:test';
 import { historyRows, medianRows, phaseRows, scalingRows, timeRows } from '../../src/report/data.ts';
 import { makeRun } from '../fixtures/run.ts';
 import { makeScalingRun } from '../fixtures/scaling-run.ts';
+import { makeMatrixRun } from './fixtures/matrix-run.ts';
 
 test('median, time and phase rows come from the ok results, in ms', () => {
   const doc = makeScalingRun({ a: 0.4 });
   assert.deepEqual(medianRows(doc).map((r) => [r.label, Math.round(r.medianMs)]), [['a [workers=1] · fib', 400], ['a [workers=2] · fib', 222]]);
   assert.equal(timeRows(doc).length, 20);
   assert.deepEqual(phaseRows(doc).filter((r) => r.label === 'a [workers=2] · fib').map((r) => r.phase), ['startup', 'spawn', 'compute']);
+});
+
+test('median and time rows name their workload, their result within it and their host (the colour)', () => {
+  const rows = medianRows(makeMatrixRun());
+  const wasi = rows.find((r) => r.workload === 'nbody' && r.name === 'threads-wasi [module=go, node=20, go=1.26]')!;
+  assert.equal(wasi.host, 'threads-wasi · node 20');
+  assert.equal(wasi.label, 'threads-wasi [module=go, node=20, go=1.26] · nbody');
+  const times = timeRows(makeMatrixRun()).filter((r) => r.name === wasi.name && r.workload === 'nbody');
+  assert.equal(times.length, 20);
+  assert.ok(times.every((t) => t.medianMs === wasi.medianMs && t.host === wasi.host));
 });
 
 test('scaling rows: one series per variant, speedup over 1 worker', () => {

@@ -9,6 +9,7 @@ import { saveRun } from '../../src/store.ts';
 import { resultsTable } from '../../src/table.ts';
 import { makeRun } from '../fixtures/run.ts';
 import { makeScalingRun } from '../fixtures/scaling-run.ts';
+import { makeMatrixRun } from './fixtures/matrix-run.ts';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'arena-report-'));
 
@@ -48,4 +49,21 @@ test('a single-worker run has no scaling chart; a run outside runs/ still appear
   assert.match(html, /data-chart="history"/);
   assert.match(html, /each of the 1 stored run /);
   assert.ok(existsSync(path.join(dir, 'report.md')));
+});
+
+test('the report answers the question first: findings and the ratio-to-c-native matrices, in both files', async () => {
+  const dir = tmp();
+  const doc = makeMatrixRun();
+  const paths = await writeReports(doc, dir, { streamed: new Set(['chunk-hash']) });
+  const md = readFileSync(paths.markdown, 'utf8');
+  assert.ok(md.indexOf('## Findings') < md.indexOf('## Ratio to c-native') && md.indexOf('## Ratio to c-native') < md.indexOf('## Results'));
+  assert.match(md, /### fib\n\n- \*\*Fastest Node way:\*\* threads-wasi \[module=clang, node=20\]: \d+\.\d ms \(95 % CI/);
+  assert.match(md, /### Where the answer flips between workloads/);
+  assert.match(md, /ns per call/);
+  for (const title of ['Whole-process time', 'Compute time', 'CPU time', 'Peak memory']) assert.match(md, new RegExp(`### ${title}\\n\\n\\| host \\| fib · native \\|`));
+  assert.match(md, /\| go-native · go 1\.26 \| 1\.8\d× \([^)]*\) \|/);
+  const html = readFileSync(paths.html, 'utf8');
+  assert.match(html, /<section data-section="findings">[\s\S]*<section data-section="matrices">[\s\S]*<section data-section="results">/);
+  assert.equal((html.match(/<figure class="matrix" data-matrix=/g) ?? []).length, 4);
+  assert.doesNotMatch(html, /<script|<link|\b(src|href)=|url\(/i, 'still self-contained');
 });
