@@ -1,12 +1,15 @@
 import type { Table } from '../format.ts';
 import { cellAt, METRICS, type Matrix, type MatrixCell } from './matrix.ts';
-import { ratioCiText } from './ratio-text.ts';
+import { ratioCiText, valueText } from './ratio-text.ts';
 
-/** A cell as Markdown text: the ratio with its CI or mark, or why there is none. */
+/**
+ * A cell as Markdown text: the ratio with its CI or mark, or why there is none. Memory cells lead
+ * with the peak itself: c-native's is a few hundred KiB, so a ratio alone reads as a scandal.
+ */
 export function cellText(c: MatrixCell | undefined): string {
   if (!c) return '';
   switch (c.status) {
-    case 'ok': return ratioCiText(c.ratio!);
+    case 'ok': return c.metric === 'memory' ? `${valueText(c.value!, 'bytes')} · ${ratioCiText(c.ratio!)}` : ratioCiText(c.ratio!);
     case 'failed': return 'FAILED';
     case 'not-measured': return 'not measured';
     case 'no-baseline': return 'no c-native';

@@ -20,6 +20,8 @@ test('cells without a ratio say why; captions say how the interval was made', ()
   const memory = buildMatrix(makeMatrixRun(), 'memory')!;
   assert.equal(cellText(memory.cells.find((c) => c.status === 'not-measured')), 'not measured');
   assert.equal(cellText(undefined), '');
+  const peak = memory.cells.find((c) => c.status === 'ok' && c.value !== c.baseline);
+  assert.match(cellText(peak), /^\d+\.\d MiB · ~?\d/, 'a memory cell leads with its peak in MiB');
   assert.match(matrixCaption(buildMatrix(makeMatrixRun(), 'wall')!), /Hodges–Lehmann .* paired by round/);
   assert.match(matrixCaption(memory), /ranges do not overlap/);
   assert.match(matrixCaption(buildMatrix(makeMatrixRun(), 'cpu')!), /no interval/);
