@@ -1,14 +1,13 @@
 // Each language's radix-sort kernel gives the reference's checksum, through the kernels' own functions
-// (radixSort, radix_sort_run, radixsort.RadixSort) and each wasm module @arena/kernels built, on tiny
-// sizes around the digit boundaries and the quick one. The uniform entries through the registries are
-// checked by kernels.test.ts, and every module on the common cases by @arena/kernels' tests.
+// (radixSort, radix_sort_run, radixsort.RadixSort), on tiny sizes around the digit boundaries and the
+// quick one. The uniform entries through the registries are checked by kernels.test.ts; the wasm
+// modules by @arena/kernels' tests (radix-sort-modules.test.ts), whose build makes them.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { WASI } from 'node:wasi';
 import { checksum, keys, reference } from '../radix-sort/reference.ts';
 // @ts-expect-error: a plain JavaScript kernel, as the Node hosts load it
 import { radixSort as js } from '../radix-sort/js/radix-sort.js';
@@ -58,26 +57,4 @@ test('radix-sort/go computes the reference checksum', () => {
   execFileSync('go', ['build', '-buildvcs=false', '-o', bin, './radix-sort/go/check'], { cwd: path.dirname(dir) });
   const out = execFileSync(bin, CASES.flatMap(([size, seed]) => [String(size), String(seed)]), { encoding: 'utf8' });
   assert.deepEqual(out.trim().split('\n').map(Number), expected);
-});
-
-// The modules are @arena/kernels' build output, which this package's tests do not depend on.
-const kernelsDist = path.resolve(import.meta.dirname, '..', '..', 'kernels', 'dist');
-const manifestFile = path.join(kernelsDist, 'manifest.json');
-const modules = existsSync(manifestFile)
-  ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as { modules: Array<{ workload: string; producer: string; status: string; file?: string }> }).modules
-      .filter((m) => m.workload === 'radix-sort' && m.status === 'built')
-  : [];
-
-test('radix-sort: every wasm module computes the reference checksum under node:wasi, one instance for every call', { skip: modules.length === 0 && 'no radix-sort module in packages/kernels/dist (pnpm --filter @arena/kernels build)' }, async () => {
-  assert.deepEqual(modules.map((m) => m.producer).sort(), ['assemblyscript', 'clang', 'go']);
-  for (const m of modules) {
-    const wasi = new WASI({ version: 'preview1' });
-    const instance = await WebAssembly.instantiate(await WebAssembly.compile(readFileSync(path.join(kernelsDist, m.file!))), wasi.getImportObject() as WebAssembly.Imports);
-    wasi.initialize(instance);
-    const radixSort = instance.exports.radix_sort as (size: number, seed: number) => number;
-    // Sizes grow, then a small call again: a kernel that keeps its buffers must not read stale keys.
-    const got = CASES.map(([size, seed]) => radixSort(size, seed) >>> 0);
-    assert.deepEqual(got, expected, m.producer);
-    assert.equal(radixSort(257, 7) >>> 0, reference(257, 7), `${m.producer}: a small call after a large one`);
-  }
 });
