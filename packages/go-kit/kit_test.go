@@ -468,6 +468,17 @@ func sprint(args []uint32) string {
 	return string(b)
 }
 
+func TestNumberCallReadsTheValueAndPassesErrorsOn(t *testing.T) {
+	got, err := NumberCall(func(args ...uint32) (any, error) { return int32(-1), nil })(1, 2)
+	if err != nil || got != 4294967295 {
+		t.Fatalf("got %v, %v; want 4294967295 (an i32 read as a u32)", got, err)
+	}
+	trap := errors.New("trap")
+	if _, err := NumberCall(func(args ...uint32) (any, error) { return nil, trap })(); err != trap {
+		t.Fatalf("got %v, want the call's own error", err)
+	}
+}
+
 func TestWasmNumberReadsAnI32AsAU32(t *testing.T) {
 	for _, c := range []struct {
 		in   any

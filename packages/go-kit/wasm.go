@@ -191,6 +191,19 @@ func joinArgs(args []uint32) string {
 	return strings.Join(s, ", ")
 }
 
+// NumberCall is the WasmCall of a cgo runtime's call (wasmtime-go,
+// wasmer-go), which returns its result as an untyped value: read by
+// WasmNumber, an error passed on as it is.
+func NumberCall(f func(args ...uint32) (any, error)) WasmCall {
+	return func(args ...uint32) (float64, error) {
+		res, err := f(args...)
+		if err != nil {
+			return 0, err
+		}
+		return WasmNumber(res)
+	}
+}
+
 // WasmNumber reads a wasm result as cgo runtimes (wasmtime-go, wasmer-go)
 // return it: an int32 (an i32) as a u32, as HOSTS.md asks (uint32(...)), an
 // int64 as it is, a float32 or float64 as a float64.

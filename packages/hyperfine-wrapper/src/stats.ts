@@ -106,6 +106,17 @@ export function wallStats(times: readonly number[], round: readonly number[]): W
 /** Whether a result's CI says something: it rests on at least MIN_CI_ROUNDS rounds. */
 export const ciIsInformative = (w: Pick<WallSeconds, 'round'>): boolean => new Set(w.round).size >= MIN_CI_ROUNDS;
 
+/** Each round both ran in, in round order: a's median of that round over b's. */
+export function roundRatios(a: Pick<WallSeconds, 'times' | 'round'>, b: Pick<WallSeconds, 'times' | 'round'>): number[] {
+  const perRound = (w: Pick<WallSeconds, 'times' | 'round'>) => {
+    const rounds = [...new Set(w.round)].sort((x, y) => x - y);
+    const medians = roundMedians(w.times, w.round);
+    return new Map(rounds.map((r, i) => [r, medians[i]!]));
+  };
+  const [ma, mb] = [perRound(a), perRound(b)];
+  return [...ma.entries()].flatMap(([r, m]) => (mb.has(r) ? [m / mb.get(r)!] : []));
+}
+
 /**
  * How many times slower a is than b, paired by round: each round's median of a over that round's
  * median of b, so drift shared by the round cancels. The ratio is the median of those per-round
@@ -113,13 +124,7 @@ export const ciIsInformative = (w: Pick<WallSeconds, 'round'>): boolean => new S
  * MIN_CI_ROUNDS rounds. Without shared rounds the ratio falls back to the ratio of the medians.
  */
 export function ratioCi95(a: Pick<WallSeconds, 'times' | 'round' | 'median'>, b: Pick<WallSeconds, 'times' | 'round' | 'median'>): { ratio: number; ci95: { low: number; high: number } | null } {
-  const perRound = (w: Pick<WallSeconds, 'times' | 'round'>) => {
-    const rounds = [...new Set(w.round)].sort((x, y) => x - y);
-    const medians = roundMedians(w.times, w.round);
-    return new Map(rounds.map((r, i) => [r, medians[i]!]));
-  };
-  const [ma, mb] = [perRound(a), perRound(b)];
-  const ratios = [...ma.entries()].flatMap(([r, m]) => (mb.has(r) ? [m / mb.get(r)!] : []));
+  const ratios = roundRatios(a, b);
   return {
     ratio: ratios.length ? median(ratios) : a.median / b.median,
     ci95: ratios.length >= MIN_CI_ROUNDS ? medianCi95(ratios) : null,

@@ -80,16 +80,7 @@ func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 				return f(params...)
 			}
 		}
-		call := func(name string) kit.WasmCall {
-			f := invoke(name)
-			return func(args ...uint32) (float64, error) {
-				res, err := f(args...)
-				if err != nil {
-					return 0, err
-				}
-				return kit.WasmNumber(res)
-			}
-		}
+		call := func(name string) kit.WasmCall { return kit.NumberCall(invoke(name)) }
 		var result kit.WasmCall
 		if cfg.Workload.Results > 1 {
 			result = call(kit.ResultExport(cfg.Workload))

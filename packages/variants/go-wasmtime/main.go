@@ -78,16 +78,7 @@ func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 				return res, nil
 			}
 		}
-		call := func(name string) kit.WasmCall {
-			f := invoke(name)
-			return func(args ...uint32) (float64, error) {
-				res, err := f(args...)
-				if err != nil {
-					return 0, err
-				}
-				return kit.WasmNumber(res)
-			}
-		}
+		call := func(name string) kit.WasmCall { return kit.NumberCall(invoke(name)) }
 		proc := func(name string) kit.WasmProc {
 			f := invoke(name)
 			return func(args ...uint32) error { _, err := f(args...); return err }

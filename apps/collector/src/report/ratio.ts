@@ -1,5 +1,5 @@
 import type { PeakMemory, WallSeconds } from '@arena/contract';
-import { MIN_CI_ROUNDS, roundMedians } from '@arena/hyperfine-wrapper';
+import { MIN_CI_ROUNDS, roundRatios } from '@arena/hyperfine-wrapper';
 import { oneSampleShift, twoSampleShift } from './hodges-lehmann.ts';
 
 /** How a ratio's interval was found. */
@@ -38,13 +38,7 @@ export const REFERENCE: RatioCi = { ratio: 1, ci: null, significant: false, meth
  */
 export function timeRatio(a: Timed, b: Timed): RatioCi {
   if (a === b) return REFERENCE;
-  const perRound = (w: Timed) => {
-    const rounds = [...new Set(w.round)].sort((x, y) => x - y);
-    const medians = roundMedians(w.times, w.round);
-    return new Map(rounds.map((r, i) => [r, medians[i]!]));
-  };
-  const [ma, mb] = [perRound(a), perRound(b)];
-  const logRatios = [...ma].flatMap(([r, m]) => (mb.has(r) ? [Math.log(m / mb.get(r)!)] : []));
+  const logRatios = roundRatios(a, b).map(Math.log);
   const paired = logRatios.length >= MIN_CI_ROUNDS;
   const shift = paired ? oneSampleShift(logRatios) : twoSampleShift(a.times.map(Math.log), b.times.map(Math.log));
   const ci = shift.confidence >= 0.95 - 1e-12 ? { low: Math.exp(shift.low), high: Math.exp(shift.high) } : null;
