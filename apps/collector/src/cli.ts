@@ -9,6 +9,7 @@ import { report } from './commands/report.ts';
 import { newVariant } from './commands/new.ts';
 import { newWorkload } from './commands/new-workload.ts';
 import { aa } from './commands/aa.ts';
+import { compare } from './commands/compare.ts';
 
 const HELP = `usage: pnpm arena <command> [options]
 
@@ -28,8 +29,10 @@ commands:
                    from B (unless B left it out with BENCH_ONLY, or --allow-missing is given).
                    --noise: changes smaller than PCT % are ~ whatever p says; default: the
                    threshold aa learned on the machine both runs were made on, else 0
-  report [run] [--baseline NAME]
-                   write results/report.html (charts, self-contained) and results/report.md
+  report [run ...] [--baseline NAME] [--out DIR]
+                   write results/report.html (charts, self-contained) and results/report.md (or
+                   into DIR); several runs: one commit on several machines (one run each), a
+                   cross-machine summary then a section per machine
   aa [--profile default|quick] [--alpha 0.05] [--noise PCT] | aa --from <A> <B>
                    A/A check: the suite twice back to back (or two recorded runs of the same code),
                    then the diff; exit 1 if any result is flagged as changed (or failed). Shows the
@@ -55,6 +58,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   new: newVariant,
   'new-workload': (args) => newWorkload(args),
   aa,
+  compare,
 };
 
 async function main(argv: string[]): Promise<number> {

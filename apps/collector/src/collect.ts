@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SCHEMA_VERSION, type Machine, type PeakMemory, type RunConfig, type RunDocument, type VariantResult } from '@arena/contract';
-import { median, wallStats, type Measured } from '@arena/hyperfine-wrapper';
+import { median, wallStats, type Measured, type Target } from '@arena/hyperfine-wrapper';
 
 /** Median of each in-process phase over the timed runs' report lines. */
 function phaseMedians(m: Extract<Measured, { status: 'ok' }>): Record<string, number> {
@@ -27,6 +27,27 @@ export function toResult(m: Measured, peakMemory: PeakMemory | null = null): Var
     seeds: m.seeds,
     stop: m.stop,
   };
+}
+
+/**
+ * The failed results of what was never measured: every workload of a variant that could not be
+ * discovered (its manifest is broken), and every target whose program or module is missing.
+ */
+export function unmeasuredResults(
+  broken: Array<{ name: string; error: string }>,
+  problems: Array<{ target: Target; error: string }>,
+  workloads: string[],
+  sizes: Record<string, number>,
+): VariantResult[] {
+  return [
+    ...broken.flatMap((b) => workloads.map((w): VariantResult => ({
+      variant: b.name, workload: w, size: sizes[w]!, parameters: {}, command: '', runtime: null, goToolchain: null, status: 'failed', error: b.error,
+    }))),
+    ...problems.map((p): VariantResult => ({
+      variant: p.target.variant, workload: p.target.asked.workload, size: p.target.asked.size, parameters: p.target.parameters, command: p.target.command, runtime: p.target.runtime ?? null,
+      goToolchain: p.target.goToolchain ?? null, status: 'failed', error: p.error,
+    })),
+  ];
 }
 
 /**

@@ -6,3 +6,4 @@ export * from './read.ts';
 export * from './fingerprint.ts';
 export * from './json-schema.ts';
 export * from './workload.ts';
+export * from './compare.ts';

@@ -27,6 +27,8 @@ export interface Target {
   goToolchain?: string;
   /** Relative tolerance of its float answers on this platform (the workload's fmaTolerance on arm64); absent: compared bit for bit. */
   tolerance?: number;
+  /** The folder its command runs from when not the bench's (a compared commit's worktree); absent: the bench's. */
+  cwd?: string;
 }
 
 /** The runs of one target in one hyperfine call, with the seed they ran with (null: unseeded). */

@@ -18,6 +18,8 @@ export interface Hooks {
   cwd?: string;
   /** Draws a seed (a u32); crypto-random by default, fixed in tests. */
   drawSeed?: () => number;
+  /** Called after every target's verification run, before anything is timed; throwing there ends the bench untimed. */
+  verified?: (states: readonly TargetState[]) => void;
 }
 
 /** Where a bench's time went, in seconds: what the run document records as its accounting. */
@@ -125,13 +127,14 @@ export async function runSchedule(
   for (const [i, target] of targets.entries()) {
     say(`[${i + 1}/${targets.length}] verifying ${target.key}`);
     const verifyTimeout = plan.timeoutS !== null ? plan.timeoutS * 1000 : VERIFY_TIMEOUT_MS;
-    const { verdict, durationMs } = await verifyOnce(runFor(target), verifyTimeout, hooks.signal, hooks.cwd);
+    const { verdict, durationMs } = await verifyOnce(runFor(target), verifyTimeout, hooks.signal, target.cwd ?? hooks.cwd);
     if (hooks.signal?.aborted) throw new Error('interrupted');
     runTimeoutMs.set(target.key, plan.timeoutS !== null ? plan.timeoutS * 1000 : Math.max(10 * durationMs, 10_000));
     initial.push(verdict.ok ? startState(target) : { status: 'failed', target, error: `verification run: ${verdict.error}` });
     if (verdict.ok) verified.push({ table: target.table, seconds: durationMs / 1000 });
   }
   const verificationS = elapsedS() - referencesS;
+  hooks.verified?.(initial);
   if (verified.length) {
     const expected = expectedSeconds(verified, plan, elapsedS());
     say(`timing should take ${formatExpected(expected)} (from the verification runs: warmup, then ${plan.minRounds === plan.maxRounds ? plan.minRounds : `${plan.minRounds}..${plan.maxRounds}`} rounds of ${plan.runsPerRound} runs per result${plan.suiteBudgetS === null ? '' : `, within the suite budget of ${formatExpected({ low: plan.suiteBudgetS, high: plan.suiteBudgetS })}`})`);
@@ -139,7 +142,7 @@ export async function runSchedule(
   const measure: MeasureStep = async (target, step, round) => {
     say(`round ${round}: timing ${target.key} — ${step.runs} runs${step.warmup ? ` after ${step.warmup} warmup` : ''}`);
     const timeoutMs = runTimeoutMs.get(target.key)! * (step.runs + step.warmup);
-    const batch = await measureTarget(runFor(target), { warmup: step.warmup, runs: step.runs, timeoutMs, signal: hooks.signal, cwd: hooks.cwd });
+    const batch = await measureTarget(runFor(target), { warmup: step.warmup, runs: step.runs, timeoutMs, signal: hooks.signal, cwd: target.cwd ?? hooks.cwd });
     if (hooks.signal?.aborted) throw new Error('interrupted');
     return batch;
   };

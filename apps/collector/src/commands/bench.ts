@@ -4,7 +4,7 @@ import {
   acquireBenchLock, describeMachine, killAllChildren, requireTools, runSchedule, TOOLS,
 } from '@arena/hyperfine-wrapper';
 import { execa } from 'execa';
-import { collectRun, runId, toResult } from '../collect.ts';
+import { collectRun, runId, toResult, unmeasuredResults } from '../collect.ts';
 import { describeProbe, memoryProbe } from '../memory/method.ts';
 import { measureMemory, processRunOnce } from '../memory/runs.ts';
 import { discoverVariants, loadAnswers, planTargets, readModules, readSettings, resolveRuntimes, withoutMissingPrograms, type Modules, type Settings } from '@arena/suite';
@@ -92,13 +92,7 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     };
     log(`measured in ${(accountingS.total / 60).toFixed(1)} min: verification ${accountingS.verification.toFixed(0)} s, references ${accountingS.references.toFixed(1)} s, rounds ${accountingS.rounds.toFixed(0)} s, memory ${accountingS.memory.toFixed(0)} s`);
     const out: VariantResult[] = [
-      ...broken.flatMap((b) => settings.workloads.map((w): VariantResult => ({
-        variant: b.name, workload: w.name, size: c.sizes[w.name]!, parameters: {}, command: '', runtime: null, goToolchain: null, status: 'failed', error: b.error,
-      }))),
-      ...problems.map((p): VariantResult => ({
-        variant: p.target.variant, workload: p.target.asked.workload, size: p.target.asked.size, parameters: p.target.parameters, command: p.target.command, runtime: p.target.runtime ?? null,
-        goToolchain: p.target.goToolchain ?? null, status: 'failed', error: p.error,
-      })),
+      ...unmeasuredResults(broken, problems, settings.workloads.map((w) => w.name), c.sizes),
       ...measured.map((m) => toResult(m, mem.peaks.get(m.target.key) ?? null)),
     ];
     // Another benchmark may have overlapped a run whose lock was lost: keep it, never as latest.

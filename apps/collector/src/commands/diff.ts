@@ -1,5 +1,6 @@
 import { parseCommandArgs, choiceOption, numberOption } from '../diff/args.ts';
-import { compareRuns, regressions, type DiffResult, type DiffRow } from '../diff/compare.ts';
+import { compareRuns, regressions } from '../diff/compare.ts';
+import { gateNotes } from '../diff/gate.ts';
 import { processIo, type Io } from '../diff/io.ts';
 import { noiseSetting } from '../diff/noise.ts';
 import { DIFF_FORMATS, renderDiff } from '../diff/render.ts';
@@ -9,23 +10,6 @@ import { ConfigError } from '@arena/suite';
 const USAGE =
   'usage: pnpm arena diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT [--allow-missing]] ' +
   '(A, B: a run file, latest, a run id or a git ref; B defaults to latest)';
-
-/** Why a row fails the gate, in a few words. */
-function why(r: DiffRow): string {
-  if (r.change === 'now-failing') return 'now failing';
-  if (r.change === 'gone') return 'gone: in A, missing from B; --allow-missing if it was removed or renamed on purpose';
-  return `+${r.deltaPct!.toFixed(1)} %`;
-}
-
-/** The gate's verdict lines: what fails it and why, or that nothing does. */
-function gateNotes(result: DiffResult, failAbovePct: number, allowMissing: boolean): string[] {
-  const failing = regressions(result, failAbovePct, allowMissing);
-  const allowed = allowMissing ? result.rows.filter((r) => r.change === 'gone').map((r) => r.label) : [];
-  const verdict = failing.length
-    ? `REGRESSION: significantly slower by more than ${failAbovePct} %, now failing, or gone: ${failing.map((r) => `${r.label} (${why(r)})`).join(', ')}`
-    : `ok: no variant is significantly slower by more than ${failAbovePct} %, now failing or gone`;
-  return [verdict, ...(allowed.length ? [`gone from B, allowed by --allow-missing: ${allowed.join(', ')}`] : [])];
-}
 
 /**
  * `arena diff <A> [B] [--format text|markdown|json] [--alpha 0.05] [--noise PCT] [--fail-above PCT [--allow-missing]]`:

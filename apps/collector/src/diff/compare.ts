@@ -58,6 +58,28 @@ export interface DiffRow {
   tooSmall: boolean;
   /** The change of peak memory (see compareMemory); null unless both sides measured it the same way. */
   memory: MemoryChange | null;
+  /** The paired analysis, when both sides were measured in the same rounds (`arena compare`); null otherwise. */
+  paired: PairedChange | null;
+}
+
+/**
+ * One result measured on both sides in the same rounds: per round, B's median over A's; their
+ * Hodges–Lehmann median (on logs) with the signed-rank 95 % interval, and the two-sided Wilcoxon
+ * signed-rank p of "no change", raw and Holm-adjusted over the run's compared results.
+ */
+export interface PairedChange {
+  /** Rounds both sides ran in: the number of per-round ratios. */
+  rounds: number;
+  /** B / A, the HL estimate of the per-round ratios. */
+  ratio: number;
+  /** The 95 % CI of the ratio; null when so few rounds cannot reach 95 %. */
+  ci: { low: number; high: number } | null;
+  /** Two-sided signed-rank p on the log ratios, before any adjustment. */
+  p: number;
+  /** p after Holm's adjustment over every compared result of the run (the family). */
+  pHolm: number;
+  /** The smallest p the exact signed-rank test can give with this many rounds (2 / 2ⁿ). */
+  minP: number;
 }
 
 /** The geometric mean of the medians over the rows ok on both sides. */
@@ -96,6 +118,8 @@ export const NO_NOISE: NoiseSetting = { noisePct: 0, source: 'none' };
 
 /** Everything `arena diff` prints, in every format. */
 export interface DiffResult {
+  /** How changes are judged: the two-sample U test on two runs, or the paired test of `arena compare`. */
+  test: 'mann-whitney' | 'paired-signed-rank';
   a: DiffRunInfo;
   b: DiffRunInfo;
   alpha: number;
@@ -182,7 +206,7 @@ export function compareRuns(
     const [sa, sb] = [side(ra, a.doc, any), side(rb, b.doc, any)];
     const row: DiffRow = {
       key, label: resultLabel(any), variant: any.variant, parameters: any.parameters, a: sa, b: sb, change: changeOf(sa, sb),
-      deltaPct: null, p: null, pMethod: null, ciOverlap: null, significant: false, minP: null, tooSmall: false, memory: null,
+      deltaPct: null, p: null, pMethod: null, ciOverlap: null, significant: false, minP: null, tooSmall: false, memory: null, paired: null,
     };
     if (ra?.status === 'ok' && rb?.status === 'ok') {
       const test = mannWhitneyU(ra.wallS.times, rb.wallS.times);
@@ -209,7 +233,7 @@ export function compareRuns(
         return { aS, bS, deltaPct: (bS / aS - 1) * 100, rows: both.length };
       })()
     : null;
-  return { a: info(a.doc, a.file), b: info(b.doc, b.file), alpha, noisePct, noiseSource: noise.source, ...(noise.file ? { noiseFile: noise.file } : {}), rows, geomean: geo, warnings: comparabilityWarnings(a.doc, b.doc) };
+  return { test: 'mann-whitney', a: info(a.doc, a.file), b: info(b.doc, b.file), alpha, noisePct, noiseSource: noise.source, ...(noise.file ? { noiseFile: noise.file } : {}), rows, geomean: geo, warnings: comparabilityWarnings(a.doc, b.doc) };
 }
 
 /**

@@ -35,9 +35,9 @@ pre { background: #f6f6f6; padding: .5rem; white-space: pre-wrap; }
 .warn { background: #fff4d6; padding: .4rem .7rem; border-left: 4px solid #e0a800; }
 ${MATRIX_STYLE}`;
 
-function chartHtml(c: RenderedChart): string {
+function chartHtml(c: RenderedChart, depth: number): string {
   return `<section>
-<h2>${escapeHtml(c.title)}</h2>
+<h${2 + depth}>${escapeHtml(c.title)}</h${2 + depth}>
 <figure class="chart" data-chart="${escapeHtml(c.name)}">
 ${c.svg}
 <figcaption>${escapeHtml(c.caption)}</figcaption>
@@ -45,57 +45,76 @@ ${c.svg}
 </section>`;
 }
 
-function failedHtml(failed: FailedResult[]): string {
+function failedHtml(failed: FailedResult[], h2: string): string {
   if (!failed.length) return '';
   const items = failed.map((r) => `<li><strong>${escapeHtml(resultLabel(r))}</strong><pre>${escapeHtml(r.error)}</pre></li>`).join('\n');
-  return `<section data-section="failed">\n<h2>Failed (${failed.length})</h2>\n<ul class="failed">\n${items}\n</ul>\n</section>`;
+  return `<section data-section="failed">\n<${h2}>Failed (${failed.length})</${h2}>\n<ul class="failed">\n${items}\n</ul>\n</section>`;
 }
 
+/** Where a machine's part sits in the page: `depth` levels below the page's sections (0: the page is one run). */
+export interface MachineHtmlOptions { streamed?: ReadonlySet<string>; depth?: number }
+
 /**
- * The HTML report: one self-contained page (inline CSS and SVG, no script, no external link) with
- * the findings, the heat maps of ratios to c-native (cells in `data-host`/`data-workload`/…
- * attributes), the results table, every chart in a `data-chart` wrapper, failures and the
- * machine/config. `streamed`: the workloads shown per kernel call too.
+ * One run's part of a page, from its headline to its machine and config: the findings, the heat maps
+ * of ratios to c-native (cells in `data-host`/`data-workload`/… attributes), the results table,
+ * every chart in a `data-chart` wrapper and failures; headings `depth` levels deeper than a
+ * one-run page's, so a multi-machine page nests one under each machine.
  */
-export function renderHtml(doc: RunDocument, charts: RenderedChart[], baseline: string, options: { streamed?: ReadonlySet<string> } = {}): string {
+export function machineHtml(doc: RunDocument, charts: RenderedChart[], baseline: string, options: MachineHtmlOptions = {}): string {
+  const depth = options.depth ?? 0;
+  const h2 = `h${2 + depth}`; // a section's heading tag
+  const h3 = 3 + depth; // the level of the headings inside it
   const colours = hostColours(orderedHosts(placeResults(doc.results)));
   const failed = doc.results.filter((r): r is FailedResult => r.status === 'failed');
   const warnings = [
     doc.git.dirty ? 'The git tree was dirty: the commit does not fully describe the code measured.' : '',
     doc.status === 'interrupted' ? 'The run was interrupted: some results may be missing.' : '',
   ].filter(Boolean);
+  return `<p class="headline">${escapeHtml(runHeadline(doc))}</p>
+${warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join('\n')}
+<section data-section="findings">
+<${h2}>Findings</${h2}>
+${findingsHtml(findingSections(findings(doc, options.streamed)), h3)}
+</section>
+<section data-section="matrices">
+<${h2}>Ratio to c-native</${h2}>
+${reportMatrices(doc).map((m) => matrixHtml(m, colours, h3)).join('\n')}
+</section>
+<section data-section="results">
+<${h2}>Results</${h2}>
+${workloadTables(doc, baseline, options.streamed).map((t) => `<h${h3} data-workload="${escapeHtml(t.workload)}">${escapeHtml(t.heading)}</h${h3}>\n<div class="scroll">${tableHtml(t.table)}</div>`).join('\n')}
+${doc.config.profile === 'article' ? `<p>The article's method (best and worst dropped, the rest averaged):</p>\n${tableHtml(articleTable(doc))}` : ''}
+</section>
+${failedHtml(failed, h2)}
+${charts.map((c) => chartHtml(c, depth)).join('\n')}
+<section data-section="machine">
+<${h2}>Machine and config</${h2}>
+${tableHtml(machineConfigTable(doc), 'kv')}
+</section>`;
+}
+
+/** A self-contained page: inline CSS (plus `style`), no script, no external link. */
+export function pageHtml(title: string, body: string, style = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>bench-arena report · ${escapeHtml(doc.id)}</title>
-<style>${STYLE}</style>
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}${style}</style>
 </head>
 <body>
-<h1>bench-arena report</h1>
-<p class="headline">${escapeHtml(runHeadline(doc))}</p>
-${warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join('\n')}
-<section data-section="findings">
-<h2>Findings</h2>
-${findingsHtml(findingSections(findings(doc, options.streamed)))}
-</section>
-<section data-section="matrices">
-<h2>Ratio to c-native</h2>
-${reportMatrices(doc).map((m) => matrixHtml(m, colours)).join('\n')}
-</section>
-<section data-section="results">
-<h2>Results</h2>
-${workloadTables(doc, baseline, options.streamed).map((t) => `<h3 data-workload="${escapeHtml(t.workload)}">${escapeHtml(t.heading)}</h3>\n<div class="scroll">${tableHtml(t.table)}</div>`).join('\n')}
-${doc.config.profile === 'article' ? `<p>The article's method (best and worst dropped, the rest averaged):</p>\n${tableHtml(articleTable(doc))}` : ''}
-</section>
-${failedHtml(failed)}
-${charts.map(chartHtml).join('\n')}
-<section data-section="machine">
-<h2>Machine and config</h2>
-${tableHtml(machineConfigTable(doc), 'kv')}
-</section>
+${body}
 </body>
 </html>
 `;
+}
+
+/**
+ * The HTML report of one run: one self-contained page with its findings, heat maps, results table,
+ * charts, failures and machine/config (see {@link machineHtml}). `streamed`: the workloads shown per
+ * kernel call too.
+ */
+export function renderHtml(doc: RunDocument, charts: RenderedChart[], baseline: string, options: { streamed?: ReadonlySet<string> } = {}): string {
+  return pageHtml(`bench-arena report · ${doc.id}`, `<h1>bench-arena report</h1>\n${machineHtml(doc, charts, baseline, options)}`);
 }

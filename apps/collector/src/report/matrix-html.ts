@@ -62,8 +62,8 @@ function legendHtml(limit: number): string {
   return `<div class="legend" aria-label="colour scale"><span class="end">faster / smaller</span>${ticks.join('')}<span class="end">slower / larger than c-native</span><span class="end"><span class="ns-key">${NOT_SIGNIFICANT}</span> dashed: not significant</span></div>`;
 }
 
-/** A matrix as a heat map: an HTML table whose cells carry their placement and ratio as data attributes. */
-export function matrixHtml(m: Matrix, hostColours: ReadonlyMap<string, string>): string {
+/** A matrix as a heat map under an h3 (or h`level`): an HTML table whose cells carry their placement and ratio as data attributes. */
+export function matrixHtml(m: Matrix, hostColours: ReadonlyMap<string, string>, level = 3): string {
   const limit = scaleLimit(m.cells.flatMap((c) => (c.ratio ? [c.ratio.ratio] : [])));
   const unit = METRICS[m.metric].unit;
   const rows = m.hosts.map((h) => {
@@ -75,7 +75,7 @@ export function matrixHtml(m: Matrix, hostColours: ReadonlyMap<string, string>):
     return `<tr><th scope="row">${swatch}${escapeHtml(h)}</th>${cells.join('')}</tr>`;
   });
   return `<figure class="matrix"${attr('matrix', m.metric)}>
-<h3>${escapeHtml(METRICS[m.metric].title)}: ratio to c-native</h3>
+<h${level}>${escapeHtml(METRICS[m.metric].title)}: ratio to c-native</h${level}>
 <div class="scroll"><table class="heat">${headHtml(m.columns)}<tbody>
 ${rows.join('\n')}
 </tbody></table></div>

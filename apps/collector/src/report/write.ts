@@ -4,31 +4,71 @@ import type { RunDocument } from '@arena/contract';
 import { listRuns, writeFileAtomic } from '../store.ts';
 import { reportCharts } from './charts.ts';
 import { streamedWorkloads } from './calls.ts';
-import { renderHtml } from './html.ts';
+import { renderHtml, type RenderedChart } from './html.ts';
 import { renderReportMarkdown } from './markdown.ts';
+import { renderMachinesHtml, renderMachinesMarkdown, type MachineReport } from './multi.ts';
 
-/** The report files, inside the results folder. */
+/** The report files, inside a folder (the results folder unless --out says). */
 export const reportPaths = (results: string) => ({ html: path.join(results, 'report.html'), markdown: path.join(results, 'report.md') });
 
-/**
- * Writes results/report.html (self-contained, charts as inline SVG) and results/report.md for a
- * run; the history comes from the complete runs in results/runs/ (corrupt files are skipped with
- * a warning), plus this run if it is not stored there. `streamed` (default: read from
- * packages/workloads) names the workloads also shown per kernel call.
- */
-export async function writeReports(
-  doc: RunDocument,
-  results: string,
-  options: { baseline?: string; warn?: (message: string) => void; streamed?: ReadonlySet<string> } = {},
-): Promise<{ html: string; markdown: string }> {
-  const baseline = options.baseline ?? baselineSetting();
-  const streamed = options.streamed ?? streamedWorkloads();
-  const stored = listRuns(results, options.warn).map((r) => r.doc).filter((d) => d.status === 'complete' || d.id === doc.id);
-  const runs = stored.some((d) => d.id === doc.id) ? stored : [...stored, doc].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+/** How a report is written: the baseline (default BENCH_BASELINE), where warnings go, the streamed workloads, and the folder (default the results folder). */
+export interface ReportOptions {
+  baseline?: string;
+  warn?: (message: string) => void;
+  /** The workloads also shown per kernel call (default: read from packages/workloads). */
+  streamed?: ReadonlySet<string>;
+  /** The folder report.html and report.md go to (default: the results folder). */
+  out?: string;
+}
+
+/** A run's history: the complete stored runs, plus this run if it is not stored there. */
+function historyOf(doc: RunDocument, stored: RunDocument[]): RunDocument[] {
+  const runs = stored.filter((d) => d.status === 'complete' || d.id === doc.id);
+  return runs.some((d) => d.id === doc.id) ? runs : [...runs, doc].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+async function chartsOf(doc: RunDocument, runs: RunDocument[]): Promise<RenderedChart[]> {
   const { renderSvg } = await import('./svg.ts'); // vega loads in ~1 s: only when a report is written
-  const charts = await Promise.all(reportCharts(doc, runs).map(async (c) => ({ ...c, svg: await renderSvg(c.spec) })));
-  const paths = reportPaths(results);
-  writeFileAtomic(paths.html, renderHtml(doc, charts, baseline, { streamed }));
-  writeFileAtomic(paths.markdown, renderReportMarkdown(doc, runs, baseline, { streamed }));
+  return Promise.all(reportCharts(doc, runs).map(async (c) => ({ ...c, svg: await renderSvg(c.spec) })));
+}
+
+type Texts = { html: string; markdown: string };
+
+/** Reads the stored runs, renders both texts and writes them into `out` (default the results folder). */
+async function write(results: string, options: ReportOptions, render: (stored: RunDocument[], baseline: string, streamed: ReadonlySet<string>) => Promise<Texts>): Promise<Texts> {
+  const texts = await render(listRuns(results, options.warn).map((r) => r.doc), options.baseline ?? baselineSetting(), options.streamed ?? streamedWorkloads());
+  const paths = reportPaths(options.out ?? results);
+  writeFileAtomic(paths.html, texts.html);
+  writeFileAtomic(paths.markdown, texts.markdown);
   return paths;
+}
+
+/**
+ * Writes report.html (self-contained, charts as inline SVG) and report.md for a run into `out`
+ * (default the results folder); the history comes from the complete runs in results/runs/ (corrupt
+ * files are skipped with a warning), plus this run if it is not stored there.
+ */
+export function writeReports(doc: RunDocument, results: string, options: ReportOptions = {}): Promise<Texts> {
+  return write(results, options, async (stored, baseline, streamed) => {
+    const runs = historyOf(doc, stored);
+    const charts = await chartsOf(doc, runs);
+    return { html: renderHtml(doc, charts, baseline, { streamed }), markdown: renderReportMarkdown(doc, runs, baseline, { streamed }) };
+  });
+}
+
+/**
+ * Writes the report of one commit run on several machines (see renderMachinesHtml), same files and
+ * options as {@link writeReports}. Each machine's history is its own stored runs (same fingerprint):
+ * times from different machines on one chart would read as changes of the code.
+ */
+export function writeMachineReports(docs: RunDocument[], results: string, options: ReportOptions = {}): Promise<Texts> {
+  return write(results, options, async (stored, baseline, streamed) => {
+    const machines: MachineReport[] = await Promise.all(
+      docs.map(async (doc) => {
+        const runs = historyOf(doc, stored.filter((d) => d.machine.fingerprint === doc.machine.fingerprint));
+        return { doc, runs, charts: await chartsOf(doc, runs) };
+      }),
+    );
+    return { html: renderMachinesHtml(machines, baseline, { streamed }), markdown: renderMachinesMarkdown(machines, baseline, { streamed }) };
+  });
 }

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { compareDocument, type CompareDocument } from '@arena/contract';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../store.ts';
+
+/** Where compare documents go: results/compare/<id>.json (ignored by git, like results/runs/). */
+export const compareDir = (results: string): string => path.join(results, 'compare');
+
+/** Writes a compare document (exclusively: an id is never reused); returns its file. */
+export function saveCompare(results: string, doc: CompareDocument): string {
+  const file = path.join(compareDir(results), `${doc.id}.json`);
+  writeFileAtomic(file, `${JSON.stringify(compareDocument.parse(doc), null, 2)}\n`, { exclusive: true });
+  return file;
+}
+
+/** Reads and checks a compare document. */
+export function readCompare(file: string): CompareDocument {
+  return compareDocument.parse(JSON.parse(readFileSync(file, 'utf8')));
+}

@@ -1,0 +1,19 @@
+import { regressions, type DiffResult, type DiffRow } from './compare.ts';
+
+/** Why a row fails the gate, in a few words. */
+function why(r: DiffRow): string {
+  if (r.change === 'now-failing') return 'now failing';
+  if (r.change === 'gone') return 'gone: in A, missing from B; --allow-missing if it was removed or renamed on purpose';
+  return `+${r.deltaPct!.toFixed(1)} %`;
+}
+
+/** The gate's verdict lines: what fails it and why, or that nothing does. */
+export function gateNotes(result: DiffResult, failAbovePct: number, allowMissing: boolean): string[] {
+  const failing = regressions(result, failAbovePct, allowMissing);
+  const allowed = allowMissing ? result.rows.filter((r) => r.change === 'gone').map((r) => r.label) : [];
+  const verdict = failing.length
+    ? `REGRESSION: significantly slower by more than ${failAbovePct} %, now failing, or gone: ${failing.map((r) => `${r.label} (${why(r)})`).join(', ')}`
+    : `ok: no variant is significantly slower by more than ${failAbovePct} %, now failing or gone`;
+  return [verdict, ...(allowed.length ? [`gone from B, allowed by --allow-missing: ${allowed.join(', ')}`] : [])];
+}
+
