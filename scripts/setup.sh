@@ -1,29 +1,48 @@
 #!/usr/bin/env bash
-# Installs what bench-arena needs on a fresh Debian machine, then the workspace's dependencies.
+# Installs what bench-arena needs on a fresh Debian or Ubuntu machine, then the workspace's dependencies.
 #   bash scripts/setup.sh          tools for building and benchmarking
-#   bash scripts/setup.sh --test   also what the tests need (headless Chromium for the report test)
+#   bash scripts/setup.sh --test   also what the tests need: headless Chromium (the report test),
+#                                  and for scripts/workflow.test.ts the linters actionlint and
+#                                  ShellCheck, and sudo
+# Runs as root, or as a user with passwordless sudo (a GitHub runner): apt-get then goes through
+# `sudo -n`. Without either, it prints the apt-get command to run and exits 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PNPM_VERSION=12.4.2
+ACTIONLINT_VERSION=v1.7.12
 want_test=0
 [[ "${1:-}" == "--test" ]] && want_test=1
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 
+# How to run a command as root here: directly, through passwordless sudo, or not at all (returns 1).
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then
+    "$@"
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo -n "$@"
+  else
+    return 1
+  fi
+}
+# Whether this user can create or change the path (the nearest existing ancestor when it is missing).
+writable() { [[ -w "$1" ]] || { [[ ! -e "$1" && "$1" != / ]] && writable "$(dirname "$1")"; }; }
+can_be_root() { [[ $(id -u) -eq 0 ]] || { command -v sudo >/dev/null && sudo -n true 2>/dev/null; }; }
+
 # binaryen: clang runs wasm-opt when it finds it; installing it keeps clang.wasm the same on every machine.
 apt_packages=(hyperfine clang lld wasi-libc libclang-rt-dev-wasm32 binaryen wabt)
-((want_test)) && apt_packages+=(chromium)
+((want_test)) && apt_packages+=(chromium shellcheck sudo)
 
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if ((${#missing[@]})); then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+  if command -v apt-get >/dev/null && can_be_root; then
     say "installing ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     say "missing system packages: ${missing[*]}"
     say "install them with: sudo apt-get install ${missing[*]}"
@@ -40,8 +59,38 @@ if ((go_minor < 24)); then
 fi
 
 if [[ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]]; then
-  say "installing pnpm $PNPM_VERSION"
-  npm install -g -E "pnpm@$PNPM_VERSION" >/dev/null
+  prefix=$(npm prefix -g)
+  if writable "$prefix/lib/node_modules" && writable "$prefix/bin"; then
+    # root, or a Node whose global prefix belongs to this user (nvm, actions/setup-node)
+    say "installing pnpm $PNPM_VERSION"
+    npm install -g -E "pnpm@$PNPM_VERSION" >/dev/null
+  elif can_be_root; then
+    # sudo's secure_path may not hold this Node: keep the caller's PATH for npm and its `node`.
+    say "installing pnpm $PNPM_VERSION into $prefix (sudo)"
+    as_root env "PATH=$PATH" npm install -g -E "pnpm@$PNPM_VERSION" >/dev/null
+  else
+    prefix="$HOME/.local"
+    say "installing pnpm $PNPM_VERSION into $prefix (npm's global prefix is not writable and there is no passwordless sudo)"
+    npm install -g -E --prefix "$prefix" "pnpm@$PNPM_VERSION" >/dev/null
+    export PATH="$prefix/bin:$PATH"
+    [[ -n "${GITHUB_PATH:-}" ]] && echo "$prefix/bin" >>"$GITHUB_PATH"
+    say "add $prefix/bin to PATH to use it outside this script"
+  fi
+  hash -r
+  if [[ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]]; then
+    say "pnpm $PNPM_VERSION was installed, but \`pnpm\` on PATH is $(command -v pnpm || echo missing) ($(pnpm --version 2>/dev/null || echo none))"
+    exit 1
+  fi
+fi
+
+if ((want_test)); then
+  # actionlint checks .github/workflows (and shellcheck's findings in their run: blocks); it goes to
+  # $(go env GOPATH)/bin, where scripts/workflow.test.ts looks for it when it is not on PATH.
+  gobin="$(go env GOPATH)/bin"
+  if [[ "$("$gobin/actionlint" -version 2>/dev/null | head -n 1)" != "$ACTIONLINT_VERSION" ]]; then
+    say "installing actionlint $ACTIONLINT_VERSION into $gobin"
+    GOBIN="$gobin" go install "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION"
+  fi
 fi
 
 export TURBO_TELEMETRY_DISABLED=1

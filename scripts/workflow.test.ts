@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { execa } from 'execa';
 import { actionName, decide, evaluate, interpolate, readWorkflow, runJob, stepLabel, type StepResult } from './workflow.ts';
 
@@ -112,9 +112,9 @@ if [[ "$*" == *--paginate* ]]; then
 fi
 `;
 
-test('workflow-comment.sh edits its own kind\'s comment, posts one when there is none, and never fails the job', async () => {
+test('workflow-comment.sh edits its own kind\'s comment, posts one when there is none, and never fails the job', async (t) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-comment-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(path.join(dir, 'bin'));
   writeFileSync(path.join(dir, 'bin/gh'), FAKE_GH);
   chmodSync(path.join(dir, 'bin/gh'), 0o755);
@@ -196,8 +196,10 @@ test(`the pull-request compare job's run: steps pass in a scratch clone, ${asWho
   if (source === 'working-tree') {
     const changed = (await sh('git', ['ls-files', '-z', '--modified', '--others', '--exclude-standard'], root)).stdout.split('\0').filter(Boolean);
     for (const f of changed) {
-      if (existsSync(path.join(root, f))) cpSync(path.join(root, f), path.join(repo, f), { recursive: true });
-      else rmSync(path.join(repo, f), { force: true });
+      if (existsSync(path.join(root, f))) {
+        mkdirSync(path.dirname(path.join(repo, f)), { recursive: true });
+        cpSync(path.join(root, f), path.join(repo, f));
+      } else rmSync(path.join(repo, f), { force: true });
     }
     await sh('git', ['add', '-A'], repo);
     await sh('git', ['-c', 'user.name=workflow test', '-c', 'user.email=workflow-test@localhost', 'commit', '--quiet', '--allow-empty', '-m', 'the working tree'], repo);

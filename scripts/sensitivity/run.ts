@@ -1,5 +1,5 @@
 // Measures how small a slowdown `arena compare` and two separate benches + `arena diff` see here:
-//   pnpm exec tsx scripts/sensitivity/run.ts [--tries 5] [--out .cache/sensitivity/<stamp>]
+//   pnpm exec tsx scripts/sensitivity/run.ts [--tries 5] [--out .cache/sensitivity/<stamp>] [--profile quick (a smoke test)]
 // Clones HEAD into a temporary repository, adds branches slow-2 and slow-5 (fib's C and Go kernels
 // slowed by 2 % and 5 % of their compute, see slowdown.ts), then per try: compare main main (A/A),
 // compare main slow-2, compare main slow-5, and benches of main, slow-2, slow-5 and main again for
@@ -33,7 +33,7 @@ export interface Entry {
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { tries: { type: 'string', default: '5' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { tries: { type: 'string', default: '5' }, out: { type: 'string' }, profile: { type: 'string', default: SETTINGS.BENCH_PROFILE } } });
 const tries = Number(values.tries);
 const out = path.resolve(values.out ?? path.join(root, '.cache', 'sensitivity', new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)));
 const results = path.join(out, 'results');
@@ -56,7 +56,7 @@ for (const [branch, fraction] of [['slow-2', 0.02], ['slow-5', 0.05]] as const) 
 git(repo, 'checkout', '-q', 'main');
 say(`temporary repository ${repo}: main ${git(repo, 'rev-parse', '--short', 'main')}, slow-2, slow-5`);
 
-const env = { ...SETTINGS, BENCH_RESULTS_DIR: results, TURBO_CACHE_DIR: path.join(root, '.turbo', 'cache'), TURBO_TELEMETRY_DISABLED: '1' };
+const env = { ...SETTINGS, BENCH_PROFILE: values.profile, BENCH_RESULTS_DIR: results, TURBO_CACHE_DIR: path.join(root, '.turbo', 'cache'), TURBO_TELEMETRY_DISABLED: '1' };
 await execa('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent'], { cwd: repo, stdio: 'inherit', env });
 
 const entries: Entry[] = [];
@@ -92,7 +92,7 @@ async function bench(t: number, condition: Entry['condition'], branch: string): 
   entries.push({ method: 'bench', condition, try: t, file: newest(dir, before), startedAt });
 }
 
-const save = () => writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify({ repo, settings: SETTINGS, entries }, null, 2)}\n`);
+const save = () => writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify({ repo, settings: { ...SETTINGS, BENCH_PROFILE: values.profile }, entries }, null, 2)}\n`);
 const started = Date.now();
 for (let t = 1; t <= tries; t++) {
   await compare(t, 'aa', 'main');
