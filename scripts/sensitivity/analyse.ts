@@ -9,7 +9,7 @@ import { readCompare } from '../../apps/collector/src/compare/store.ts';
 import { resultKey } from '../../apps/collector/src/diff/key.ts';
 import { resultLabel } from '../../apps/collector/src/format.ts';
 import { readRun } from '../../apps/collector/src/store.ts';
-import { compareFlags, diffFlags, pairedNoise, simulateCompare, simulateDiff, smallestSeen, type Rates } from './analysis.ts';
+import { compareDeltas, compareFlags, diffFlags, pairedNoise, simulateCompare, simulateDiff, smallestSeen, type Rates } from './analysis.ts';
 import type { Entry } from './run.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { tries: { type: 'string', default: '4000' }, json: { type: 'string' } } });
@@ -45,6 +45,11 @@ const tally = (method: string, condition: string, flags: Array<Map<string, 'slow
   });
 };
 for (const c of conditions) tally('compare', c, compares.filter(({ e }) => e.condition === c).map(({ doc }) => compareFlags(doc)));
+/** The median over tries of each result's measured change (B/A − 1, the paired HL estimate) per condition: the slowdown in wall time. */
+const measuredDelta = Object.fromEntries(conditions.map((c) => [c, Object.fromEntries(keys.map((k) => {
+  const ds = compares.filter(({ e }) => e.condition === c).flatMap(({ doc }) => compareDeltas(doc).get(k) ?? []).sort((x, y) => x - y);
+  return [k, ds[ds.length >> 1] ?? NaN];
+}))]));
 const benchOf = (t: number, c: Entry['condition']) => benches.find(({ e }) => e.try === t && e.condition === c)?.doc;
 const triesDone = [...new Set(benches.map(({ e }) => e.try))];
 for (const noise of [0, 5]) {
@@ -65,8 +70,10 @@ const rounds = Math.round(aa.reduce((s, d) => s + new Set((d.a.run.results.find(
 const mains: RunDocument[] = benches.filter(({ e }) => e.condition === 'main' || e.condition === 'main-again').map(({ doc }) => doc);
 const grid = [0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1];
 const sims: Array<{ method: string; slowdown: number; rates: Rates }> = [];
+const longer = Math.max(40, rounds * 2);
 grid.forEach((slowdown, i) => {
   sims.push({ method: 'compare', slowdown, rates: simulateCompare(noise, { rounds, slowdown, slowed, tries, seed: 100 + i }) });
+  sims.push({ method: `compare, ${longer} rounds`, slowdown, rates: simulateCompare(noise, { rounds: longer, slowdown, slowed, tries, seed: 300 + i }) });
   for (const noisePct of [0, 5]) sims.push({ method: `bench + diff --noise ${noisePct}`, slowdown, rates: simulateDiff(mains, { slowdown, slowed, noisePct, tries: Math.round(tries / 4), seed: 200 + i }) });
 });
 
@@ -76,6 +83,10 @@ lines.push(`Real tries (${manifest.settings.BENCH_ONLY}; ${manifest.settings.BEN
 lines.push(`| method | condition | tries | any result flagged | flagged slower:  ${keys.map((k) => `${label(k)}${isSlowed(k) ? ' (slowed)' : ''}`).join(' | ')} |`);
 lines.push(`|---|---|---|---|${keys.map(() => '---').join('|')}|`);
 for (const r of real) lines.push(`| ${r.method} | ${r.condition} | ${r.tries} | ${r.anyFlag} | ${keys.map((k) => r.slowerFlags[k]).join(' | ')} |`);
+lines.push('', 'Measured change B/A − 1 by compare (median over tries):', '');
+lines.push(`| condition | ${keys.map(label).join(' | ')} |`);
+lines.push(`|---|${keys.map(() => '---').join('|')}|`);
+for (const c of conditions) lines.push(`| ${c} | ${keys.map((k) => `${(measuredDelta[c]![k]! * 100).toFixed(2)} %`).join(' | ')} |`);
 lines.push('', `Simulated (${tries} compare tries of ${rounds} rounds resampled from ${aa.length} A/A compares; ${Math.round(tries / 4)} diff tries resampled from ${mains.length} benches of main):`, '');
 const methods = [...new Set(sims.map((s) => s.method))];
 lines.push(`| result | CV (median of the benches) | ${methods.map((m) => `${m}: false alarms (suite) · smallest slowdown seen 80 % of the time`).join(' | ')} |`);
@@ -95,5 +106,5 @@ lines.push(`|---|---|---|${[...slowed].map(() => '---').join('|')}|`);
 for (const s of sims) lines.push(`| ${s.method} | ${pct(s.slowdown)} | ${pct(s.rates.any)} | ${[...slowed].map((k) => pct(s.rates.slower.get(k) ?? 0)).join(' | ')} |`);
 console.log(lines.join('\n'));
 if (values.json) {
-  writeFileSync(values.json, `${JSON.stringify({ settings: manifest.settings, real, simulated: sims.map((s) => ({ method: s.method, slowdown: s.slowdown, any: s.rates.any, slower: Object.fromEntries(s.rates.slower) })), cv: Object.fromEntries(keys.map((k) => [k, cv(k)])) }, null, 2)}\n`);
+  writeFileSync(values.json, `${JSON.stringify({ settings: manifest.settings, rounds, real, measuredDelta, simulated: sims.map((s) => ({ method: s.method, slowdown: s.slowdown, any: s.rates.any, slower: Object.fromEntries(s.rates.slower) })), cv: Object.fromEntries(keys.map((k) => [k, cv(k)])) }, null, 2)}\n`);
 }

@@ -27,6 +27,10 @@ export const flagged = (rows: DiffRow[]): Map<string, 'slower' | 'faster'> =>
 /** What `arena compare` flagged in one recorded compare. */
 export const compareFlags = (doc: CompareDocument) => flagged(pairedDiff({ doc: doc.a.run, file: 'a' }, { doc: doc.b.run, file: 'b' }).rows);
 
+/** Each compared result's measured change in one recorded compare: B/A − 1, as pairedDiff estimates it. */
+export const compareDeltas = (doc: CompareDocument) =>
+  new Map(pairedDiff({ doc: doc.a.run, file: 'a' }, { doc: doc.b.run, file: 'b' }).rows.flatMap((r) => (r.deltaPct === null ? [] : [[r.key, r.deltaPct / 100] as const])));
+
 /** What `arena diff --noise noisePct` flags between two recorded benches. */
 export const diffFlags = (a: RunDocument, b: RunDocument, noisePct: number) =>
   flagged(compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' }, 0.05, { noisePct, source: 'option' }).rows);
@@ -41,9 +45,6 @@ export function pairedNoise(aa: CompareDocument[]): Map<string, number[]> {
     for (const ra of ok(doc.a.run)) {
       const rb = b.get(resultKey(ra));
       if (!rb) continue;
-      const c = pairedChange(ra.wallS, rb.wallS);
-      if (!c) continue;
-      // The per-round logs, recomputed the way pairedChange sees them.
       const logs = perRoundLogs(ra.wallS, rb.wallS);
       pool.set(resultKey(ra), [...(pool.get(resultKey(ra)) ?? []), ...logs]);
     }
