@@ -65,9 +65,9 @@ if [[ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]]; then
     say "installing pnpm $PNPM_VERSION"
     npm install -g -E "pnpm@$PNPM_VERSION" >/dev/null
   elif can_be_root; then
-    # sudo's secure_path may not hold this Node: keep the caller's PATH for npm and its `node`.
+    # sudo resets the environment: keep the caller's PATH (this npm and its node) and the prefix.
     say "installing pnpm $PNPM_VERSION into $prefix (sudo)"
-    as_root env "PATH=$PATH" npm install -g -E "pnpm@$PNPM_VERSION" >/dev/null
+    as_root env "PATH=$PATH" npm install -g -E --prefix "$prefix" "pnpm@$PNPM_VERSION" >/dev/null
   else
     prefix="$HOME/.local"
     say "installing pnpm $PNPM_VERSION into $prefix (npm's global prefix is not writable and there is no passwordless sudo)"

@@ -158,6 +158,40 @@ test('workflow-comment.sh edits its own kind\'s comment, posts one when there is
   }
 });
 
+test('the compare job posts the table first and fails at the gate with arena compare\'s status (a stub pnpm)', async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-gate-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(path.join(dir, 'ws/scripts'), { recursive: true });
+  mkdirSync(path.join(dir, 'bin'));
+  cpSync(path.join(root, 'scripts/workflow-comment.sh'), path.join(dir, 'ws/scripts/workflow-comment.sh'));
+  writeFileSync(path.join(dir, 'ws/scripts/setup.sh'), 'echo "[setup] stub"\n');
+  // `pnpm --reporter=silent arena compare …`: a table on stdout, progress on stderr, exit $STUB_STATUS.
+  writeFileSync(path.join(dir, 'bin/pnpm'), '#!/usr/bin/env bash\necho "args: $*" >&2\n[[ "$STUB_STATUS" == 2 ]] && { echo "error: bad ref" >&2; exit 2; }\nprintf "| variant | Δ |\\n| --- | ---: |\\n| c-native · fib | +9.0 %% |\\n"\nexit "$STUB_STATUS"\n');
+  chmodSync(path.join(dir, 'bin/pnpm'), 0o755);
+  const wf = readWorkflow(workflowFile);
+  for (const stub of ['0', '1', '2']) {
+    const summary = path.join(dir, `summary-${stub}.md`);
+    writeFileSync(summary, '');
+    const results = await runJob({
+      workflow: wf, job: 'compare', matrix: { kind: 'arm64', runner: 'ubuntu-24.04-arm', experimental: true },
+      context: { github: { base_ref: 'main', token: '', event: { pull_request: { number: 3, head: { repo: { full_name: 'fork/x' } } } } }, secrets: {}, vars: {} },
+      workspace: path.join(dir, 'ws'), runnerTemp: path.join(dir, `steps-${stub}`),
+      baseEnv: { PATH: `${path.join(dir, 'bin')}:${process.env.PATH}`, HOME: dir, GITHUB_REPOSITORY: 'octo/x', GITHUB_STEP_SUMMARY: summary, STUB_STATUS: stub },
+    });
+    const ran = Object.fromEntries(results.filter((r) => r.outcome === 'ran').map((r) => [r.label, r]));
+    assert.equal(ran['Compare with the base branch']?.exitCode, 0, `stub ${stub}`);
+    assert.match(ran['Compare with the base branch']!.output!, /args: --reporter=silent arena compare origin\/main HEAD --format markdown --fail-above 5\n/);
+    assert.equal(ran['Job summary']?.exitCode, 0);
+    assert.equal(ran['PR comment']?.exitCode, 0);
+    assert.match(ran['PR comment']!.output!, /cannot comment: the pull request comes from the fork fork\/x/);
+    assert.equal(ran.Gate?.exitCode, Number(stub), ran.Gate?.output);
+    const text = readFileSync(summary, 'utf8');
+    if (stub === '2') assert.match(text, /arena compare printed no table \(exit status 2\): see the job log/);
+    else assert.match(text, /^\| c-native · fib \| \+9\.0 % \|$/m);
+    assert.match(text, /^### bench-arena compare · arm64$/m);
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 // The pull-request job, executed
 
@@ -270,7 +304,10 @@ test(`the pull-request compare job's run: steps pass in a scratch clone, ${asWho
     },
     secrets: {}, vars: {},
   };
-  const wf = readWorkflow(workflowFile);
+  // The clone's own workflow, so that it and the scripts its steps run come from the same commit.
+  const cloned = path.join(repo, path.relative(root, workflowFile));
+  assert.ok(existsSync(cloned), `the clone (${source}) has no ${path.relative(root, workflowFile)}: commit it, or set WORKFLOW_TEST_SOURCE=working-tree`);
+  const wf = readWorkflow(cloned);
   const matrix = wf.jobs.compare!.strategy!.matrix!.include!.find((m) => m.kind === 'x86-64')!;
   const results = await runJob({
     workflow: wf, job: 'compare', matrix, context, workspace: repo, baseEnv, runnerTemp: path.join(scratch, 'runner', 'steps'), user,
@@ -296,6 +333,9 @@ test(`the pull-request compare job's run: steps pass in a scratch clone, ${asWho
 
   // The job summary holds the markdown table; the compare document was written, by the runner's user.
   const text = readFileSync(summary, 'utf8');
+  const lines = (title: string, body: string) => [title, ...body.split('\n')].forEach((l) => t.diagnostic(l));
+  lines("arena compare's log ends with:", tail(compareStep.output, 8));
+  lines('the job summary:', text.trimEnd());
   assert.match(text, /^### bench-arena compare · x86-64$/m);
   assert.match(text, /^\|.+\|\s*$/m, `no markdown table in the job summary:\n${text}`);
   assert.match(text, /^\|(\s*:?-{3,}:?\s*\|)+\s*$/m, `no markdown table in the job summary:\n${text}`);

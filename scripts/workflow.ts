@@ -101,7 +101,13 @@ function tokenize(src: string): Token[] {
 }
 
 const truthy = (v: unknown): boolean => !(v === false || v === null || v === undefined || v === '' || v === 0);
-const loose = (v: unknown): unknown => (typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v).toLowerCase());
+/** GitHub's ==: same types compare as they are (strings ignoring case), others as numbers (null 0, '' 0, true 1). */
+function looselyEqual(a: unknown, b: unknown): boolean {
+  const kind = (v: unknown) => (v === null || v === undefined ? 'null' : typeof v);
+  if (kind(a) === kind(b)) return typeof a === 'string' ? a.toLowerCase() === (b as string).toLowerCase() : a === b || kind(a) === 'null';
+  const num = (v: unknown) => (v === null || v === undefined ? 0 : typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : typeof v === 'number' ? v : NaN);
+  return num(a) === num(b); // NaN never equals
+}
 
 /**
  * Evaluates a GitHub Actions expression (without its `${{ }}`) over a context. Unknown functions,
@@ -129,6 +135,7 @@ export function evaluate(src: string, ctx: Context, status: Status = { failed: f
       if (tok.v === 'true' || tok.v === 'false') return tok.v === 'true';
       if (tok.v === 'null') return null;
       if (isOp('(')) {
+        if (!['success', 'failure', 'always', 'cancelled'].includes(tok.v)) throw new Error(`function ${tok.v}() is not supported by this executor (in \`${src}\`)`);
         p++;
         expect(')');
         switch (tok.v) {
@@ -163,7 +170,7 @@ export function evaluate(src: string, ctx: Context, status: Status = { failed: f
     while (isOp('==') || isOp('!=')) {
       const op = toks[p++]!.v;
       const right = unary();
-      const same = loose(left) === loose(right);
+      const same = looselyEqual(left, right);
       left = op === '==' ? same : !same;
     }
     return left;
