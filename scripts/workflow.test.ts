@@ -245,8 +245,8 @@ test(`the pull-request compare job's run: steps pass in a scratch clone, ${asWho
   t.diagnostic(`clone of ${source === 'head' ? 'HEAD' : 'the working tree'}: HEAD ${head.slice(0, 10)}, origin/main ${base.slice(0, 10)}; ${asWho}`);
 
   // Caches, so that nothing already built here is built again: turbo's (compare builds each side with
-  // --cache-dir=<checkout>/.turbo/cache, turbo's default folder, which wins over TURBO_CACHE_DIR;
-  // this process's cache is copied there, since a user other than its owner cannot write to it).
+  // --cache-dir=$TURBO_CACHE_DIR; this process's cache is copied into the clone, since a user other
+  // than its owner cannot write to it).
   const turboCache = path.join(repo, '.turbo', 'cache');
   if (existsSync(path.join(root, '.turbo', 'cache'))) cpSync(path.join(root, '.turbo', 'cache'), turboCache, { recursive: true });
   mkdirSync(turboCache, { recursive: true });

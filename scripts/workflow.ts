@@ -7,13 +7,10 @@
 // `if:` is evaluated (success(), failure(), always(), cancelled(), !, &&, ||, ==, !=, parentheses,
 // literals and context paths); an expression it does not know is an error, never a guess.
 import { chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { execa } from 'execa';
+import YAML from 'yaml';
 
-// `yaml` is a devDependency of @arena/collector, whose `test` script runs this file's tests.
-const requireFromCollector = createRequire(new URL('../apps/collector/package.json', import.meta.url));
-const YAML = requireFromCollector('yaml') as typeof import('yaml');
 
 export type Scalar = string | number | boolean | null;
 export interface Step {

@@ -1,6 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -131,7 +131,13 @@ const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (si
  */
 export async function acquireBenchLock(options: LockOptions = {}): Promise<BenchLock> {
   const file = options.file ?? defaultLockPath();
-  mkdirSync(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    // Every user's benchmarks share one machine: like /tmp, anyone may create the lock there (a
+    // folder made by root with 0755 would shut other users out), nobody may remove another's.
+    if (file === defaultLockPath()) chmodSync(dir, 0o1777);
+  }
   const started = Date.now();
   let holder = startHolder(file, false);
   // A benchmark that exits while waiting must not leave a flock behind to take the lock later.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -153,4 +153,25 @@ test('waiting can time out with a message naming the lock, and leaves no waiter 
   assert.deepEqual(openers(file), holder);
   await lock.release();
   assert.deepEqual(openers(file), []);
+});
+
+test('the default lock folder is made like /tmp (1777), so other users of the machine can take the lock too', async () => {
+  const saved = { tmp: process.env.TMPDIR, file: process.env.BENCH_LOCK_FILE };
+  process.env.TMPDIR = tmpDir();
+  delete process.env.BENCH_LOCK_FILE;
+  try {
+    const lock = await acquireBenchLock();
+    await lock.release();
+    assert.equal(statSync(path.join(process.env.TMPDIR, 'bench-arena')).mode & 0o7777, 0o1777);
+    // An explicit lock file's folder is the caller's: left as the umask makes it.
+    const own = path.join(tmpDir(), 'mine', 'bench');
+    const other = await acquireBenchLock({ file: own });
+    await other.release();
+    assert.notEqual(statSync(path.dirname(own)).mode & 0o7777, 0o1777);
+  } finally {
+    for (const [k, v] of [['TMPDIR', saved.tmp], ['BENCH_LOCK_FILE', saved.file]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 });

@@ -6,6 +6,14 @@
 set -eu
 cd "$(dirname "$0")"
 out=${ARENA_GO_BIN:-bin}
-go build -trimpath -ldflags='-r $ORIGIN' -o "$out/go-wasmer" .
-lib="$(go list -m -f '{{.Dir}}' github.com/wasmerio/wasmer-go)/wasmer/packaged/lib/linux-amd64/libwasmer.so"
-install -m 0644 "$lib" "$out/libwasmer.so"
+# The module ships linux-amd64 and linux-aarch64 libraries, but its cgo.go links only the first
+# (the linux,arm64 LDFLAGS line is commented out, wasmer-go#281): name the directory ourselves.
+case "$(go env GOARCH)" in
+  amd64) arch=linux-amd64 ;;
+  arm64) arch=linux-aarch64 ;;
+  *) echo "go-wasmer: wasmer-go v1.0.4 ships no library for linux/$(go env GOARCH)" >&2; exit 1 ;;
+esac
+go mod download github.com/wasmerio/wasmer-go
+libdir="$(go list -m -f '{{.Dir}}' github.com/wasmerio/wasmer-go)/wasmer/packaged/lib/$arch"
+CGO_LDFLAGS="-L$libdir ${CGO_LDFLAGS:-}" go build -trimpath -ldflags='-r $ORIGIN' -o "$out/go-wasmer" .
+install -m 0644 "$libdir/libwasmer.so" "$out/libwasmer.so"

@@ -96,7 +96,7 @@ async function prepareSides(root: string, specs: SideSpec[], settings: Settings,
  * installs and builds it, then verifies and times every result of both sides in shared rounds,
  * each result's A and B runs side by side in alternating order. Writes results/compare/<id>.json
  * and prints the paired diff; with --fail-above, exits 1 on a significant slowdown above PCT, a
- * result now failing or one gone from B (unless --allow-missing).
+ * result now failing, or one on one side only (unless --allow-missing).
  */
 export async function compare(args: string[], io: Io = processIo()): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -201,9 +201,9 @@ export function report(
 ): number {
   const result: DiffResult = pairedDiff({ doc: doc.a.run, file }, { doc: doc.b.run, file }, o.alpha);
   const refs = { ...result, a: { ...result.a, id: `${doc.a.ref}` }, b: { ...result.b, id: `${doc.b.ref}` } };
-  const notes = o.failAbovePct === undefined ? [] : gateNotes(result, o.failAbovePct, o.allowMissing);
+  const notes = o.failAbovePct === undefined ? [] : gateNotes(result, o.failAbovePct, o.allowMissing, true);
   io.out(renderDiff(refs, o.format, notes));
   io.err(`wrote ${file}\n`);
-  const failing = o.failAbovePct !== undefined && regressions(result, o.failAbovePct, o.allowMissing).length > 0;
+  const failing = o.failAbovePct !== undefined && regressions(result, o.failAbovePct, o.allowMissing, true).length > 0;
   return failing || status === 'interrupted' ? 1 : 0;
 }

@@ -239,14 +239,17 @@ export function compareRuns(
 /**
  * The rows that fail the CI gate: significantly slower by more than failAbovePct, ok in A and
  * failing in B (the worst regression of all), or gone from B unless allowMissing (a variant removed
- * or renamed on purpose). A result new in B, or absent because a run was narrowed with BENCH_ONLY,
- * never fails it: there is nothing in A it could have got worse than, and narrowing is deliberate.
+ * or renamed on purpose). A result absent because a run was narrowed with BENCH_ONLY never fails
+ * it: narrowing is deliberate. A result new in B fails it only with `newFails` (compare: both sides
+ * are measured by one harness at once, so a result on one side only is a difference to explain);
+ * for diff there is nothing in A it could have got worse than.
  */
-export function regressions(result: DiffResult, failAbovePct: number, allowMissing = false): DiffRow[] {
+export function regressions(result: DiffResult, failAbovePct: number, allowMissing = false, newFails = false): DiffRow[] {
   return result.rows.filter(
     (r) =>
       (r.significant && r.deltaPct !== null && r.deltaPct > failAbovePct) ||
       r.change === 'now-failing' ||
-      (r.change === 'gone' && !allowMissing),
+      (r.change === 'gone' && !allowMissing) ||
+      (r.change === 'new' && newFails && !allowMissing),
   );
 }
