@@ -16,7 +16,7 @@ test('arena compare: Ctrl-C while a worktree is being prepared removes it, write
   const clone = path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-interrupt-')), 'repo');
   git(root, 'clone', '--quiet', '--shared', root, clone);
   git(clone, 'commit', '-q', '--allow-empty', '-m', 'one more');
-  await execa('pnpm', ['install', '--frozen-lockfile', '--offline', '--reporter=silent'], { cwd: clone });
+  await execa('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent'], { cwd: clone });
   const results = path.join(clone, 'results-test');
   const child = execa(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(clone, 'apps/collector/src/cli.ts'), 'compare', 'HEAD~1', 'HEAD'], {
     cwd: clone, reject: false, env: { BENCH_RESULTS_DIR: results, BENCH_ONLY: 'go-native', BENCH_WORKLOADS: 'fib', BENCH_PROFILE: 'quick', BENCH_LOCK_FILE: path.join(clone, 'lock') },
