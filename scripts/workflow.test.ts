@@ -180,7 +180,7 @@ test('the compare job posts the table first and fails at the gate with arena com
     });
     const ran = Object.fromEntries(results.filter((r) => r.outcome === 'ran').map((r) => [r.label, r]));
     assert.equal(ran['Compare with the base branch']?.exitCode, 0, `stub ${stub}`);
-    assert.match(ran['Compare with the base branch']!.output!, /args: --reporter=silent arena compare origin\/main HEAD --format markdown --fail-above 5\n/);
+    assert.match(ran['Compare with the base branch']!.output!, /args: --reporter=silent arena compare origin\/main HEAD --format markdown --fail-above 5$/m);
     assert.equal(ran['Job summary']?.exitCode, 0);
     assert.equal(ran['PR comment']?.exitCode, 0);
     assert.match(ran['PR comment']!.output!, /cannot comment: the pull request comes from the fork fork\/x/);

@@ -50,7 +50,7 @@ exit codes: 0 ok; 1 a failure (a regression with --fail-above, a failed check); 
 `;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
-  bench: () => bench(),
+  bench,
   collect,
   diff,
   export: exportRun,
@@ -76,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
     return await command(args);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
+    // Usage and input errors, a RunInputError (an unreadable run) included, are ConfigErrors.
     return error instanceof ConfigError ? 2 : 1;
   }
 }

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseRunDocument, type RunDocument } from '@arena/contract';
+import { parseRunDocument, RunDocumentError, type RunDocument } from '@arena/contract';
+import { ConfigError } from '@arena/suite';
 
 /** A write that could not complete; the target file is untouched. */
 export class StoreError extends Error {}
@@ -69,15 +70,38 @@ export function saveRun(results: string, doc: RunDocument): { runFile: string; l
   return { runFile, latest: latestPath(results) };
 }
 
-/** Reads one run file; throws with the file name on any problem. */
+/**
+ * A run named by the user that cannot be read or is no run document: their input to fix, so a
+ * ConfigError (exit 2) in every command that reads one, not a failure of the harness.
+ */
+export class RunInputError extends ConfigError {}
+
+/** One line: JSON.parse quotes the text it failed on, newlines and all. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Reads one run file; throws a RunInputError naming the file on any problem. */
 export function readRun(file: string): RunDocument {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const why = e.code === 'EISDIR' ? 'a folder, not a run file' : e.code === 'ENOENT' ? 'no such file' : `cannot be read (${oneLine(e.message)})`;
+    throw new RunInputError(`${file}: ${why}`);
+  }
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
+    value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: not readable JSON (${(error as Error).message})`);
+    throw new RunInputError(`${file}: not readable JSON (${oneLine((error as Error).message)})`);
   }
-  return parseRunDocument(value, file);
+  try {
+    return parseRunDocument(value, file);
+  } catch (error) {
+    // A migration may trip over a malformed old document before the schema is checked.
+    const message = error instanceof RunDocumentError ? (error as Error).message : `${file}: not a bench-arena run document (${oneLine((error as Error).message)})`;
+    throw new RunInputError(message);
+  }
 }
 
 /** Every readable run in runs/, oldest first; corrupt or invalid files are skipped with a warning. */

@@ -79,7 +79,26 @@ export function resultsTable(doc: RunDocument, baseline = 'go-native', workload 
   return { header, rows, right: header.map((_, i) => i).filter((i) => i >= 2 && i < header.length - 1) };
 }
 
-/** One line about the run: commit (dirty), machine, config. */
+/**
+ * What a narrowed run (BENCH_ONLY, BENCH_WORKLOADS) left out, as a sentence; null for a full run.
+ * Said where the run is shown, so its absent results are read as not run, never as gone.
+ */
+export function partialNote(doc: RunDocument): string | null {
+  const c = doc.config;
+  if (!c.only && !c.workloads) return null;
+  const left = (names: string[] | undefined) => (names === undefined ? '' : names.length ? `; left out: ${names.join(', ')}` : '');
+  const parts = [
+    c.only ? `variants ${c.only.join(', ')} only (BENCH_ONLY${left(c.leftOut?.variants)})` : '',
+    c.workloads ? `workloads ${c.workloads.join(', ')} only (BENCH_WORKLOADS${left(c.leftOut?.workloads)})` : '',
+  ].filter(Boolean);
+  const unrecorded = c.leftOut === null ? ' (what it left out was not recorded before schema 7)' : '';
+  return `Partial run: ${parts.join(', ')}${unrecorded}. Results it did not run are not compared, and never counted as gone.`;
+}
+
+/** The top of a run's tables: its headline, then what a narrowed run left out. */
+export const runHeader = (doc: RunDocument): string => [runHeadline(doc), partialNote(doc)].filter(Boolean).join('\n');
+
+/** One line about the run: commit (dirty), machine, config, and PARTIAL when it was narrowed. */
 export function runHeadline(doc: RunDocument): string {
   const commit = doc.git.commit ? `${doc.git.commit.slice(0, 10)}${doc.git.dirty ? ' (dirty tree)' : ''}` : 'no git';
   const c = doc.config;

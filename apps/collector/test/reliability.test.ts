@@ -1,10 +1,11 @@
 // Fault injection: every fault gets a clear error, and no earlier result is lost or changed.
 import assert from 'node:assert/strict';
 import { execSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { isBenchLocked } from '@arena/hyperfine-wrapper';
+import { repoRoot } from '@arena/suite';
 import { arena, cli, fixtureVariants, latestOf, processesMatching, sandbox, snapshot } from './helpers/cli.ts';
 
 const earlierRun = (results: string) => readFileSync(path.join(results, 'runs', 'earlier-run.json'));
@@ -42,6 +43,14 @@ test('a wrong answer, a crash, garbage and a broken report line each fail with t
   assert.match(run.stdout, /^fib \(size 20\)\n[\s\S]*fx-wrong \[node=\d+\]\s+FAILED\s.*wrong answer/m);
   assert.match(run.stdout, /^nbody \(size 1000, a new seed every round\)\n[\s\S]*fx-good \[node=\d+\]\s+\d/m);
   assert.deepEqual(earlierRun(s.results), before);
+  // The narrowing is recorded with what it left out, and said at the top of the table.
+  const fixtures = readdirSync(fixtureVariants).filter((v) => existsSync(path.join(fixtureVariants, v, 'package.json')));
+  assert.deepEqual(doc.config.leftOut, {
+    variants: fixtures.filter((v) => !['fx-good', 'fx-wrong', 'fx-crash', 'fx-garbage', 'fx-contract'].includes(v)).sort(),
+    workloads: readdirSync(path.join(repoRoot(), 'packages/workloads')).filter((w) => existsSync(path.join(repoRoot(), 'packages/workloads', w, 'workload.json')) && !['fib', 'nbody'].includes(w)).sort(),
+  });
+  assert.ok(doc.config.leftOut.variants.length > 0 && doc.config.leftOut.workloads.length > 0);
+  assert.match(run.stdout, /^Partial run: variants fx-good, fx-wrong, fx-crash, fx-garbage, fx-contract only \(BENCH_ONLY; left out: .*fx-/m);
 });
 
 test('after the rounds, memory runs: each verified (a wrong answer there fails the result), each peak recorded with its method', async () => {
@@ -174,8 +183,8 @@ test('a stale lock from a killed bench is detected and cleared', async () => {
 test('a run document with an unknown schemaVersion gets a clear message', async () => {
   const s = sandbox();
   const file = path.join(s.dir, 'future.json');
-  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 7 }));
+  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 8 }));
   const run = await arena(['collect', file], {});
-  assert.equal(run.exitCode, 1);
-  assert.match(run.stderr, /future\.json: schemaVersion 7 was written by a newer bench-arena; this one reads up to 6/);
+  assert.equal(run.exitCode, 2, 'an input error');
+  assert.match(run.stderr, /future\.json: schemaVersion 8 was written by a newer bench-arena; this one reads up to 7/);
 });

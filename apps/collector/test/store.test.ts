@@ -4,7 +4,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { listRuns, saveRun, StoreError, writeFileAtomic } from '../src/store.ts';
+import { ConfigError } from '@arena/suite';
+import { listRuns, readRun, RunInputError, saveRun, StoreError, writeFileAtomic } from '../src/store.ts';
 import { makeRun } from './fixtures/run.ts';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'arena-store-'));
@@ -60,6 +61,20 @@ test('corrupt, truncated and unknown-version files are skipped with a warning na
   assert.equal(warnings.length, 2);
   assert.match(warnings.join('\n'), /truncated\.json: not readable JSON/);
   assert.match(warnings.join('\n'), /future\.json: schemaVersion 9 was written by a newer bench-arena/);
+});
+
+test('every way a run file can be unusable is a RunInputError (a ConfigError: exit 2) whose first line names the file', () => {
+  const dir = tmp();
+  const files: Record<string, string | null> = { folder: null, 'not-json.txt': 'not json\nat all', 'no-run.json': '{"a": 1}', 'bad-run.json': JSON.stringify({ ...makeRun({}), results: 1 }) };
+  for (const [name, text] of Object.entries(files)) {
+    if (text === null) mkdirSync(path.join(dir, name));
+    else writeFileSync(path.join(dir, name), text);
+  }
+  for (const name of [...Object.keys(files), 'missing.json']) {
+    const file = path.join(dir, name);
+    assert.throws(() => readRun(file), (e: Error) => e instanceof RunInputError && e instanceof ConfigError && e.message.split('\n')[0]!.startsWith(`${file}: `), name);
+  }
+  assert.throws(() => readRun(path.join(dir, 'not-json.txt')), /not readable JSON \(.*"not json at all".*\)$/);
 });
 
 test('an unwritable folder gives a clear error and leaves the old file untouched', { skip: process.getuid?.() === 0 && 'root ignores permissions; covered by the full-disk test' }, () => {

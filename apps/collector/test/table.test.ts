@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { renderMarkdown, renderText } from '../src/format.ts';
 import { renderHtml } from '../src/report/html.ts';
 import { renderReportMarkdown } from '../src/report/markdown.ts';
-import { articleTable, resultsTable, runHeadline, workloadTables } from '../src/table.ts';
+import { articleTable, resultsTable, partialNote, runHeader, runHeadline, workloadTables } from '../src/table.ts';
 import { runDocument, type RunDocument } from '@arena/contract';
 import { wallStats } from '@arena/hyperfine-wrapper';
 import { makeMigratedRun, makeRun } from './fixtures/run.ts';
@@ -77,6 +77,23 @@ test('a narrowed run says so in its headline', () => {
   const doc = makeRun({ 'go-native': 0.4 });
   doc.config.only = ['go-native'];
   assert.match(runHeadline(doc), /PARTIAL: only go-native \(BENCH_ONLY\)/);
+});
+
+test('a narrowed run names what it left out at the top of its tables; a full run says nothing', () => {
+  const doc = makeRun({ 'go-native': 0.4 });
+  assert.equal(partialNote(doc), null);
+  assert.equal(runHeader(doc), runHeadline(doc));
+  doc.config.only = ['go-native'];
+  doc.config.workloads = ['fib'];
+  doc.config.leftOut = { variants: ['c-native', 'threads-js'], workloads: ['nbody'] };
+  assert.equal(
+    partialNote(doc),
+    'Partial run: variants go-native only (BENCH_ONLY; left out: c-native, threads-js), workloads fib only (BENCH_WORKLOADS; left out: nbody). Results it did not run are not compared, and never counted as gone.',
+  );
+  assert.equal(runHeader(doc).split('\n')[1], partialNote(doc));
+  // A run recorded before schema 7 did not name them.
+  doc.config.leftOut = null;
+  assert.match(partialNote(doc)!, /variants go-native only \(BENCH_ONLY\).*\(what it left out was not recorded before schema 7\)/);
 });
 
 test('a failed result shows FAILED and its error', () => {

@@ -66,7 +66,7 @@ const TIMEOUT_MS = 60_000;
 /** The run configuration the checks plan targets with (only the size and workers matter). */
 const plan = (workload: string, size: number, workers: number[]): RunConfig => ({
   profile: 'conformance', sizes: { [workload]: size }, workloads: null, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1,
-  targetCiPct: null, budgetS: null, suiteBudgetS: null, only: null, node: null, go: null,
+  targetCiPct: null, budgetS: null, suiteBudgetS: null, only: null, leftOut: null, node: null, go: null,
 });
 
 /** The bench's targets of a variant on one Node (undefined: a program that is not Node). */

@@ -112,8 +112,13 @@ function v5to6(doc: Doc): Doc {
   return { ...doc, schemaVersion: 6, config: { ...(doc.config as Doc), memoryRuns: 0 }, accountingS: accounting && { ...accounting, memory: 0 }, results };
 }
 
+/** Version 6 did not name what BENCH_ONLY / BENCH_WORKLOADS left out: `leftOut: null` (not recorded). */
+function v6to7(doc: Doc): Doc {
+  return { ...doc, schemaVersion: 7, config: { ...(doc.config as Doc), leftOut: null } };
+}
+
 /** Upgrades from older schema versions, keyed by the version they read. Each returns the next version's document. */
-export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4, 4: v4to5, 5: v5to6 };
+export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4, 4: v4to5, 5: v5to6, 6: v6to7 };
 
 /** Why a run document could not be read. */
 export class RunDocumentError extends Error {}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { variantReport } from './report.ts';
 
 /** The run document version this code writes. Older versions are migrated on read (see migrate.ts). */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** Summary statistics of one sample, all in the unit named by the field that holds them. */
 export const sampleStats = z.object({
@@ -143,6 +143,13 @@ export const runConfig = z.object({
     .describe('BENCH_SUITE_BUDGET_MIN × 60: the whole bench stops starting rounds once its elapsed time would pass this; tables still short of their precision got the rounds until then. null: no suite budget.'),
   memoryRuns: z.int().nonnegative().describe('Extra verified runs per ok result that measure its peak memory, after the rounds; 0: not measured.'),
   only: z.array(z.string()).nullable().describe('BENCH_ONLY: the variants this run was narrowed to; null: every discovered variant.'),
+  leftOut: z
+    .object({
+      variants: z.array(z.string()).describe('Discovered variants BENCH_ONLY left out.'),
+      workloads: z.array(z.string()).describe('Discovered workloads BENCH_WORKLOADS left out.'),
+    })
+    .nullable()
+    .describe('What the narrowing left out, named, so a partial run can say so; both empty for a full run. null: not recorded (runs before schema 7, or settings not yet matched against discovery).'),
   node: z
     .array(z.string().regex(/^\d+$/))
     .min(1)

@@ -23,9 +23,9 @@ test('rejects a failed result without an error', () => {
 });
 
 test('parseRunDocument names a newer schemaVersion and the file', () => {
-  assert.throws(() => parseRunDocument({ ...sampleRun(), schemaVersion: 7 }, 'runs/x.json'), (e: unknown) => {
+  assert.throws(() => parseRunDocument({ ...sampleRun(), schemaVersion: 8 }, 'runs/x.json'), (e: unknown) => {
     assert.ok(e instanceof RunDocumentError);
-    assert.match(e.message, /runs\/x\.json: schemaVersion 7 was written by a newer bench-arena/);
+    assert.match(e.message, /runs\/x\.json: schemaVersion 8 was written by a newer bench-arena/);
     return true;
   });
 });
@@ -176,4 +176,13 @@ test('a report line carries its workload, size and seed, and answers of the spec
   doc.results[0].report.seed = 7;
   doc.results[0].report.results = [[], []];
   assert.equal(runDocument.safeParse(doc).success, false, 'an array answer has at least one value');
+});
+
+test('parseRunDocument migrates version 6: what a narrowing left out was not recorded (leftOut null)', () => {
+  const { leftOut, ...config } = sampleRun().config;
+  void leftOut;
+  const doc = parseRunDocument({ ...sampleRun(), schemaVersion: 6, config: { ...config, only: ['go-native'] } });
+  assert.equal(doc.schemaVersion, SCHEMA_VERSION);
+  assert.equal(doc.config.leftOut, null);
+  assert.deepEqual(doc.config.only, ['go-native']);
 });

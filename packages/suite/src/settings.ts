@@ -6,8 +6,8 @@ import path from 'node:path';
 import { repoRoot } from './root.ts';
 import { discoverWorkloads, type Workload } from './workloads.ts';
 
-/** A configuration value that is out of range: names the variable and what it accepts. */
-export class ConfigError extends Error {}
+export { ConfigError } from './errors.ts';
+import { ConfigError } from './errors.ts';
 
 /**
  * The profiles `BENCH_PROFILE` selects: a measuring plan (PLANS says why each plan is what it is);
@@ -156,6 +156,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
       suiteBudgetS: budgetMin !== null ? budgetMin * 60 : p.suiteBudgetS,
       memoryRuns: memoryRunsSetting(env.BENCH_MEMORY_RUNS, p.memoryRuns),
       only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null,
+      // Known once the variants are discovered: the bench fills it in with leftOutOf.
+      leftOut: null,
       // Node lines (node.json of @arena/runtimes; unset: the harness's Node) and Go lines (go.json; unset: the Go on PATH).
       node: linesSetting(env.BENCH_NODE, nodeLines),
       go: linesSetting(env.BENCH_GO, goLines),
@@ -166,5 +168,14 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
     skipBuild: env.BENCH_SKIP_BUILD === '1',
     variantsDir: env.BENCH_VARIANTS_DIR ? path.resolve(env.BENCH_VARIANTS_DIR) : null,
     memoryCgroup: env.BENCH_MEMORY_CGROUP?.trim() ? path.resolve(env.BENCH_MEMORY_CGROUP.trim()) : null,
+  };
+}
+
+/** What BENCH_ONLY and BENCH_WORKLOADS left out of what was discovered, named in the run document so a partial run can say so. */
+export function leftOutOf(config: Pick<RunConfig, 'only' | 'workloads'>, found: { variants: string[]; workloads: string[] }): { variants: string[]; workloads: string[] } {
+  const { only, workloads } = config;
+  return {
+    variants: only ? [...new Set(found.variants)].filter((v) => !only.includes(v)).sort() : [],
+    workloads: workloads ? [...new Set(found.workloads)].filter((w) => !workloads.includes(w)).sort() : [],
   };
 }

@@ -4,7 +4,7 @@ import type { RunConfig } from '@arena/contract';
 import type { Variant } from '../src/discover.ts';
 import { resolveRuntimes, wantedNodeFlags } from '../src/runtimes.ts';
 
-const config: RunConfig = { profile: 'quick', sizes: { fib: 30 }, workloads: null, workers: [2], warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, only: null, node: null, go: null };
+const config: RunConfig = { profile: 'quick', sizes: { fib: 30 }, workloads: null, workers: [2], warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, only: null, leftOut: null, node: null, go: null };
 const variant = (name: string, command: string, nodeFlags: string[] = []): Variant => ({ name, dir: `packages/variants/${name}`, manifest: { command, wasmModules: false, nodeFlags, summary: name }, goBuilt: false });
 
 test('the flags to detect are every flag some variant wants, once', () => {

@@ -8,7 +8,7 @@ import { answerTolerance } from '../src/workloads.ts';
 import type { Workload } from '../src/workloads.ts';
 
 const config = (workers = [2]): RunConfig => ({
-  profile: 'quick', sizes: { fib: 30 }, workloads: null, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, only: null, node: null, go: null,
+  profile: 'quick', sizes: { fib: 30 }, workloads: null, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, only: null, leftOut: null, node: null, go: null,
 });
 const spec = (name: string, seeded: boolean): Workload => ({
   name, dir: `packages/workloads/${name}`,

@@ -7,14 +7,14 @@ import { execa } from 'execa';
 import { collectRun, runId, toResult, unmeasuredResults } from '../collect.ts';
 import { describeProbe, memoryProbe } from '../memory/method.ts';
 import { measureMemory, processRunOnce } from '../memory/runs.ts';
-import { discoverVariants, loadAnswers, planTargets, readModules, readSettings, resolveRuntimes, withoutMissingPrograms, type Modules, type Settings } from '@arena/suite';
+import { ConfigError, discoverVariants, discoverWorkloads, leftOutOf, loadAnswers, planTargets, readModules, readSettings, resolveRuntimes, withoutMissingPrograms, type Modules, type Settings } from '@arena/suite';
 import { buildGoToolchains } from '../go-builds.ts';
 import { renderText } from '../format.ts';
 import { gitState } from '../git.ts';
 import { repoRoot, resultsDir } from '../paths.ts';
 import { saveRun } from '../store.ts';
 import { writeReports } from '../report/write.ts';
-import { articleTable, runHeadline, workloadTables } from '../table.ts';
+import { articleTable, runHeader, workloadTables } from '../table.ts';
 
 const log = (m: string) => console.error(`[arena ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
@@ -22,7 +22,10 @@ const log = (m: string) => console.error(`[arena ${new Date().toISOString().slic
  * `arena bench`: checks config and tools, takes the machine-wide lock, builds (turbo, cached),
  * verifies and times every discovered variant, then writes and prints the run.
  */
-export async function bench(): Promise<number> {
+export async function bench(args: string[] = []): Promise<number> {
+  // It is told everything through BENCH_*: an argument such as `--profile quick` would otherwise be
+  // ignored and start a full default bench.
+  if (args.length) throw new ConfigError(`bench takes no arguments, got "${args.join(' ')}"; settings are BENCH_* variables (e.g. BENCH_PROFILE=quick pnpm arena bench)`);
   return (await runBench(readSettings())).code;
 }
 
@@ -60,7 +63,7 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     const variants = only ? found.filter((v) => only.includes(v.name)) : found;
     if (only) {
       const unknown = only.filter((n) => !found.some((v) => v.name === n));
-      if (unknown.length) throw new Error(`BENCH_ONLY names no variant: ${unknown.join(', ')} (found: ${found.map((v) => v.name).join(', ')})`);
+      if (unknown.length) throw new ConfigError(`BENCH_ONLY names no variant: ${unknown.join(', ')} (found: ${found.map((v) => v.name).join(', ')})`);
     }
     // Before any timing: BENCH_NODE's Nodes are installed on first use, and their flags detected;
     // BENCH_GO's toolchains are fetched and build the Go variants and the Go module.
@@ -72,7 +75,7 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     const answers = await loadAnswers(root, settings.workloads);
     const planned = planTargets(variants, settings.workloads, modules, settings.config, runtimes);
     const { targets, problems } = withoutMissingPrograms(planned, root);
-    const c = settings.config;
+    const c = { ...settings.config, leftOut: leftOutOf(settings.config, { variants: [...found, ...broken].map((v) => v.name), workloads: discoverWorkloads(root).workloads.map((w) => w.name) }) };
     const rounds = c.minRounds === c.maxRounds ? `${c.minRounds}` : `${c.minRounds}..${c.maxRounds}`;
     const sizes = Object.entries(c.sizes).map(([w, size]) => `${w}=${size}`).join(', ');
     const memory = c.memoryRuns ? `, then ${c.memoryRuns} memory runs per result (${describeProbe(probe)})` : ', memory not measured (BENCH_MEMORY_RUNS=0)';
@@ -99,7 +102,7 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     const status = lock.lost() === null ? 'complete' : 'interrupted';
     const doc = runDocument.parse(collectRun({ id, createdAt, git, machine, config: c, order, results: out, status, accountingS }));
     const saved = saveRun(results, doc);
-    console.log(`\n${runHeadline(doc)}\n`);
+    console.log(`\n${runHeader(doc)}\n`);
     for (const t of workloadTables(doc, settings.baseline)) console.log(`${t.heading}\n\n${renderText(t.table)}\n`);
     if (c.profile === 'article') console.log(`The article's method (best and worst dropped, the rest averaged):\n\n${renderText(articleTable(doc))}\n`);
     console.log(`wrote ${saved.runFile}${saved.latest ? ` and ${saved.latest}` : ''}`);

@@ -1,17 +1,21 @@
-import { baselineSetting } from '@arena/suite';
+import { baselineSetting, ConfigError } from '@arena/suite';
 import path from 'node:path';
+import { parseCommandArgs } from '../diff/args.ts';
+import { locate } from '../diff/resolve.ts';
 import { renderText } from '../format.ts';
-import { repoRoot, resultsDir } from '../paths.ts';
 import { latestPath, readRun } from '../store.ts';
-import { articleTable, runHeadline, workloadTables } from '../table.ts';
+import { articleTable, runHeader, workloadTables } from '../table.ts';
+
+const USAGE = 'usage: pnpm arena collect [run.json] [--baseline NAME] (default: latest)';
 
 /** `arena collect [run.json] [--baseline name]`: validates a run document and prints its table. */
 export async function collect(args: string[]): Promise<number> {
-  const b = args.indexOf('--baseline');
-  const baseline = b >= 0 ? args[b + 1]! : baselineSetting();
-  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--baseline');
-  const doc = readRun(file ? path.resolve(file) : latestPath(resultsDir(repoRoot())));
-  console.log(`${runHeadline(doc)}\n\n${workloadTables(doc, baseline).map((t) => `${t.heading}\n\n${renderText(t.table)}`).join('\n\n')}`);
+  const { values, positionals } = parseCommandArgs(args, { baseline: { type: 'string' } });
+  if (positionals.length > 1) throw new ConfigError(USAGE);
+  const file = positionals[0] === undefined ? latestPath(locate(process.cwd()).results) : path.resolve(positionals[0]);
+  const doc = readRun(file);
+  const baseline = values.baseline ?? baselineSetting();
+  console.log(`${runHeader(doc)}\n\n${workloadTables(doc, baseline).map((t) => `${t.heading}\n\n${renderText(t.table)}`).join('\n\n')}`);
   if (doc.config.profile === 'article') console.log(`\n${renderText(articleTable(doc))}`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { COMPARE_SCHEMA_VERSION, runDocument, type CompareDocument, type PeakMemory, type RunDocument } from '@arena/contract';
 import { acquireBenchLock, describeMachine, killAllChildren, requireTools, runSchedule, TOOLS, type Measured, type TargetState } from '@arena/hyperfine-wrapper';
-import { ConfigError, loadAnswers, readSettings, resolveRuntimes, type Settings } from '@arena/suite';
+import { ConfigError, discoverVariants, discoverWorkloads, leftOutOf, loadAnswers, readSettings, resolveRuntimes, type Settings } from '@arena/suite';
 import { execa } from 'execa';
 import { collectRun, runId, toResult, unmeasuredResults } from '../collect.ts';
 import { comparePlan, interleave, onSide, pairCount } from '../compare/plan.ts';
@@ -148,7 +148,8 @@ export async function compare(args: string[], io: Io = processIo()): Promise<num
     const createdAt = new Date();
     const machine = await describeMachine();
     const id = runId(createdAt, pb.side.commit);
-    const config = { ...settings.config, minRounds: plan.minRounds, maxRounds: plan.maxRounds, suiteBudgetS: plan.suiteBudgetS };
+    const discovered = { variants: sides.flatMap((s) => { const d = discoverVariants(s.root); return [...d.variants, ...d.broken].map((v) => v.name); }), workloads: sides.flatMap((s) => discoverWorkloads(s.root).workloads.map((w) => w.name)) };
+    const config = { ...settings.config, minRounds: plan.minRounds, maxRounds: plan.maxRounds, suiteBudgetS: plan.suiteBudgetS, leftOut: leftOutOf(settings.config, discovered) };
     const scheduled = await runSchedule(targets, { ...plan, timeoutS: settings.timeoutS }, answers, {
       progress: log, signal: ac.signal, cwd: root, verified: (states) => refuseHalf(states, plans),
     });

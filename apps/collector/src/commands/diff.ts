@@ -31,6 +31,7 @@ export async function diff(args: string[], io: Io = processIo()): Promise<number
   const format = choiceOption('format', values.format, DIFF_FORMATS, 'text');
   const alpha = numberOption('alpha', values.alpha, 0, 1, true) ?? 0.05;
   const failAbovePct = numberOption('fail-above', values['fail-above'], 0, Number.MAX_VALUE);
+  const noiseOption = numberOption('noise', values.noise, 0, 100);
   const allowMissing = values['allow-missing'] === true;
   // Without a gate it would change nothing, silently.
   if (allowMissing && failAbovePct === undefined) throw new ConfigError('--allow-missing only applies with --fail-above');
@@ -39,7 +40,7 @@ export async function diff(args: string[], io: Io = processIo()): Promise<number
   const warn = (m: string) => io.err(`warning: ${m}\n`);
   const a = await resolveRun(positionals[0]!, loc, warn);
   const b = await resolveRun(positionals[1] ?? 'latest', loc, warn);
-  const noise = noiseSetting(loc.results, a.doc, b.doc, numberOption('noise', values.noise, 0, 100));
+  const noise = noiseSetting(loc.results, a.doc, b.doc, noiseOption);
   const result = compareRuns(a, b, alpha, noise);
 
   const notes = failAbovePct === undefined ? [] : gateNotes(result, failAbovePct, allowMissing);

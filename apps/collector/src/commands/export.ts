@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { choiceOption, parseCommandArgs } from '../diff/args.ts';
 import { processIo, type Io } from '../diff/io.ts';
@@ -14,10 +15,12 @@ export async function exportRun(args: string[], io: Io = processIo()): Promise<n
   const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' }, out: { type: 'string' } });
   const format = choiceOption('format', values.format, Object.keys(EXPORTERS));
   if (positionals.length > 1) throw new ConfigError('usage: pnpm arena export --format bmf|gab|csv [run] [--out FILE]');
+  const file = values.out ? path.resolve(io.cwd, values.out) : null;
+  // Otherwise a usage mistake would surface late, as a failed write (exit 1).
+  if (file && statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new ConfigError(`--out ${values.out} is a folder: name a file`);
   const run = await resolveRun(positionals[0] ?? 'latest', locate(io.cwd), (m) => io.err(`warning: ${m}\n`));
   const text = EXPORTERS[format]!.render(run.doc);
-  if (values.out) {
-    const file = path.resolve(io.cwd, values.out);
+  if (file) {
     writeFileAtomic(file, text);
     io.err(`wrote ${file}\n`);
   } else {

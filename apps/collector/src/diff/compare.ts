@@ -1,4 +1,4 @@
-import type { PeakMemory, RunDocument, VariantResult } from '@arena/contract';
+import type { PeakMemory, RunDocument, VariantResult, WallSeconds } from '@arena/contract';
 import { ciHalfWidthPct, ciIsInformative } from '@arena/hyperfine-wrapper';
 import { resultLabel } from '../format.ts';
 import { geomean } from '../stats/geomean.ts';
@@ -135,7 +135,7 @@ export interface DiffResult {
 }
 
 /** Whether the run was narrowed with BENCH_ONLY to a list without this variant, or with BENCH_WORKLOADS to one without this workload. */
-const narrowedOut = (doc: RunDocument, of: { variant: string; workload: string }) =>
+export const narrowedOut = (doc: RunDocument, of: { variant: string; workload: string }) =>
   (doc.config.only !== null && !doc.config.only.includes(of.variant)) || (doc.config.workloads !== null && !doc.config.workloads.includes(of.workload));
 
 function side(r: VariantResult | undefined, doc: RunDocument, of: { variant: string; workload: string }): DiffSide {
@@ -185,6 +185,30 @@ const info = (doc: RunDocument, file: string): DiffRunInfo => ({
   id: doc.id, file, commit: doc.git.commit, dirty: doc.git.dirty, createdAt: doc.createdAt, only: doc.config.only, workloads: doc.config.workloads,
 });
 
+/** The verdict of the diff rules on one result's times in two separate runs (see {@link judgeChange}). */
+export interface ChangeVerdict {
+  deltaPct: number;
+  p: number;
+  pMethod: MannWhitneyMethod;
+  ciOverlap: boolean;
+  significant: boolean;
+}
+
+/**
+ * The diff rules, for anything that compares two separate runs of one result (diff, history steps):
+ * the change of the median, B over A, is significant when the two-sided U test gives p < alpha, the
+ * medians' 95 % CIs do not overlap and |change| ≥ the noise threshold.
+ */
+export function judgeChange(a: WallSeconds, b: WallSeconds, alpha: number, noisePct: number): ChangeVerdict {
+  const test = mannWhitneyU(a.times, b.times);
+  const deltaPct = (b.median / a.median - 1) * 100;
+  const ciOverlap = a.ci95.low <= b.ci95.high && b.ci95.low <= a.ci95.high;
+  // The U test assumes both runs sample one steady machine; between runs a shared VM drifts.
+  // So a change must also clear both medians' uncertainty (non-overlapping 95 % CIs, a
+  // conservative test) and, like criterion's noise threshold, the drift `arena aa` measured.
+  return { deltaPct, p: test.p, pMethod: test.method, ciOverlap, significant: test.p < alpha && !ciOverlap && Math.abs(deltaPct) >= noisePct };
+}
+
 /**
  * Compares run B against run A, benchstat style: one row per variant + parameters present in
  * either (A's order, then B's new ones), the change of the median and whether it is significant.
@@ -209,17 +233,9 @@ export function compareRuns(
       deltaPct: null, p: null, pMethod: null, ciOverlap: null, significant: false, minP: null, tooSmall: false, memory: null, paired: null,
     };
     if (ra?.status === 'ok' && rb?.status === 'ok') {
-      const test = mannWhitneyU(ra.wallS.times, rb.wallS.times);
+      Object.assign(row, judgeChange(ra.wallS, rb.wallS, alpha, noisePct));
       row.minP = minAttainableP(ra.wallS.times.length, rb.wallS.times.length);
       row.tooSmall = tooSmall(pairSize(ra.wallS, rb.wallS), alpha);
-      row.deltaPct = (rb.wallS.median / ra.wallS.median - 1) * 100;
-      row.p = test.p;
-      row.pMethod = test.method;
-      row.ciOverlap = ra.wallS.ci95.low <= rb.wallS.ci95.high && rb.wallS.ci95.low <= ra.wallS.ci95.high;
-      // The U test assumes both runs sample one steady machine; between runs a shared VM drifts.
-      // So a change must also clear both medians' uncertainty (non-overlapping 95 % CIs, a
-      // conservative test) and, like criterion's noise threshold, the drift `arena aa` measured.
-      row.significant = test.p < alpha && !row.ciOverlap && Math.abs(row.deltaPct) >= noisePct;
       row.memory = compareMemory(ra.peakMemory, rb.peakMemory);
     }
     return row;

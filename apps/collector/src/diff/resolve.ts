@@ -38,13 +38,8 @@ export interface ResolvedRun {
   spec: string;
 }
 
-function read(file: string, spec: string): ResolvedRun {
-  try {
-    return { doc: readRun(file), file, spec };
-  } catch (error) {
-    throw new ConfigError((error as Error).message);
-  }
-}
+/** readRun's errors are RunInputErrors already: a run that cannot be read is a usage error. */
+const read = (file: string, spec: string): ResolvedRun => ({ doc: readRun(file), file, spec });
 
 /** "abc1234  2026-11-27 13:00 UTC  (2 runs)" for every commit with runs, newest first. */
 function commitsWithRuns(runs: Array<{ doc: RunDocument }>): string[] {

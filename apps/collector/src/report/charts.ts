@@ -2,6 +2,7 @@ import type { RunDocument } from '@arena/contract';
 import type { TopLevelSpec } from 'vega-lite';
 import { hostColours } from './colour.ts';
 import { DIMENSION_NAMES, historyRows, medianRows, phaseRows, runtimeRows, scalingRows, timeRows, type RuntimeDimension } from './data.ts';
+import { runName, type HistoryOptions } from './history.ts';
 import { orderedHosts, placeResults } from './hosts.ts';
 
 /** A chart of the report: its name (the wrapper's data-chart attribute), title, caption and spec. */
@@ -101,23 +102,39 @@ export function phasesChart(doc: RunDocument): ChartSpec {
   };
 }
 
-/** The median of each variant across the stored runs. */
-export function historyChart(runs: RunDocument[]): ChartSpec {
+/**
+ * The median of each result in every stored run, one panel per workload, by run (start time and
+ * commit). A line joins only comparable runs (same size, workers, profile method and hardware):
+ * colour is the result, the dash its configuration. Triangles mark a toolchain change, red rings a
+ * step the diff rules call significant.
+ */
+export function historyChart(runs: RunDocument[], options: HistoryOptions = {}): ChartSpec {
+  const rows = historyRows(runs, options);
+  const order = [...new Map([...runs].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((d) => [runName(d), true])).keys()];
+  const x = { field: 'run', type: 'ordinal' as const, title: 'run (start UTC, commit)', sort: order, axis: { labelAngle: -40, labelLimit: 360 } };
+  const y = { field: 'medianMs', type: 'quantitative' as const, title: 'median wall time (ms)', scale: { type: 'log' as const } };
+  const results = new Set(rows.map((r) => r.result)).size;
+  const color = { field: 'result', type: 'nominal' as const, title: 'result', scale: { scheme: results <= 10 ? 'tableau10' : 'tableau20' } };
+  const strokeDash = { field: 'configuration', type: 'nominal' as const, title: 'configuration', legend: { symbolType: 'stroke', symbolStrokeColor: '#333', symbolStrokeWidth: 2, symbolSize: 300, labelLimit: 560 } };
+  const configurations = new Set(rows.map((r) => r.configuration)).size;
   return {
     name: 'history',
     title: 'History',
-    caption: `The median of each variant in each of the ${runs.length} stored run${runs.length === 1 ? '' : 's'} (results/runs/), by the time the run started.`,
+    caption: `The median of each result in each of the ${runs.length} stored run${runs.length === 1 ? '' : 's'} (results/runs/), with its 95 % CI, in ${configurations} configuration${configurations === 1 ? '' : 's'}: a line joins only runs of one configuration (workload size, workers, profile method, hardware), dashed differently per configuration. ▲ a toolchain change (Node, Go, clang, hyperfine or kernel) at that run; red ring: a change from the line's previous run that the diff rules call significant. "(dirty)": the tree was dirty.`,
     spec: {
-      config, width: WIDTH, height: 280,
-      data: { values: historyRows(runs) },
-      name: 'history',
-      mark: { type: 'line', point: true },
-      encoding: {
-        x: { field: 'createdAt', type: 'temporal', title: 'run started (UTC)', timeUnit: 'utcyearmonthdatehoursminutesseconds' },
-        y: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)' },
-        color: { field: 'label', type: 'nominal', title: 'variant', scale: { scheme: 'tableau20' } },
-      },
-    },
+      config,
+      ...perWorkload(rows, (i) => ({
+        width: WIDTH, height: 240,
+        encoding: { x },
+        layer: [
+          { name: `history_lines_${i}`, mark: { type: 'line', point: { filled: true } }, encoding: { y, color, strokeDash, detail: { field: 'series' } } },
+          { name: `history_ci_${i}`, mark: { type: 'rule' }, encoding: { y: { field: 'ci95LowMs', type: 'quantitative' }, y2: { field: 'ci95HighMs' }, color } },
+          { name: `history_toolchain_${i}`, transform: [{ filter: 'datum.toolchain' }], mark: { type: 'point', shape: 'triangle-up', filled: true, size: 110, color: '#222', yOffset: -12 }, encoding: { y } },
+          { name: `history_toolchain_text_${i}`, transform: [{ filter: 'datum.toolchain' }], mark: { type: 'text', fontSize: 10, dy: -24, color: '#222' }, encoding: { y, text: { field: 'toolchain' } } },
+          { name: `history_steps_${i}`, transform: [{ filter: 'datum.step' }], mark: { type: 'point', size: 220, strokeWidth: 2, color: '#d62728' }, encoding: { y } },
+        ],
+      })),
+    } as TopLevelSpec,
   };
 }
 
@@ -192,10 +209,10 @@ export function runtimeChart(doc: RunDocument, dimension: RuntimeDimension = 'no
 }
 
 /** Every chart the report shows for this run, with the stored runs for the history. */
-export function reportCharts(doc: RunDocument, runs: RunDocument[]): ChartSpec[] {
+export function reportCharts(doc: RunDocument, runs: RunDocument[], history: HistoryOptions = {}): ChartSpec[] {
   const charts = [medianChart(doc), timesChart(doc)];
   if (phaseRows(doc).length) charts.push(phasesChart(doc));
-  charts.push(historyChart(runs));
+  charts.push(historyChart(runs, history));
   const scaling = scalingChart(doc);
   if (scaling) charts.push(scaling);
   for (const dimension of ['node', 'go'] as const) {

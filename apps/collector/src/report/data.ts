@@ -2,6 +2,7 @@ import type { OkResult, RunDocument } from '@arena/contract';
 import { compareLines } from '@arena/runtimes';
 import { variantLabel } from '@arena/suite';
 import { resultLabel } from '../format.ts';
+import { historySeries, type HistoryOptions } from './history.ts';
 import { placeResults } from './hosts.ts';
 
 /** The in-process phases drawn in the phases chart, in the order they happen. */
@@ -43,11 +44,25 @@ export function phaseRows(doc: RunDocument): Array<{ label: string; phase: strin
   );
 }
 
-/** The median of every ok result in every run, oldest run first, in ms. */
-export function historyRows(runs: RunDocument[]): Array<{ label: string; createdAt: string; runId: string; commit: string; medianMs: number }> {
-  return runs.flatMap((doc) =>
-    okResults(doc).map((r) => ({ label: resultLabel(r), createdAt: doc.createdAt, runId: doc.id, commit: doc.git.commit?.slice(0, 7) ?? 'no git', medianMs: toMs(r.wallS.median) })),
-  );
+/**
+ * One point of the history chart: an ok result of one run, in its series (result × configuration),
+ * with its median's CI; `toolchain` says what changed in the tools since the series' previous point
+ * and `step` the significant change from its previous ok point (empty strings when none).
+ */
+export interface HistoryRow {
+  series: string; result: string; configuration: string; workload: string; run: string; runId: string; createdAt: string;
+  medianMs: number; ci95LowMs: number; ci95HighMs: number; toolchain: string; step: string;
+}
+
+/** The history chart's points, oldest run first: only ok points carry a time. */
+export function historyRows(runs: RunDocument[], options: HistoryOptions = {}): HistoryRow[] {
+  return historySeries(runs, options)
+    .flatMap((s) => s.points.flatMap((p) => p.status !== 'ok' ? [] : [{
+      series: s.id, result: s.result, configuration: s.configurationLabel, workload: s.configuration.workload, run: p.run, runId: p.runId, createdAt: p.createdAt,
+      medianMs: p.medianMs, ci95LowMs: p.ci95LowMs, ci95HighMs: p.ci95HighMs, toolchain: p.toolchain.join(', '),
+      step: p.step ? `${p.step.deltaPct > 0 ? '+' : ''}${p.step.deltaPct.toFixed(1)} %` : '',
+    }]))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** One point of the scaling chart: a series (variant + parameters other than workers) at one worker count. */

@@ -1,6 +1,6 @@
 import type { FailedResult, RunDocument } from '@arena/contract';
 import { resultLabel } from '../format.ts';
-import { articleTable, runHeadline, workloadTables } from '../table.ts';
+import { articleTable, partialNote, runHeadline, workloadTables } from '../table.ts';
 import type { ChartSpec } from './charts.ts';
 import { hostColours } from './colour.ts';
 import { escapeHtml } from './escape.ts';
@@ -69,6 +69,7 @@ export function machineHtml(doc: RunDocument, charts: RenderedChart[], baseline:
   const warnings = [
     doc.git.dirty ? 'The git tree was dirty: the commit does not fully describe the code measured.' : '',
     doc.status === 'interrupted' ? 'The run was interrupted: some results may be missing.' : '',
+    partialNote(doc) ?? '',
   ].filter(Boolean);
   return `<p class="headline">${escapeHtml(runHeadline(doc))}</p>
 ${warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join('\n')}

@@ -5,6 +5,7 @@ import { CROSS_STYLE, crossMachineHtml } from './cross-machine-html.ts';
 import { escapeHtml } from './escape.ts';
 import { machineHtml, pageHtml, type RenderedChart } from './html.ts';
 import { machineLabel, machineTags } from './machines.ts';
+import type { HistoryOptions } from './history.ts';
 import { machineMarkdown, markdownDocument } from './markdown.ts';
 
 /** One machine of a multi-machine report: its run, that machine's own stored runs (the history) and its charts. */
@@ -51,7 +52,7 @@ ${sections.join('\n')}`;
 }
 
 /** The Markdown report of one commit on several machines: the cross-machine summary, then a `##` section per machine. */
-export function renderMachinesMarkdown(machines: MachineReport[], baseline: string, options: { streamed?: ReadonlySet<string> } = {}): string {
+export function renderMachinesMarkdown(machines: MachineReport[], baseline: string, options: { streamed?: ReadonlySet<string>; history?: HistoryOptions } = {}): string {
   const docs = machines.map((m) => m.doc);
   const tags = machineTags(docs);
   return markdownDocument([

@@ -1,5 +1,7 @@
 import type { OkResult, RunDocument } from '@arena/contract';
 import { resultLabel, type Table } from '../format.ts';
+import { narrowedOut } from '../diff/compare.ts';
+import { historySeries, runName, type HistoryOptions, type HistorySeries } from './history.ts';
 import { DIMENSION_NAMES, PHASES, runtimeRows, scalingRows, type RuntimeDimension } from './data.ts';
 
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
@@ -79,19 +81,47 @@ export function runtimeTable(doc: RunDocument, dimension: RuntimeDimension = 'no
   };
 }
 
-/** The median (ms) of each result in the last `max` stored runs, one column per run. */
-export function historyTable(runs: RunDocument[], max = 6): Table {
-  const recent = runs.slice(-max);
-  const labels = [...new Set(recent.flatMap((d) => d.results.map(resultLabel)))];
-  return {
-    header: ['variant', ...recent.map((d) => `${d.createdAt.slice(0, 10)} ${d.git.commit?.slice(0, 7) ?? 'no git'}`)],
-    rows: labels.map((l) => [
-      l,
-      ...recent.map((d) => {
-        const r = d.results.find((x) => resultLabel(x) === l);
-        return !r ? '–' : r.status === 'failed' ? 'FAILED' : (r.wallS.median * 1000).toFixed(1);
-      }),
-    ]),
-    right: recent.map((_, i) => i + 1),
-  };
+/** One configuration's history as a table: a row per result, a column per run (the last `max` of them). */
+export interface HistoryTable {
+  configuration: string;
+  /** Runs with a result in this configuration, and how many of them have a column. */
+  runs: number;
+  shown: number;
+  table: Table;
+  /** The toolchain changes marked † in the table, per run. */
+  notes: string[];
+}
+
+const signed = (pct: number) => `${pct > 0 ? '+' : '−'}${Math.abs(pct).toFixed(1)} %`;
+
+function historyCell(s: HistorySeries, doc: RunDocument): string {
+  const p = s.points.find((x) => x.runId === doc.id);
+  if (!p) return narrowedOut(doc, { variant: s.variant, workload: s.configuration.workload }) ? 'not run' : '–';
+  const mark = p.toolchain.length ? ' †' : '';
+  if (p.status === 'failed') return `FAILED${mark}`;
+  const step = p.step ? ` ${p.step.deltaPct > 0 ? '▲' : '▼'} ${signed(p.step.deltaPct)}` : '';
+  const ms = (v: number) => v.toFixed(p.medianMs < 10 ? 2 : 1);
+  return `${ms(p.medianMs)} (${ms(p.ci95LowMs)}–${ms(p.ci95HighMs)})${step}${mark}`;
+}
+
+/**
+ * The history per configuration (see historySeries): runs of another size, worker count, profile
+ * method or hardware get their own table, so no row reads a configuration change as a speed-up.
+ */
+export function historyTables(runs: RunDocument[], options: HistoryOptions = {}, max = 6): HistoryTable[] {
+  const groups = new Map<string, HistorySeries[]>();
+  for (const s of historySeries(runs, options)) groups.set(s.configurationLabel, [...(groups.get(s.configurationLabel) ?? []), s]);
+  return [...groups].map(([configuration, series]) => {
+    const ids = new Set(series.flatMap((s) => s.points.map((p) => p.runId)));
+    const docs = runs.filter((d) => ids.has(d.id)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const recent = docs.slice(-max);
+    const notes = recent.flatMap((d) => {
+      const changes = [...new Set(series.flatMap((s) => s.points.find((p) => p.runId === d.id)?.toolchain ?? []))];
+      return changes.length ? [`† at ${runName(d)}: ${changes.join(', ')}`] : [];
+    });
+    return {
+      configuration, runs: docs.length, shown: recent.length, notes,
+      table: { header: ['result', ...recent.map(runName)], rows: series.map((s) => [s.result, ...recent.map((d) => historyCell(s, d))]), right: recent.map((_, i) => i + 1) },
+    };
+  });
 }

@@ -1,7 +1,9 @@
 import { baselineSetting } from '@arena/suite';
 import path from 'node:path';
 import type { RunDocument } from '@arena/contract';
+import { noiseSetting } from '../diff/noise.ts';
 import { listRuns, writeFileAtomic } from '../store.ts';
+import type { HistoryOptions } from './history.ts';
 import { reportCharts } from './charts.ts';
 import { streamedWorkloads } from './calls.ts';
 import { renderHtml, type RenderedChart } from './html.ts';
@@ -27,9 +29,12 @@ function historyOf(doc: RunDocument, stored: RunDocument[]): RunDocument[] {
   return runs.some((d) => d.id === doc.id) ? runs : [...runs, doc].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-async function chartsOf(doc: RunDocument, runs: RunDocument[]): Promise<RenderedChart[]> {
+/** History steps are judged as `arena diff` would judge the two runs: with the noise learned on their machine, if any. */
+const historyOptions = (results: string): HistoryOptions => ({ noisePct: (a, b) => noiseSetting(results, a, b, undefined).noisePct });
+
+async function chartsOf(doc: RunDocument, runs: RunDocument[], history: HistoryOptions): Promise<RenderedChart[]> {
   const { renderSvg } = await import('./svg.ts'); // vega loads in ~1 s: only when a report is written
-  return Promise.all(reportCharts(doc, runs).map(async (c) => ({ ...c, svg: await renderSvg(c.spec) })));
+  return Promise.all(reportCharts(doc, runs, history).map(async (c) => ({ ...c, svg: await renderSvg(c.spec) })));
 }
 
 type Texts = { html: string; markdown: string };
@@ -51,8 +56,9 @@ async function write(results: string, options: ReportOptions, render: (stored: R
 export function writeReports(doc: RunDocument, results: string, options: ReportOptions = {}): Promise<Texts> {
   return write(results, options, async (stored, baseline, streamed) => {
     const runs = historyOf(doc, stored);
-    const charts = await chartsOf(doc, runs);
-    return { html: renderHtml(doc, charts, baseline, { streamed }), markdown: renderReportMarkdown(doc, runs, baseline, { streamed }) };
+    const history = historyOptions(results);
+    const charts = await chartsOf(doc, runs, history);
+    return { html: renderHtml(doc, charts, baseline, { streamed }), markdown: renderReportMarkdown(doc, runs, baseline, { streamed, history }) };
   });
 }
 
@@ -66,9 +72,9 @@ export function writeMachineReports(docs: RunDocument[], results: string, option
     const machines: MachineReport[] = await Promise.all(
       docs.map(async (doc) => {
         const runs = historyOf(doc, stored.filter((d) => d.machine.fingerprint === doc.machine.fingerprint));
-        return { doc, runs, charts: await chartsOf(doc, runs) };
+        return { doc, runs, charts: await chartsOf(doc, runs, historyOptions(results)) };
       }),
     );
-    return { html: renderMachinesHtml(machines, baseline, { streamed }), markdown: renderMachinesMarkdown(machines, baseline, { streamed }) };
+    return { html: renderMachinesHtml(machines, baseline, { streamed }), markdown: renderMachinesMarkdown(machines, baseline, { streamed, history: historyOptions(results) }) };
   });
 }

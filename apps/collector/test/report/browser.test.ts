@@ -9,6 +9,7 @@ import { writeReports } from '../../src/report/write.ts';
 import { saveRun } from '../../src/store.ts';
 import { makeScalingRun } from '../fixtures/scaling-run.ts';
 import { FIXTURE, makeMatrixRun } from './fixtures/matrix-run.ts';
+import { HISTORY_RUNS } from './fixtures/history-runs.ts';
 
 // End to end: report.html opened in headless Chromium (Debian's, installed by
 // `scripts/setup.sh --test`). Without it the test skips locally but fails in CI (CI=true).
@@ -57,7 +58,7 @@ test('report.html renders its charts in Chromium, offline', { skip, timeout: 120
     // Phases: one stacked segment per reported phase (startup, spawn, compute).
     assert.equal(await count('[data-chart="phases"] g.phase_bars_marks > path'), ok.length * 3);
     // History: a line per result across the two stored runs; scaling: a line per variant.
-    assert.equal(await count('[data-chart="history"] g.history_marks'), ok.length);
+    assert.equal(await count('[data-chart="history"] g.history_lines_0_marks'), ok.length);
     assert.equal(await count('[data-chart="scaling"] g.scaling_time_marks'), 3);
     assert.equal(await count('[data-chart="scaling"] g.scaling_speedup_marks'), 3);
     assert.match(await page.locator('[data-section="failed"]').innerText(), /broken-variant[\s\S]*expected 832040/);
@@ -154,6 +155,39 @@ test('the heat maps have one valued cell per ok result, read from the DOM; findi
     assert.ok(statSync(png).size > 10_000, 'the screenshot is not empty');
     assert.deepEqual([...readFileSync(png).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
     t.diagnostic(`screenshot: ${png}`);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the history chart joins only comparable runs and marks the Go upgrade at its run, in Chromium', { skip, timeout: 120_000 }, async () => {
+  assert.ok(!missing, `${CHROMIUM} not found: CI must install it (bash scripts/setup.sh --test)`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-history-'));
+  for (const d of HISTORY_RUNS) saveRun(dir, d);
+  const { html } = await writeReports(HISTORY_RUNS.at(-1)!, dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+    const chart = '[data-chart="history"]';
+    // Six series (2 results × 3 configurations); only three have two runs to join: the adaptive
+    // fib-40 runs of each result (r1, r4) and go-native's two quick runs (r2, r3).
+    const lines = await page.locator(`${chart} g.history_lines_0_marks path`).evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+    assert.equal(lines.length, 6);
+    assert.equal(lines.filter((d) => /L/.test(d)).length, 3, 'a segment only between runs of one configuration');
+    // The x of each run on the axis, in run order, and of the marks.
+    const ticks = await page.locator(`${chart} g.role-axis-tick line`).evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().x));
+    const xs = (selector: string) => page.locator(`${chart} ${selector}`).evaluateAll((ps) => ps.map((p) => { const b = p.getBoundingClientRect(); return b.x + b.width / 2; }));
+    const near = (x: number, run: number) => Math.abs(x - ticks[run]!) < 2;
+    const triangles = await xs('g.history_toolchain_0_marks path');
+    assert.equal(triangles.length, 1);
+    assert.ok(near(triangles[0]!, 3), 'the Go upgrade is marked at r4, the fourth run');
+    assert.match(await page.locator(`${chart} g.history_toolchain_text_0_marks text`).textContent() ?? "", /go go1\.25\.5 → go1\.26\.8/);
+    const steps = await xs('g.history_steps_0_marks path');
+    assert.equal(steps.length, 1);
+    assert.ok(near(steps[0]!, 3), 'the +20 % step is marked at r4');
+    assert.equal(await page.locator(`${chart} g.history_ci_0_marks line`).count(), HISTORY_RUNS.reduce((n, d) => n + d.results.length, 0), 'a CI per point');
   } finally {
     await browser.close();
   }

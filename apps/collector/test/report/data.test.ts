@@ -30,9 +30,9 @@ test('scaling rows: one series per variant, speedup over 1 worker', () => {
   assert.deepEqual(scalingRows(makeRun({ a: 0.4 })), []); // one worker count: no scaling chart
 });
 
-test('history rows: every ok result of every run', () => {
+test('history rows: every ok result of every run, oldest first', () => {
   const runs = [makeRun({ a: 0.4 }), makeRun({ a: 0.5, b: 0.1 }, { id: 'r2', createdAt: '2026-11-28T13:00:00.000Z' })];
-  assert.deepEqual(historyRows(runs).map((r) => [r.runId, r.label, r.medianMs]), [
+  assert.deepEqual(historyRows(runs).map((r) => [r.runId, r.result, r.medianMs]), [
     ['20261127T130000Z-abc1234', 'a · fib', 400], ['r2', 'a · fib', 500], ['r2', 'b · fib', 100],
   ]);
 });

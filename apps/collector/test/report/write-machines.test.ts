@@ -39,7 +39,7 @@ test('one commit on two machines: the summary first, then a section per machine 
   }
   assert.match(armMd, /### Failed \(2\)[\s\S]*go-wazero \[module=go, go=1\.26\] · fib[\s\S]*exec format error/);
   assert.doesNotMatch(armMd, /assemblyscript/, 'not run on arm64');
-  assert.match(x86Md, /### History \(median ms, last 2 of 2 runs\)/, 'its own stored run and this one');
+  assert.match(x86Md, /### History\n[\s\S]*in the 2 stored runs[\s\S]*#### fib size 30 · 2 workers · fixed runs · AMD EPYC 7763 64-Core Processor, 4 cores, [\d.]+ GiB \(2 runs\)/, 'its own stored run and this one');
   assert.doesNotMatch(armMd, /### History/, 'no stored arm64 run: no history table');
   assert.doesNotMatch(md, /https?:|\]\(/, 'no links');
 
