@@ -1,4 +1,5 @@
 export * from './args.ts';
+export * from './env.ts';
 export * from './hyperfine-json.ts';
 export * from './host.ts';
 export * from './lock.ts';

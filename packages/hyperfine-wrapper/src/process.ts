@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { measuredEnv } from './env.ts';
 
 /** The outcome of one child process run to completion, timeout or cancellation. */
 export interface ProcessOutcome {
@@ -16,6 +17,7 @@ export interface RunOptions {
   timeoutMs: number;
   /** Aborting kills the child's whole process group. */
   signal?: AbortSignal;
+  /** The whole environment of the child (default: {@link measuredEnv}); nothing else is inherited. */
   env?: Record<string, string>;
 }
 
@@ -43,7 +45,8 @@ export async function runProcess(file: string, args: string[], options: RunOptio
   const started = performance.now();
   const child = execa(file, args, {
     cwd: options.cwd,
-    env: options.env,
+    env: options.env ?? measuredEnv(),
+    extendEnv: false,
     detached: true,
     reject: false,
     stdin: 'ignore',

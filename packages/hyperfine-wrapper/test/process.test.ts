@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { measuredEnv } from '../src/env.ts';
 import { describeFailure, runProcess } from '../src/process.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/variant.mjs', import.meta.url));
@@ -35,4 +36,20 @@ test('aborting kills the child and says interrupted', async () => {
   const o = await runProcess(process.execPath, [fixture, 'hang'], { timeoutMs: 30_000, signal: ac.signal });
   assert.equal(o.cancelled, true);
   assert.equal(describeFailure(o, 30_000), 'interrupted');
+});
+
+test('a measured process gets the harness environment without NODE_EXTRA_CA_CERTS, which slows every Node 20 start', async () => {
+  const env = { PATH: process.env.PATH, HOME: '/nowhere', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', KEEP_ME: 'yes' };
+  assert.deepEqual(measuredEnv(env), { PATH: process.env.PATH, HOME: '/nowhere', KEEP_ME: 'yes' });
+  const before = process.env.NODE_EXTRA_CA_CERTS;
+  process.env.NODE_EXTRA_CA_CERTS = '/etc/ssl/certs/ca-certificates.crt';
+  process.env.ARENA_KEPT = 'kept';
+  try {
+    const o = await runProcess('sh', ['-c', 'echo "${NODE_EXTRA_CA_CERTS-unset} ${ARENA_KEPT-unset}"'], { timeoutMs: 10_000 });
+    assert.equal(o.stdout.trim(), 'unset kept');
+  } finally {
+    if (before === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+    else process.env.NODE_EXTRA_CA_CERTS = before;
+    delete process.env.ARENA_KEPT;
+  }
 });

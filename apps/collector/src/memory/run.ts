@@ -1,4 +1,4 @@
-import type { ProcessOutcome } from '@arena/hyperfine-wrapper';
+import { measuredEnv, type ProcessOutcome } from '@arena/hyperfine-wrapper';
 import { execa } from 'execa';
 import { inCgroup, makeChild, readPeak, removeChild } from './cgroup.ts';
 import type { MemoryProbe } from './method.ts';
@@ -38,7 +38,7 @@ export async function runWithMemory(argv: string[], probe: MemoryProbe, o: Memor
   try {
     const [file, ...args] = cgroup ? inCgroup(cgroup.child, argv) : argv;
     const started = performance.now();
-    const proc = execa(file!, args, { cwd: o.cwd, detached: true, reject: false, stdin: 'ignore', buffer: true, maxBuffer: 64 * 1024 * 1024 });
+    const proc = execa(file!, args, { cwd: o.cwd, env: measuredEnv(), extendEnv: false, detached: true, reject: false, stdin: 'ignore', buffer: true, maxBuffer: 64 * 1024 * 1024 });
     const sampler = probe.method === 'sampled-pss' && proc.pid !== undefined ? startSampler(proc.pid, { intervalMs: probe.intervalMs }) : null;
     let timedOut = false;
     let cancelled = false;
