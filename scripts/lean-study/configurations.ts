@@ -17,9 +17,8 @@ export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
 /**
  * Every step off (`none`), then each step added in order (`+<step>`, the last one is every step on),
- * each step turned off alone (`without <step>`), and two probes on top of all steps: V8 compiling the
- * module with TurboFan from the start (`--no-liftoff`), and the machine's NODE_EXTRA_CA_CERTS back in
- * the environment (the harness removes it).
+ * each step turned off alone (`without <step>`), and a probe on top of all steps: the machine's
+ * NODE_EXTRA_CA_CERTS back in the environment (the harness removes it).
  */
 export function leanConfigurations(steps: readonly string[]): LeanConfiguration[] {
   const cumulative = steps.map((step, i): LeanConfiguration => ({
@@ -27,9 +26,6 @@ export function leanConfigurations(steps: readonly string[]): LeanConfiguration[
   }));
   const none: LeanConfiguration = { name: 'none', off: [...steps], flags: [], env: {}, after: null, without: null };
   const loo = steps.map((step): LeanConfiguration => ({ name: `without ${step}`, off: [step], flags: [], env: {}, after: null, without: step }));
-  const probes: LeanConfiguration[] = [
-    { name: 'all, --no-liftoff', off: [], flags: ['--no-liftoff'], env: {}, after: null, without: null },
-    { name: 'all, NODE_EXTRA_CA_CERTS', off: [], flags: [], env: { NODE_EXTRA_CA_CERTS: CA_BUNDLE }, after: null, without: null },
-  ];
+  const probes: LeanConfiguration[] = [{ name: 'all, NODE_EXTRA_CA_CERTS', off: [], flags: [], env: { NODE_EXTRA_CA_CERTS: CA_BUNDLE }, after: null, without: null }];
   return [none, ...cumulative, ...loo, ...probes];
 }
