@@ -14,7 +14,6 @@ import { STEPS } from '../packages/variants/threads-wasi-lean/src/protocol.ts';
 import { leanConfigurations, type LeanConfiguration } from './lean-study/configurations.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const INLINING = '--experimental-wasm-inlining';
 const { values } = parseArgs({
   options: { node: { type: 'string', default: '20,22,24,26' }, rounds: { type: 'string', default: '12' }, size: { type: 'string', default: '40' }, out: { type: 'string' } },
 });
@@ -43,12 +42,9 @@ for (const t of planned) {
   if (t.variant === 'c-native') study.push({ target: withEnv(t, { ARENA_LEAN_OFF: '' }, 'c-native'), configuration: 'c-native', line });
   if (t.variant === 'threads-wasi') study.push({ target: withEnv(t, { ARENA_LEAN_OFF: '' }, `threads-wasi · node ${line}`), configuration: 'threads-wasi', line });
   if (t.variant !== 'threads-wasi-lean') continue;
-  // With runtime-flags off, inlining goes back on the command line, where the Node takes the flag.
-  const inlining = runtimes.node.find((n) => n.line === line)?.acceptedFlags.includes(INLINING) ?? false;
   for (const c of leanConfigurations(STEPS)) {
     const [node, ...rest] = t.command.split(' ');
-    const flags = [...c.flags, ...(c.off.includes('runtime-flags') && inlining ? [INLINING] : [])];
-    const command = [node, ...flags, ...rest].join(' ');
+    const command = [node, ...c.flags, ...rest].join(' ');
     study.push({ target: withEnv({ ...t, command }, { ARENA_LEAN_OFF: c.off.join(','), ...c.env }, `lean ${c.name} · node ${line}`), configuration: c, line });
   }
 }

@@ -37,13 +37,6 @@ const early = on('early-spawn') ? earlyWorkers(process.argv.slice(2)) : null;
 const ownShare = on('main-share') ? 1 : 0;
 if (early !== null) spawn(early - ownShare);
 
-// Inlining doubles fib's speed on V8 12 and older (Node 20, 22), where it is still a flag; newer
-// V8 inlines by default and refuses the flag. Set here, after the threads started and before the
-// module compiles (the threads get the compiled module, and V8's flags are the process's).
-if (on('runtime-flags') && Number(process.versions.v8.split('.')[0]) <= 12) {
-  const { setFlagsFromString } = await import('node:v8');
-  setFlagsFromString('--experimental-wasm-inlining');
-}
 const { parseArgs, answerOf, fail, printReport } = await import('@arena/variant-kit');
 const args = parseArgs({ wasm: true });
 const file = args.module as string;

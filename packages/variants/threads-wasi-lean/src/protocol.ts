@@ -4,13 +4,12 @@ import type { Job, WorkloadSpec } from '@arena/variant-kit';
 /**
  * What this variant takes off threads-wasi's critical path, each measured on its own by
  * scripts/lean-study.ts (ARENA_LEAN_OFF=<step,…> turns steps off; unset, all are on):
- * `early-spawn` the threads start before the kit loads; `runtime-flags` V8's wasm inlining is
- * switched on at run time, after the threads started, not on the command line, where any V8 flag
- * costs Node 20 its code cache at start-up and in every worker; `no-barrier` the job travels with
- * the module, no ready/dispatch round trip; `main-share` the main thread computes one share (it
- * needs `no-barrier`: a main thread that computes cannot dispatch).
+ * `early-spawn` the threads start before the kit loads; `no-barrier` the job travels with the
+ * module, no ready/dispatch round trip; `main-share` the main thread computes one share (it needs
+ * `no-barrier`: a main thread that computes cannot dispatch). Tried and dropped for want of a
+ * measurable gain: Node's compile cache, and V8's inlining flag set at run time (README).
  */
-export const STEPS = ['early-spawn', 'runtime-flags', 'no-barrier', 'main-share'] as const;
+export const STEPS = ['early-spawn', 'no-barrier', 'main-share'] as const;
 export type LeanStep = (typeof STEPS)[number];
 
 /** The main thread's one message: the compiled module, its file (for errors), the spec, and the job (null: wait for it after `ready`). */
