@@ -8,6 +8,14 @@
 # The fingerprint is computed on every call: a value inherited from the environment is replaced.
 set -euo pipefail
 
+# An unknown BENCH_* variable stops here, before turbo starts: turbo passes a task only the variables
+# turbo.json declares, so a misspelt one (BENCH_WORKLOAD=fib) would be dropped in silence and the bench
+# would run every workload. packages/suite/src/variables.ts is the list; the check prints one
+# `error:` line and exits 2. Only when some BENCH_* (any case) is set, so a plain build pays nothing.
+if (($# > 0)) && [[ -n "$(compgen -e | grep -i '^bench_' || true)" ]]; then
+  (cd "$(dirname "${BASH_SOURCE[0]}")/.." && node --import tsx packages/suite/src/check-variables.ts)
+fi
+
 # The first line a command prints, or "none" when the tool is missing or fails.
 first_line() {
   command -v "$1" >/dev/null 2>&1 || { echo none; return; }

@@ -10,6 +10,7 @@
 //    (BENCH_PROFILE=quick, go-native and c-native on fib, 2 rounds, no memory runs). Minutes, not seconds.
 //    WORKFLOW_TEST_SOURCE=working-tree runs it on the working tree instead of HEAD (the clone gets
 //    the uncommitted changes as one more commit, so origin/main is the real HEAD).
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub Actions expressions (${{ … }}) in plain strings are what this file checks
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -209,6 +210,7 @@ const QUICK = { BENCH_PROFILE: 'quick', BENCH_ONLY: 'go-native,c-native', BENCH_
 const GITHUB_ONLY = ['actions/checkout', 'actions/setup-node', 'actions/setup-go', 'actions/upload-artifact'];
 
 test(`the pull-request compare job's run: steps pass in a scratch clone, ${asWho}`, { timeout: 45 * MINUTES }, async (t) => {
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: a switch for running this file directly (node --test); under turbo it is unset and HEAD is tested
   const source = process.env.WORKFLOW_TEST_SOURCE === 'working-tree' ? 'working-tree' : 'head';
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'arena-workflow-'));
   const repo = path.join(scratch, 'repo');
@@ -333,7 +335,9 @@ test(`the pull-request compare job's run: steps pass in a scratch clone, ${asWho
 
   // The job summary holds the markdown table; the compare document was written, by the runner's user.
   const text = readFileSync(summary, 'utf8');
-  const lines = (title: string, body: string) => [title, ...body.split('\n')].forEach((l) => t.diagnostic(l));
+  const lines = (title: string, body: string) => {
+    for (const l of [title, ...body.split('\n')]) t.diagnostic(l);
+  };
   lines("arena compare's log ends with:", tail(compareStep.output, 8));
   lines('the job summary:', text.trimEnd());
   assert.match(text, /^### bench-arena compare · x86-64$/m);

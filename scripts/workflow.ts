@@ -148,7 +148,7 @@ export function evaluate(src: string, ctx: Context, status: Status = { failed: f
       while (isOp('.')) {
         p++;
         const key = toks[p++];
-        if (!key || key.t !== 'id') throw new Error(`expected a property name in \`${src}\``);
+        if (key?.t !== 'id') throw new Error(`expected a property name in \`${src}\``);
         v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key.v] : undefined;
       }
       return v === undefined ? null : v;

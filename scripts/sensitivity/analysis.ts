@@ -60,7 +60,9 @@ function perRoundLogs(a: { times: number[]; round: number[] }, b: { times: numbe
   };
   const byRound = (w: { times: number[]; round: number[] }) => {
     const m = new Map<number, number[]>();
-    w.times.forEach((t, i) => m.set(w.round[i]!, [...(m.get(w.round[i]!) ?? []), t]));
+    w.times.forEach((t, i) => {
+      m.set(w.round[i]!, [...(m.get(w.round[i]!) ?? []), t]);
+    });
     return new Map([...m].map(([r, ts]) => [r, med(ts)]));
   };
   const [ma, mb] = [byRound(a), byRound(b)];

@@ -30,7 +30,7 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
       },
     ],
     actions: (data?: Record<string, unknown>) => {
-      const { name, template } = data as unknown as Answers;
+      const { template } = data as unknown as Answers;
       if (!isTemplate(template)) throw new Error(`unknown template "${template}" (one of ${Object.keys(TEMPLATES).join(', ')})`);
       const extra = { summary: TEMPLATES[template], template };
       const destination = '{{ turbo.paths.root }}/packages/variants/{{ name }}';

@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 // `pnpm arena <command>`: one entry for every collector command.
-import { ConfigError } from '@arena/suite';
+import { checkVariables, ConfigError } from '@arena/suite';
 import { bench } from './commands/bench.ts';
 import { collect } from './commands/collect.ts';
 import { diff } from './commands/diff.ts';
@@ -46,7 +46,7 @@ A run is a run file, latest, a run id, or a git ref (commit, branch, tag, HEAD~1
 newest run recorded in results/runs/ for that commit. BENCH_RESULTS_DIR overrides results/.
 
 exit codes: 0 ok; 1 a failure (a regression with --fail-above, a failed check); 2 bad usage or configuration
-(also a run that cannot be found or read).
+(also a run that cannot be found or read, and a BENCH_* variable that is not a known setting).
 `;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -73,6 +73,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // Before the command does anything: a BENCH_* variable that is not a known setting (a typo such as
+    // BENCH_WORKLOAD, or one this harness never had) is refused rather than ignored, whatever the command.
+    checkVariables();
     return await command(args);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);

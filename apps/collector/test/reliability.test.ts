@@ -6,7 +6,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { isBenchLocked } from '@arena/hyperfine-wrapper';
 import { repoRoot } from '@arena/suite';
-import { arena, cli, fixtureVariants, latestOf, processesMatching, sandbox, snapshot } from './helpers/cli.ts';
+import { startDecoys, watchTree } from '@arena/variant-kit/testing';
+import { arena, cli, fixtureVariants, latestOf, sandbox, snapshot, watchedArena } from './helpers/cli.ts';
 
 const earlierRun = (results: string) => readFileSync(path.join(results, 'runs', 'earlier-run.json'));
 const errorOf = (doc: { results: Array<{ variant: string; workload: string; error?: string }> }, variant: string, workload = 'fib') =>
@@ -32,7 +33,7 @@ test('a wrong answer, a crash, garbage and a broken report line each fail with t
   for (const workload of ['fib', 'nbody']) {
     assert.match(errorOf(doc, 'fx-crash', workload), /exited with status 139; last stderr lines:\nfixture: segmentation fault \(simulated\)/);
     assert.match(errorOf(doc, 'fx-garbage', workload), /report line is not JSON: \}\{ not json at all/);
-    assert.match(errorOf(doc, 'fx-contract', workload), /report line breaks the contract:\n✖ .*\n  → at phasesMs/);
+    assert.match(errorOf(doc, 'fx-contract', workload), /report line breaks the contract:\n✖ .*\n {2}→ at phasesMs/);
   }
   const good = (workload: string) => doc.results.find((r: { variant: string; workload: string }) => r.variant === 'fx-good' && r.workload === workload);
   assert.deepEqual([good('fib').size, good('fib').seeds, good('fib').report.seed], [20, [], null], 'fib takes no seed');
@@ -56,7 +57,7 @@ test('a wrong answer, a crash, garbage and a broken report line each fail with t
 test('after the rounds, memory runs: each verified (a wrong answer there fails the result), each peak recorded with its method', async () => {
   const s = sandbox();
   const counter = path.join(s.dir, 'late-count');
-  const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good,fx-late', BENCH_FIXTURE_COUNTER: counter });
+  const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good,fx-late', ARENA_FIXTURE_COUNTER: counter });
   assert.equal(run.exitCode, 1, 'a result failed');
   const doc = latestOf(s.results);
   assert.equal(doc.config.memoryRuns, 3);
@@ -88,12 +89,17 @@ test('BENCH_MEMORY_RUNS=0 measures no memory; a BENCH_MEMORY_CGROUP that is no c
   assert.deepEqual(snapshot(s.results), before);
 });
 
-test('a hanging variant is killed with its process tree after the timeout and recorded as timed out', async () => {
+test('a hanging variant is killed with its process tree after the timeout and recorded as timed out', async (t) => {
   const s = sandbox();
-  const run = await arena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-hang,fx-good', BENCH_TIMEOUT_S: '2' });
+  // Another checkout's hanging fixture is not this bench's leftover (the check looks at its own tree).
+  const decoys = startDecoys(['fixture-variant.mjs hang']);
+  t.after(() => decoys.stop());
+  const run = await watchedArena(['bench'], { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-hang,fx-good', BENCH_TIMEOUT_S: '2' });
   assert.equal(run.exitCode, 1);
   assert.match(errorOf(latestOf(s.results), 'fx-hang'), /verification run: timed out after 2\.0 s \(process group killed\)/);
-  assert.deepEqual(processesMatching('fixture-variant.mjs hang'), []);
+  const hang = 'fixture-variant.mjs hang';
+  assert.ok(run.tree.seen().some((p) => p.commandLine.includes(hang)), 'the watch saw the hanging variant');
+  assert.deepEqual(await run.tree.leftovers(300), []);
 });
 
 test('missing hyperfine, go and clang stop the run before timing, with the commands that install them', async () => {
@@ -126,12 +132,20 @@ for (const [name, value, message] of <Array<[string, string, RegExp]>>[
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  test(`${signal} in the middle of a run stops the children, releases the lock and writes nothing`, async () => {
+  test(`${signal} in the middle of a run stops the children, releases the lock and writes nothing`, async (t) => {
     const s = sandbox();
     const before = snapshot(s.results);
+    // Processes elsewhere on the machine with the command lines of this bench's children (another
+    // checkout's tests): not this bench's leftovers, since the check looks at its own tree.
+    const decoys = startDecoys(['fixture-variant.mjs slow', 'hyperfine -N']);
+    t.after(() => decoys.stop());
+    // In a session and group of its own, its tree watched: hyperfine and the variants each run in a
+    // group the bench makes for them, which the watch notes.
     const child = spawn(process.execPath, ['--import', 'tsx', cli, 'bench'], {
+      detached: true,
       env: { ...process.env, BENCH_PROFILE: 'quick', BENCH_WORKLOADS: 'fib', BENCH_N: '20', BENCH_ROUNDS: '14', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: fixtureVariants, BENCH_ONLY: 'fx-slow', BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock },
     });
+    const tree = watchTree(child.pid!);
     let stderr = '';
     child.stderr.on('data', (d) => { stderr += d; });
     await new Promise<void>((resolve) => child.stderr.on('data', () => { if (/round 1: timing/.test(stderr)) resolve(); }));
@@ -142,16 +156,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     assert.match(stderr, new RegExp(`${signal}: stopping the benchmark; no run will be written and latest.json stays as it was`));
     assert.deepEqual(snapshot(s.results), before);
     assert.equal(await isBenchLocked(s.lock), false);
-    await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(processesMatching('fixture-variant.mjs slow'), []);
-    assert.deepEqual(processesMatching('hyperfine -N'), []);
+    for (const started of ['fixture-variant.mjs slow', 'hyperfine -N']) assert.ok(tree.seen().some((p) => p.commandLine.includes(started)), `the watch saw ${started}`);
+    assert.deepEqual(await tree.leftovers(300), []);
   });
 }
 
 test('two benchmarks at once: the second waits for the lock, says so, and their timings never overlap', async () => {
   const s = sandbox();
   const log = path.join(s.dir, 'runs.log');
-  const env = { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-slow', BENCH_ROUNDS: '1', BENCH_FIXTURE_LOG: log };
+  const env = { BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-slow', BENCH_ROUNDS: '1', ARENA_FIXTURE_LOG: log };
   const first = arena(['bench'], env);
   await new Promise((r) => setTimeout(r, 1500));
   const second = arena(['bench'], env);

@@ -20,6 +20,7 @@ export interface Check {
    */
   title: string;
   /** Resolves when the variant follows the rule (to a note with what it measured, if any); throws an Error saying how it breaks it. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a check's body may be an async function that returns nothing
   run(): Promise<string | void>;
   /** Why the check cannot run on this machine: the test is skipped, saying so. */
   skip?: string;
@@ -66,7 +67,7 @@ const TIMEOUT_MS = 60_000;
 /** The run configuration the checks plan targets with (only the size and workers matter). */
 const plan = (workload: string, size: number, workers: number[]): RunConfig => ({
   profile: 'conformance', sizes: { [workload]: size }, workloads: null, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1,
-  targetCiPct: null, budgetS: null, suiteBudgetS: null, only: null, leftOut: null, node: null, go: null,
+  targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, only: null, leftOut: null, node: null, go: null,
 });
 
 /** The bench's targets of a variant on one Node (undefined: a program that is not Node). */
@@ -213,7 +214,16 @@ function hostChecks(
   const { answers } = work;
   const skipped = work.skipped ?? [];
   const label = (target: Target) => `${target.parameters.module ? `${name} (${target.parameters.module}.wasm)` : name} · ${target.asked.workload}`;
-  const add = (title: string, body: () => Promise<string | void>, skip?: string) => checks.push({ title, skip, run: async () => (built(), body()) });
+  // biome-ignore lint/suspicious/noConfusingVoidType: as Check.run
+  const add = (title: string, body: () => Promise<string | void>, skip?: string) =>
+    checks.push({
+      title,
+      skip,
+      run: async () => {
+        built();
+        return body();
+      },
+    });
   for (const w of work.workloads) {
     const quick = w.spec.size.profiles.quick;
     const at = (size: number, workers: number) => planOf(variant, w, modules, skipped, size, workers, node);

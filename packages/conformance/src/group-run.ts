@@ -1,12 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { processesInGroup, type ProcessInfo } from '@arena/variant-kit/testing';
 
-/** A process found in /proc. */
-export interface ProcessInfo {
-  pid: number;
-  /** The executable's name (`comm`). */
-  name: string;
-}
+export type { ProcessInfo };
 
 /** How a command ended, and what it left behind in its process group. */
 export interface GroupRun {
@@ -19,25 +14,6 @@ export interface GroupRun {
   wallMs: number;
   /** Processes of the command's group still alive `graceMs` after it exited (all killed since). */
   leftovers: ProcessInfo[];
-}
-
-/** Every live (not zombie) process whose process group is `pgid`, read from /proc. */
-export function processesInGroup(pgid: number): ProcessInfo[] {
-  const found: ProcessInfo[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses, so split after the last ')'.
-    const close = stat.lastIndexOf(')');
-    const [state, , pgrp] = stat.slice(close + 2).split(' ');
-    if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') found.push({ pid: Number(entry), name: stat.slice(stat.indexOf('(') + 1, close) });
-  }
-  return found;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

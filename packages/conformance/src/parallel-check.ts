@@ -35,11 +35,16 @@ export async function expectParallel(root: string, targetAt: (n: number) => Run)
   let last: RatioRun = { ratio: 0, otherCores: Infinity };
   const run = async (n: number) => {
     if (last.otherCores >= busy) await waitForQuiet(busy, PARALLEL.quietPatienceMs);
-    return (last = await measure(root, targetAt(n)));
+    const measured = await measure(root, targetAt(n));
+    last = measured;
+    return measured;
   };
   let probe = await run(PARALLEL.probeN);
   const probes = [probe];
-  for (let next = nextProbe(probe); next !== undefined; next = nextProbe(probe)) probes.push((probe = await run(next)));
+  for (let next = nextProbe(probe); next !== undefined; next = nextProbe(probe)) {
+    probe = await run(next);
+    probes.push(probe);
+  }
   let n = calibratedN(probe);
   let recalibrated = false;
   const runs: Array<Timing & RatioRun> = [];

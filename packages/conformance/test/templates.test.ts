@@ -34,12 +34,19 @@ const ok = (r: Awaited<ReturnType<typeof sh>>) => assert.equal(r.exitCode, 0, `\
 
 test('the workspace copy installs from the pnpm store', { timeout: 5 * MINUTES }, async () => ok(await install()));
 
-test(`arena new-workload ${workload} writes a workload folder; a taken name is refused with exit 2`, { timeout: 2 * MINUTES }, async () => {
+test(`arena new-workload ${workload} writes a workload folder that typechecks and lints clean; a taken name is refused with exit 2`, { timeout: 2 * MINUTES }, async () => {
   const taken = await sh('pnpm', ['--silent', 'arena', 'new-workload', 'fib']);
   assert.equal(taken.exitCode, 2, taken.all);
   assert.match(taken.all ?? '', /^error: packages\/workloads\/fib already exists/m);
   ok(await sh('pnpm', ['arena', 'new-workload', workload]));
   assert.ok(existsSync(path.join(copy, 'packages/workloads', workload, 'workload.json')));
+  // What @arena/workloads' typecheck and lint scripts check, on the new folder alone (its reference.ts is in the package's tsconfig).
+  ok(await sh('pnpm', ['exec', 'tsc', '--noEmit', '-p', 'packages/workloads/tsconfig.json']));
+  ok(await sh('pnpm', ['exec', 'biome', 'lint', '--error-on-warnings', `packages/workloads/${workload}`]));
+  ok(await sh('pnpm', ['exec', 'biome', 'format', `packages/workloads/${workload}`]));
+  const gofmt = await sh('gofmt', ['-l', `packages/workloads/${workload}`]);
+  ok(gofmt);
+  assert.equal(gofmt.stdout, '', 'gofmt -l lists no file of the new workload');
 });
 
 test('arena new refuses a bad name, an existing folder or an unknown template with exit 2', async () => {
@@ -70,9 +77,9 @@ for (const { template, name } of generated) {
   });
 }
 
-test('after pnpm install, the generated variants build and pass their own tests', { timeout: 10 * MINUTES }, async () => {
+test('after pnpm install, the generated variants build, typecheck, lint clean (biome; gofmt and go vet) and pass their own tests', { timeout: 10 * MINUTES }, async () => {
   ok(await install());
-  ok(await sh('pnpm', ['exec', 'turbo', 'run', 'test', '--filter=./packages/variants/tpl-*', '--output-logs=errors-only']));
+  ok(await sh('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'lint', 'test', '--filter=./packages/variants/tpl-*', '--output-logs=errors-only']));
 });
 
 test('the generated variants pass the conformance checks on every workload, the new one included', { timeout: 5 * MINUTES }, async () => {

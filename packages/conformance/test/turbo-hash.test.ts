@@ -173,10 +173,10 @@ test('build:go (one build per Go toolchain) exists for every Go variant and the 
   }
 });
 
-test('pnpm build, test, bench and turbo run turbo through scripts/toolchain.sh', () => {
+test('pnpm build, test (typecheck and lint first), bench and turbo run turbo through scripts/toolchain.sh', () => {
   const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   assert.equal(scripts.build, 'bash scripts/toolchain.sh turbo run build');
-  assert.equal(scripts.test, 'bash scripts/toolchain.sh turbo run test --concurrency=1');
+  assert.equal(scripts.test, 'bash scripts/toolchain.sh turbo run typecheck lint test --concurrency=1');
   assert.equal(scripts.bench, 'bash scripts/toolchain.sh turbo run bench');
   assert.equal(scripts.turbo, 'bash scripts/toolchain.sh turbo');
 });

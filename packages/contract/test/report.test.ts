@@ -46,7 +46,7 @@ test('a report line without module needs no moduleSha256', () => {
 });
 
 test('moduleSha256 is 64 lowercase hex digits', () => {
-  for (const bad of [sha.toUpperCase(), sha.slice(1), `${sha}0`, 'sha256:' + sha.slice(7)]) {
+  for (const bad of [sha.toUpperCase(), sha.slice(1), `${sha}0`, `sha256:${sha.slice(7)}`]) {
     assert.equal(reportLine.safeParse({ ...good, moduleSha256: bad }).success, false, bad);
   }
 });

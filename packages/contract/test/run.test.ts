@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: these tests turn valid documents into broken or older-schema ones, which no type describes
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runDocument, SCHEMA_VERSION } from '../src/run.ts';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ResultRuntime, VariantReport, WorkerAnswer } from '@arena/contract';
 import { hyperfineArgs } from './args.ts';
-import { parseHyperfineExport } from './hyperfine-json.ts';
+import { parseHyperfineExport, type HyperfineResult } from './hyperfine-json.ts';
 import { describeFailure, runProcess, tail } from './process.ts';
 import { reportCandidates, verifyOutput, verifyReport, type Asked, type Expected } from './verify.ts';
 
@@ -79,7 +79,7 @@ export async function measureTarget(
     if (outcome.exitCode !== 0 || outcome.timedOut || outcome.cancelled) {
       return { status: 'failed', error: `during timing: ${describeFailure(outcome, o.timeoutMs)}` };
     }
-    let result;
+    let result: HyperfineResult | undefined;
     try {
       result = parseHyperfineExport(readFileSync(exportJsonPath, 'utf8'))[0];
     } catch (error) {

@@ -58,7 +58,7 @@ async function coverage(s: Scenario, plan: Plan, tables: number, seed: number) {
   let total = 0;
   const rounds: number[] = [];
   for (let t = 0; t < tables; t++) {
-    const targets: Target[] = BASES.map((b, i) => ({ key: `r${i}`, variant: `r${i}`, parameters: {}, command: '', asked: { variant: '', workload: 'fib', size: 1, workers: 1 }, seeded: false, table: 't' }));
+    const targets: Target[] = BASES.map((_, i) => ({ key: `r${i}`, variant: `r${i}`, parameters: {}, command: '', asked: { variant: '', workload: 'fib', size: 1, workers: 1 }, seeded: false, table: 't' }));
     const drift = new Map<number, number>();
     const { states } = await measureRounds(targets.map(startState), plan, async (target, step, round) => {
       if (!drift.has(round)) drift.set(round, normal(rand) * s.roundDriftSd);

@@ -11,11 +11,16 @@ const lockFile = () => path.join(tmpDir(), 'bench');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const holderScript = path.join(import.meta.dirname, 'fixtures', 'lock-holder.ts');
 
-/** Pids of the processes that have the file open: the lock's holder, and any flock waiting on it. */
+/**
+ * Pids of this test's own child processes that have the file open: the lock's holder, and any flock
+ * waiting on it (acquireBenchLock starts them from this process). Never another process of the machine.
+ */
 function openers(file: string): number[] {
   const pids: number[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== process.pid) continue; // ppid: not our child
       if (readdirSync(`/proc/${pid}/fd`).some((fd) => readlinkSync(`/proc/${pid}/fd/${fd}`) === file)) pids.push(Number(pid));
     } catch {
       // gone, or not ours

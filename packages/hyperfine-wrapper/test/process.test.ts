@@ -45,6 +45,7 @@ test('a measured process gets the harness environment without NODE_EXTRA_CA_CERT
   process.env.NODE_EXTRA_CA_CERTS = '/etc/ssl/certs/ca-certificates.crt';
   process.env.ARENA_KEPT = 'kept';
   try {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansions, for sh
     const o = await runProcess('sh', ['-c', 'echo "${NODE_EXTRA_CA_CERTS-unset} ${ARENA_KEPT-unset}"'], { timeoutMs: 10_000 });
     assert.equal(o.stdout.trim(), 'unset kept');
   } finally {

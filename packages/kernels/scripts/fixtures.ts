@@ -4,7 +4,6 @@
 //   pnpm --filter @arena/kernels fixtures      (needs: apt-get install wabt)
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const fixturesDir = fileURLToPath(new URL("../fixtures", import.meta.url));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lastLines, run } from './exec.ts';
 
@@ -50,10 +50,11 @@ export async function moveIntoPlace(tmp: string, folder: string, version: string
 }
 
 /**
- * Installs pinned Node `version` (x.y.z) from the npm registry into the cache, once: npm installs
- * the binary package into a temporary folder beside the cache, the binary must print the version,
- * then the folder is renamed into place. Any failure leaves nothing in the cache and throws an Error
- * naming the version, the package and npm's last stderr lines. Returns the binary.
+ * Installs pinned Node `version` (x.y.z) from the npm registry into the cache, once: npm, with the
+ * user's npm configuration, installs the binary package into a temporary folder beside the cache,
+ * the binary must print the version, then the folder is renamed into place. Any failure leaves
+ * nothing in the cache and throws an Error naming the version, the package and npm's last stderr
+ * lines. Returns the binary.
  */
 export async function installNode(root: string, version: string, say: Say): Promise<string> {
   const pkg = nodePackage();
@@ -63,8 +64,16 @@ export async function installNode(root: string, version: string, say: Say): Prom
   mkdirSync(cacheDir(root), { recursive: true });
   const tmp = mkdtempSync(path.join(cacheDir(root), `.installing-node-${version}-`));
   try {
-    // --ignore-scripts: the package is a plain binary; nothing needs to run to install it.
-    const args = ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', tmp, '-E', `${pkg}@${version}`];
+    // npm installs into the folder it runs in (a project through its package.json), not --prefix:
+    // --prefix also moves npm's global npmrc to <prefix>/etc/npmrc, so the machine's own (`npm config
+    // get globalconfig`, which may set `cafile` or a registry) would go unread. Without it npm finds
+    // every npmrc (global, ~/.npmrc) and npm_config_* exactly as the user's npm does, from the same
+    // environment, with nothing computed beforehand and passed on (a --globalconfig asked of a second
+    // npm could differ from what the installing npm would decide). --no-workspaces: a parent folder
+    // declaring workspaces cannot take over as the project. --ignore-scripts: the package is a plain
+    // binary; nothing needs to run to install it.
+    writeFileSync(path.join(tmp, 'package.json'), '{ "private": true }\n');
+    const args = ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', '--no-workspaces', '-E', `${pkg}@${version}`];
     const r = await run('npm', args, { cwd: tmp, timeoutMs: NPM_TIMEOUT_MS });
     if (r.code !== 0) {
       const how = r.error ?? `npm exited with status ${r.code}`;

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 
-/** What the fake npm does when asked to install `<pkg>@<version>` into `--prefix`. */
+/** What the fake npm does when asked to install `<pkg>@<version>` into the folder it runs in. */
 export type FakeNpm =
   /** Writes a stub `bin/node` that prints `v<version>` (or `prints`), after `sleepS`. */
   | { kind: 'installs'; prints?: string; sleepS?: number }
@@ -12,9 +12,10 @@ export type FakeNpm =
 
 const script = (fake: FakeNpm, log: string): string => {
   const head = `#!/bin/sh
-echo "$@" >> '${log}'
-prefix=""; spec=""
-while [ $# -gt 0 ]; do case "$1" in --prefix) prefix="$2"; shift;; -E) spec="$2"; shift;; esac; shift; done
+echo "in $PWD: $@" >> '${log}'
+prefix="$PWD"; spec=""
+[ -f package.json ] || { echo "npm error: no package.json in $PWD" >&2; exit 2; }
+while [ $# -gt 0 ]; do case "$1" in -E) spec="$2"; shift;; esac; shift; done
 pkg="\${spec%@*}"; ver="\${spec##*@}"
 mkdir -p "$prefix/node_modules/$pkg/bin"
 `;
@@ -33,7 +34,8 @@ chmod +x "$prefix/node_modules/$pkg/bin/node"
 };
 
 /**
- * Puts a fake npm first on PATH until `restore()`; every call's arguments are appended to `log`.
+ * Puts a fake npm first on PATH until `restore()`; every call's folder and arguments are appended to
+ * `log` (`in <folder>: <arguments>`).
  * Also gives a fresh repository root to install into.
  */
 export function withFakeNpm(fake: FakeNpm): { root: string; log: string; restore: () => void } {

@@ -41,7 +41,15 @@ test('without BENCH_GO a bench builds with the Go on PATH only, as the default b
 test('BENCH_GO lines select their pinned toolchain through GOTOOLCHAIN; the one equal to the default Go is the default build', async () => {
   const asked: Array<string | undefined> = [];
   const said: string[] = [];
-  const planned = await benchGo({ lines: ['1.27', '1.26'], pins, say: (m) => said.push(m), version: async (t) => (asked.push(t), t ?? 'go1.26.8') });
+  const planned = await benchGo({
+    lines: ['1.27', '1.26'],
+    pins,
+    say: (m) => said.push(m),
+    version: async (t) => {
+      asked.push(t);
+      return t ?? 'go1.26.8';
+    },
+  });
   assert.deepEqual(planned, [
     { line: '1.27', version: 'go1.27.3', isDefault: false },
     { line: '1.26', version: 'go1.26.8', isDefault: true },

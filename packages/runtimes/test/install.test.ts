@@ -43,7 +43,8 @@ test('the first use installs with npm, checks the binary and renames it into pla
   assert.deepEqual(readdirSync(cacheDir(fake.root)), [`node-${version}`]);
   const calls = readFileSync(fake.log, 'utf8').trim().split('\n');
   assert.equal(calls.length, 1);
-  assert.match(calls[0]!, new RegExp(`^install --no-save --no-package-lock .*--prefix \\S+/\\.cache/runtimes/\\.installing-node-${version.replaceAll('.', '\\.')}-\\S+ -E ${pkg}@${version.replaceAll('.', '\\.')}$`));
+  assert.match(calls[0]!, new RegExp(`^in \\S+/\\.cache/runtimes/\\.installing-node-${version.replaceAll('.', '\\.')}-\\S+: install --no-save --no-package-lock .*--no-workspaces -E ${pkg}@${version.replaceAll('.', '\\.')}$`));
+  assert.doesNotMatch(calls[0]!, /--prefix|--globalconfig|--userconfig/, "npm reads the user's npmrc files where the user's npm does");
 
   assert.deepEqual(await resolveNode(line, fake.root, (m) => said.push(m)), node);
   assert.equal(said.length, 1, 'no second install');

@@ -2,6 +2,7 @@
 // (targets) and how a result is named (identity). The collector, the conformance suite and the
 // generators use this entry point, never each other's internals.
 export * from './settings.ts';
+export * from './variables.ts';
 export * from './discover.ts';
 export * from './targets.ts';
 export * from './runtimes.ts';

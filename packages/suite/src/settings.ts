@@ -8,6 +8,7 @@ import { discoverWorkloads, type Workload } from './workloads.ts';
 
 export { ConfigError } from './errors.ts';
 import { ConfigError } from './errors.ts';
+import { checkVariables } from './variables.ts';
 
 /**
  * The profiles `BENCH_PROFILE` selects: a measuring plan (PLANS says why each plan is what it is);
@@ -15,12 +16,6 @@ import { ConfigError } from './errors.ts';
  * `BENCH_WORKERS`, `BENCH_ROUNDS` and the others override them.
  */
 export const PROFILES = PLANS;
-
-/** Variables of earlier versions, refused with what replaced them rather than silently ignored. */
-const REPLACED: Record<string, string> = {
-  BENCH_RUNS: 'BENCH_ROUNDS (rounds per result; each round has BENCH_RUNS_PER_ROUND runs)',
-  BENCH_INTERLEAVE: 'nothing: results are always measured in shared rounds, so the ones compared in a table come from the same moments',
-};
 
 export type ProfileName = keyof typeof PROFILES;
 
@@ -120,9 +115,10 @@ function memoryRunsSetting(raw: string | undefined, fallback: number): number {
 /**
  * Reads the BENCH_* variables; throws ConfigError naming the first bad one. `found` are the
  * discovered workloads (by default packages/workloads/'s): sizes and BENCH_WORKLOADS are checked
- * against their specs.
+ * against their specs. First of all, a BENCH_* that is not a known setting (variables.ts) is refused.
  */
 export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Workload[] = discoverWorkloads(repoRoot()).workloads): Settings {
+  checkVariables(env);
   const profileName = env.BENCH_PROFILE?.trim() || 'default';
   if (!Object.hasOwn(PROFILES, profileName)) {
     throw new ConfigError(`BENCH_PROFILE must be one of ${Object.keys(PROFILES).join(', ')}, got "${profileName}"`);
@@ -135,9 +131,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
   const workers = env.BENCH_WORKERS
     ? env.BENCH_WORKERS.split(',').map((w) => int('BENCH_WORKERS', w, 1, 256))
     : [os.availableParallelism()];
-  for (const [name, replacement] of Object.entries(REPLACED)) {
-    if (env[name] !== undefined) throw new ConfigError(`${name} is no longer read; use ${replacement}`);
-  }
   const rounds = env.BENCH_ROUNDS ? int('BENCH_ROUNDS', env.BENCH_ROUNDS, 1, 1000) : null;
   const minRounds = rounds ?? p.minRounds;
   const fixed = p.targetCiPct === null && !env.BENCH_TARGET_CI;

@@ -99,7 +99,8 @@ export function runJobs(options: RunJobsOptions): void {
   const sawModule = (sha256: string | undefined): void => {
     if (sha256 === undefined) return;
     if (moduleSha256 !== undefined && moduleSha256 !== sha256) {
-      return finish(1, `${args.module}: workers compiled different modules (sha256 ${moduleSha256} and ${sha256})`);
+      finish(1, `${args.module}: workers compiled different modules (sha256 ${moduleSha256} and ${sha256})`);
+      return;
     }
     moduleSha256 = sha256;
   };

@@ -11,6 +11,8 @@ import { readWorkload, type Answer } from './workload.js';
 export interface VariantRun {
   /** Where it ran (the repository root): its `--module` path is relative to this. */
   cwd: string;
+  /** Its pid, also its process group's id: it runs in a group of its own (see {@link leftInGroup}). */
+  pid: number;
   status: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -30,8 +32,16 @@ export function repoRoot(from: string): string {
 }
 
 /**
+ * spawnSync's option for a child in a new session and process group (pgid = its pid): it honours
+ * `detached` as spawn does (libuv's setsid), though @types/node leaves it out of its options.
+ * testing.test.ts checks that it does.
+ */
+const detached = { detached: true } as const;
+
+/**
  * Runs a variant the way the harness does: its package.json `arena.command`, split on spaces, with
- * `{pkg}` replaced by the package folder relative to the repository root, from the root, plus `args`.
+ * `{pkg}` replaced by the package folder relative to the repository root, from the root, plus `args`,
+ * in a process group (and session) of its own, whose leftovers {@link leftInGroup} lists.
  */
 export function runVariant(packageDir: string, args: readonly string[]): VariantRun {
   const root = repoRoot(packageDir);
@@ -40,12 +50,8 @@ export function runVariant(packageDir: string, args: readonly string[]): Variant
     .split(' ')
     .filter(Boolean)
     .map((part) => part.replaceAll('{pkg}', relative(root, packageDir)));
-  const child = spawnSync(program === 'node' ? process.execPath : (program as string), [...rest, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { cwd: root, status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr };
+  const child = spawnSync(program === 'node' ? process.execPath : (program as string), [...rest, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, ...detached });
+  return { cwd: root, pid: child.pid, status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr };
 }
 
 /** A module `@arena/kernels` built: its workload, its producer and its path relative to the root. */
@@ -161,16 +167,228 @@ export function usageCases(module?: (workload: string) => string): Array<[args: 
   ];
 }
 
-/** Pids of processes (zombies included) whose command line mentions `needle`, e.g. a worker script's path. */
-export function processesRunning(needle: string): number[] {
-  const pids: number[] = [];
+// Leftover processes. A test looks for them among the processes its own command started (its
+// process group, or the tree it watched), never among every process of the machine: another
+// checkout's tests, run at the same time, start processes with the very same command lines.
+
+/** A process found in /proc. */
+export interface ProcessInfo {
+  pid: number;
+  /** The executable's name (`comm`). */
+  name: string;
+}
+
+/** What /proc/<pid>/stat says of a process's place among the others. */
+interface ProcStat extends ProcessInfo {
+  state: string;
+  ppid: number;
+  pgrp: number;
+  session: number;
+  /** Its start time (clock ticks since boot): with the pid, one process even if the pid is reused. */
+  start: string;
+}
+
+function readStat(pid: number | string): ProcStat | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null; // gone meanwhile
+  }
+  // pid (comm) state ppid pgrp session … starttime (field 22); comm may hold spaces and parentheses,
+  // so the fields are split after the last ')': fields[n - 3] is field n.
+  const close = text.lastIndexOf(')');
+  const fields = text.slice(close + 2).split(' ');
+  return { pid: Number(pid), name: text.slice(text.indexOf('(') + 1, close), state: fields[0]!, ppid: Number(fields[1]), pgrp: Number(fields[2]), session: Number(fields[3]), start: fields[19]! };
+}
+
+/** The process table: the list a group's or a tree's members are picked from (never asserted on whole). */
+function processTable(): ProcStat[] {
+  const table: ProcStat[] = [];
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const stat = /^\d+$/.test(entry) ? readStat(entry) : null;
+    if (stat) table.push(stat);
+  }
+  return table;
+}
+
+const alive = (p: ProcStat) => p.state !== 'Z' && p.state !== 'X';
+const keyOf = (p: ProcStat) => `${p.pid}@${p.start}`;
+const infoOf = ({ pid, name }: ProcStat): ProcessInfo => ({ pid, name });
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** A process's arguments joined by spaces ('' once it is gone). */
+export function commandLineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** Every live (not zombie) process whose process group is `pgid`, read from /proc. */
+export function processesInGroup(pgid: number): ProcessInfo[] {
+  if (!(pgid > 0)) throw new Error(`no process group ${pgid}`);
+  return processTable()
+    .filter((p) => p.pgrp === pgid && alive(p))
+    .map(infoOf);
+}
+
+/**
+ * The processes of group `pgid` — a command started in a group of its own, like {@link runVariant}'s
+ * (`leftInGroup(run.pid)`) — still alive up to `graceMs` after the command ended: a worker that
+ * outlived its primary. The group is killed then, so none outlives the test. The command's workers
+ * stay in its group (fork() keeps it) even when orphaned, which a walk of its tree would miss.
+ */
+export function leftInGroup(pgid: number, graceMs = 500): ProcessInfo[] {
+  if (pgid === readStat(process.pid)?.pgrp) throw new Error(`process group ${pgid} is the test's own: start the command with detached: true`);
+  let left = processesInGroup(pgid);
+  for (const deadline = Date.now() + graceMs; left.length && Date.now() < deadline; left = processesInGroup(pgid)) sleepSync(25);
+  if (left.length) {
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(needle)) pids.push(Number(entry));
+      process.kill(-pgid, 'SIGKILL');
     } catch {
-      // The process ended while we looked.
+      // Emptied meanwhile.
     }
   }
-  return pids;
+  return left;
+}
+
+/** A process seen in a watched tree, with its command line. */
+export interface SeenProcess extends ProcessInfo {
+  commandLine: string;
+}
+
+/** What {@link watchTree} saw. */
+export interface TreeWatch {
+  /** Every process seen in the tree so far, the root first, each with its last name and command line. */
+  seen(): SeenProcess[];
+  /**
+   * Stops watching, and returns what the root left behind once it ended: every process it started
+   * (seen in its tree) and every process of a group or session they were in, still alive up to
+   * `graceMs` later. Those are killed then, so none outlives the test.
+   */
+  leftovers(graceMs?: number): Promise<ProcessInfo[]>;
+}
+
+/**
+ * Watches the process tree of `root` (a child the test started, detached: true, or the test itself,
+ * process.pid) every `intervalMs` until {@link TreeWatch.leftovers}. For commands that start their
+ * own children in new process groups and sessions (the bench runs hyperfine and every variant
+ * detached), so no single group holds them all: the watch notes each group and session its
+ * processes are in — never the test's own — and keeps following a process it saw after its parent
+ * died and it was reparented away from the tree. When the root is the test itself, the children it
+ * already had when the watch began (tsx's esbuild service) are not the command's and are left out.
+ * A process that leaves the tree, its groups and its sessions between two looks is missed: the
+ * commands watched here start their processes for far longer than `intervalMs`.
+ */
+export function watchTree(root: number, intervalMs = 20): TreeWatch {
+  const self = readStat(process.pid)!;
+  const before = new Set<string>();
+  const seen = new Map<string, SeenProcess>();
+  const groups = new Set<number>();
+  const sessions = new Set<number>();
+  const ours = (p: ProcStat) => groups.has(p.pgrp) || sessions.has(p.session);
+  const sample = (first = false) => {
+    const table = processTable();
+    const children = new Map<number, ProcStat[]>();
+    for (const p of table) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+    const queue = table.filter((p) => p.pid === root || seen.has(keyOf(p)) || ours(p));
+    const tree = new Map<string, ProcStat>();
+    for (let p = queue.pop(); p; p = queue.pop()) {
+      if (tree.has(keyOf(p))) continue;
+      tree.set(keyOf(p), p);
+      queue.push(...(children.get(p.pid) ?? []));
+    }
+    for (const [key, p] of tree) {
+      if (p.pid === process.pid || before.has(key)) continue;
+      if (first && root === process.pid) {
+        before.add(key);
+        continue;
+      }
+      // Looked at again each time: a child seen between its fork and its exec shows its parent's.
+      const commandLine = commandLineOf(p.pid);
+      if (!seen.has(key) || commandLine) seen.set(key, { pid: p.pid, name: p.name, commandLine });
+      if (p.pgrp !== self.pgrp) groups.add(p.pgrp);
+      if (p.session !== self.session) sessions.add(p.session);
+    }
+  };
+  sample(true);
+  const timer = setInterval(sample, intervalMs);
+  timer.unref();
+  const left = () => {
+    sample();
+    return processTable().filter((p) => alive(p) && p.pid !== process.pid && !before.has(keyOf(p)) && (seen.has(keyOf(p)) || ours(p)));
+  };
+  return {
+    seen: () => [...seen.values()],
+    async leftovers(graceMs = 0) {
+      clearInterval(timer);
+      let found = left();
+      for (const deadline = Date.now() + graceMs; found.length && Date.now() < deadline; found = left()) await new Promise((r) => setTimeout(r, 25));
+      for (const p of found) {
+        try {
+          process.kill(p.pid, 'SIGKILL');
+        } catch {
+          // Gone meanwhile.
+        }
+      }
+      return found.map(infoOf);
+    },
+  };
+}
+
+/** Processes started by {@link startDecoys}. */
+export interface Decoys {
+  pids: number[];
+  /** Kills the decoys still running. */
+  stop(): void;
+}
+
+/**
+ * Starts, for each needle, a process unrelated to the test whose command line holds the needle
+ * (`node -e <wait> -- <needle>`): what another checkout's tests would run beside this one. None is
+ * the test's descendant (its shell exits at once, so it is reparented away) nor in the test's group
+ * or session (the shell was detached). A leftover check that looked at every process of the machine
+ * for that text would find it; one that looks at its own group or tree must not. Each lives
+ * `lifetimeMs` at most; call stop() when done (in an after hook).
+ */
+export function startDecoys(needles: readonly string[], lifetimeMs = 120_000): Decoys {
+  const self = readStat(process.pid)!;
+  const pids: number[] = [];
+  const decoys = {
+    pids,
+    stop() {
+      needles.forEach((needle, i) => {
+        const pid = pids[i];
+        if (pid === undefined || !commandLineOf(pid).includes(needle)) return;
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Gone meanwhile.
+        }
+      });
+    },
+  };
+  try {
+    for (const needle of needles) {
+      const wait = `setTimeout(() => {}, ${lifetimeMs})`;
+      const shell = spawnSync('/bin/sh', ['-c', '"$@" </dev/null >/dev/null 2>&1 & echo $!', 'sh', process.execPath, '-e', wait, '--', ...needle.split(' ')], {
+        ...detached,
+        encoding: 'utf8',
+        timeout: 10_000,
+      });
+      const pid = Number(shell.stdout.trim());
+      if (!(pid > 0)) throw new Error(`decoy for ${JSON.stringify(needle)} did not start: ${shell.stderr}`);
+      pids.push(pid);
+      for (const deadline = Date.now() + 5000; !commandLineOf(pid).includes(needle) && Date.now() < deadline; ) sleepSync(10);
+      const stat = readStat(pid);
+      if (!stat || !commandLineOf(pid).includes(needle)) throw new Error(`decoy ${pid} for ${JSON.stringify(needle)} is not running it`);
+      if (stat.ppid === process.pid || stat.pgrp === self.pgrp || stat.session === self.session) throw new Error(`decoy ${pid} is related to the test`);
+    }
+  } catch (error) {
+    decoys.stop();
+    throw error;
+  }
+  return decoys;
 }

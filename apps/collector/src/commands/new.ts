@@ -76,7 +76,7 @@ export async function newVariant(args: string[]): Promise<number> {
   const pkg = `@arena/variant-${name}`;
   const steps: Array<[string, string]> = [
     ['pnpm install', 'links it into the workspace'],
-    [`pnpm turbo run test --filter=${pkg}`, 'builds it and runs its own tests'],
+    [`pnpm turbo run typecheck lint test --filter=${pkg}`, 'builds it, typechecks and lints it, runs its own tests'],
     ['pnpm test', 'the conformance suite checks it with every other variant'],
     ['pnpm turbo bench', `it is in the next bench table (alone: BENCH_ONLY=${name} pnpm arena bench)`],
   ];

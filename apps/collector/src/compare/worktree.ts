@@ -44,9 +44,12 @@ export async function prepare(dir: string, cacheDir: string, signal?: AbortSigna
     ['install', 'pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent']],
     ['build', 'bash', ['scripts/toolchain.sh', 'pnpm', 'exec', 'turbo', 'run', 'build', '--output-logs=errors-only', `--cache-dir=${cacheDir}`]],
   ];
+  // Without BENCH_*: no build reads one (turbo.json gives them to test and bench only), and the ref's own
+  // scripts/toolchain.sh would refuse a setting its older list of them does not know.
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^bench_/i.test(k))), TURBO_TELEMETRY_DISABLED: '1' };
   for (const [step, file, args] of steps) {
     say(`${step}: ${file} ${args.join(' ')}`);
-    const r = await execa(file, args, { cwd: dir, all: true, reject: false, cancelSignal: signal, env: { TURBO_TELEMETRY_DISABLED: '1' } });
+    const r = await execa(file, args, { cwd: dir, all: true, reject: false, cancelSignal: signal, env, extendEnv: false });
     if (signal?.aborted) throw new Error('interrupted');
     if (r.exitCode !== 0) throw new Error(`${step} failed (exit ${r.exitCode}): ${(r.all ?? '').split('\n').slice(-15).join('\n')}`);
   }

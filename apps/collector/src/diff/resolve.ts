@@ -84,8 +84,6 @@ export async function resolveRun(spec: string, loc: RunLocation, warn: (message:
 
   const what = commit ? `commit ${commit.slice(0, 10)}` : 'not a file, a run id or a git ref here';
   const listed = commitsWithRuns(runs);
-  throw new ConfigError(
-    `no run recorded for "${spec}" (${what}) in ${runsDir(loc.results)}\n` +
-      (listed.length ? `commits with runs:\n${listed.map((l) => `  ${l}`).join('\n')}` : 'no runs are recorded there yet'),
-  );
+  const known = listed.length ? `commits with runs:\n${listed.map((l) => `  ${l}`).join('\n')}` : 'no runs are recorded there yet';
+  throw new ConfigError(`no run recorded for "${spec}" (${what}) in ${runsDir(loc.results)}\n${known}`);
 }

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { PeakMemory, WorkerAnswer } from '@arena/contract';
 import { describeFailure, median, runOf, splitCommand, verifyOutput, type Answers, type Measured, type Run } from '@arena/hyperfine-wrapper';
 import { describeProbe, type MemoryProbe } from './method.ts';
-import { runWithMemory } from './run.ts';
+import { runWithMemory, type MemoryRunOutcome } from './run.ts';
 import { peakMemoryOf } from './summary.ts';
 
 /** One memory run's verdict: its tree's peak in bytes, or why it failed (a crash, a wrong answer). */
@@ -96,7 +96,7 @@ export async function measureMemory(measured: Measured[], answers: Answers, o: M
 
 /** The bench's RunOnce: the command from `cwd` under `probe`, its output verified like a verification run's. */
 export const processRunOnce = (probe: MemoryProbe, cwd?: string, signal?: AbortSignal): RunOnce => async (run, o) => {
-  let measured;
+  let measured: MemoryRunOutcome;
   try {
     measured = await runWithMemory(splitCommand(run.command), probe, { cwd, signal, timeoutMs: o.timeoutMs, cgroupName: o.cgroupName });
   } catch (error) {

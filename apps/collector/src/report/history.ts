@@ -139,5 +139,9 @@ export function historySeries(runs: RunDocument[], options: HistoryOptions = {})
       s.last = { doc, r };
     }
   }
-  return [...series.values()].map(({ last, lastOk, ...s }) => (void last, void lastOk, s));
+  return [...series.values()].map(({ last, lastOk, ...s }) => {
+    void last;
+    void lastOk;
+    return s;
+  });
 }

@@ -27,6 +27,9 @@ td.num, th.num { text-align: right; }
 table.table th, table.table td { white-space: nowrap; }
 table.table td:last-child { white-space: normal; min-width: 14rem; }
 .scroll { overflow-x: auto; max-width: 100%; }
+/* A results table scrolling in its box keeps its first column (the variant) in view, opaque over the
+   cells under it; not in a narrow window, where the column could cover the whole box. */
+@media (min-width: 48rem) { .scroll > table.table:not(.across) tr > :first-child { position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: inset -1px 0 0 #ccc; } }
 .findings ul { padding-left: 1.2rem; } .findings li { margin: .2rem 0; }
 figure.chart { margin: 1rem 0; overflow-x: auto; }
 figure.chart svg { max-width: 100%; height: auto; }

@@ -11,6 +11,10 @@ export const MATRIX_STYLE = `
 .heat thead th { text-align: center; font-weight: 600; }
 .heat thead tr + tr th { font-weight: normal; color: #444; font-size: .85rem; }
 .heat tbody th { text-align: left; font-weight: normal; }
+/* A wide matrix scrolls in its box; its host column stays at the box's left edge, opaque over the
+   cells scrolling under it (the shadow fills the 2px spacing to its right and marks the edge). Not in
+   a narrow window, where the column would take most of the box. */
+@media (min-width: 48rem) { .heat th.host { position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: 2px 0 0 #fff, 3px 0 0 #ccc; } }
 .heat td.cell { text-align: center; min-width: 4.6rem; padding: .25rem .4rem; font-size: .9rem; line-height: 1.2; }
 .heat td.cell .ci { display: block; font-size: .72rem; }
 .heat td.ns { outline: 2px dashed #555; outline-offset: -3px; }
@@ -50,7 +54,7 @@ function headHtml(columns: MatrixColumn[]): string {
   }
   const top = groups.map((g) => `<th colspan="${g.span}"${attr('workload', g.workload)}>${escapeHtml(g.workload)}</th>`).join('');
   const bottom = columns.map((c) => `<th>${escapeHtml(c.producer)}</th>`).join('');
-  return `<thead><tr><th rowspan="2">host</th>${top}</tr><tr>${bottom}</tr></thead>`;
+  return `<thead><tr><th rowspan="2" class="host">host</th>${top}</tr><tr>${bottom}</tr></thead>`;
 }
 
 /** The colour legend: a swatch per power of two from 1/limit to limit. */
@@ -72,7 +76,7 @@ export function matrixHtml(m: Matrix, hostColours: ReadonlyMap<string, string>, 
       const c = cellAt(m, h, col);
       return c ? cellHtml(c, limit, unit) : '<td class="empty"></td>';
     });
-    return `<tr><th scope="row">${swatch}${escapeHtml(h)}</th>${cells.join('')}</tr>`;
+    return `<tr><th scope="row" class="host">${swatch}${escapeHtml(h)}</th>${cells.join('')}</tr>`;
   });
   return `<figure class="matrix"${attr('matrix', m.metric)}>
 <h${level}>${escapeHtml(METRICS[m.metric].title)}: ratio to c-native</h${level}>

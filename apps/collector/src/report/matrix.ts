@@ -44,7 +44,7 @@ export interface Matrix {
 }
 
 /** A metric's value of an ok result, or null when it was not measured. */
-function valueOf(r: OkResult, metric: MatrixMetric): number | null {
+function metricValue(r: OkResult, metric: MatrixMetric): number | null {
   switch (metric) {
     case 'wall': return r.wallS.median;
     case 'compute': return r.phasesMs.computeMs ?? null;
@@ -57,7 +57,7 @@ function ratioOf(r: OkResult, base: OkResult, metric: MatrixMetric): RatioCi {
   if (r === base) return REFERENCE;
   if (metric === 'wall') return timeRatio(r.wallS, base.wallS);
   if (metric === 'memory') return memoryRatio(r.peakMemory!, base.peakMemory!);
-  return pointRatio(valueOf(r, metric)!, valueOf(base, metric)!);
+  return pointRatio(metricValue(r, metric)!, metricValue(base, metric)!);
 }
 
 /** The baseline of a result: the ok c-native result of its workload with its worker count. */
@@ -77,10 +77,10 @@ export function buildMatrix(doc: RunDocument, metric: MatrixMetric, baselineVari
     const p = places.get(r)!;
     const at = { host: p.host, workload: r.workload, producer: p.producer, metric, label: resultLabel(r) };
     if (r.status === 'failed') return { ...at, status: 'failed', value: null, baseline: null, ratio: null };
-    const value = valueOf(r, metric);
+    const value = metricValue(r, metric);
     if (value === null) return { ...at, status: 'not-measured', value, baseline: null, ratio: null };
     const base = baselineOf(doc.results, r, baselineVariant);
-    const baseline = base ? valueOf(base, metric) : null;
+    const baseline = base ? metricValue(base, metric) : null;
     if (!base || baseline === null || baseline <= 0) return { ...at, status: 'no-baseline', value, baseline, ratio: null };
     return { ...at, status: 'ok', value, baseline, ratio: ratioOf(r, base, metric) };
   });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { repoRoot, RETIRED, VARIABLES } from '@arena/suite';
 import { saveRun } from '../../src/store.ts';
 import { arena as spawnArena, snapshot } from '../helpers/cli.ts';
 import { makeRun } from '../fixtures/run.ts';
@@ -131,3 +132,28 @@ test('bench: BENCH_ONLY naming no variant exits 2 and writes nothing', async () 
   await usage(['bench'], /BENCH_ONLY names no variant: no-such-variant \(found: /, { BENCH_ONLY: 'no-such-variant' });
   assert.deepEqual(snapshot(results), before);
 });
+
+// An unknown BENCH_* variable (a typo, or one this harness never had) is refused, not ignored: one
+// line naming it and the nearest known name, exit 2, before the lock, a checkout, a build or a timing.
+const worktrees = path.join(repoRoot(), '.cache', 'compare', 'worktrees');
+const listing = (d: string) => (existsSync(d) ? readdirSync(d).sort() : []);
+async function refused(args: string[], env: Record<string, string>, line: string): Promise<void> {
+  const lock = path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-unknown-')), 'lock', 'bench');
+  const [before, trees] = [snapshot(results), listing(worktrees)];
+  const r = await arena(args, { BENCH_LOCK_FILE: lock, ...env });
+  assert.equal(r.exitCode, 2, `exit ${r.exitCode}\nstderr: ${r.stderr}`);
+  assert.equal(r.stderr, `error: ${line}`, 'one line (execa drops the final newline)');
+  assert.equal(r.stdout, '');
+  assert.deepEqual(snapshot(results), before, 'no run written');
+  assert.ok(!existsSync(path.dirname(lock)), 'the bench lock was never taken');
+  assert.deepEqual(listing(worktrees), trees, 'no worktree made');
+}
+const workloadTypo = 'unknown setting BENCH_WORKLOAD (did you mean BENCH_WORKLOADS?)';
+test('bench: an unknown BENCH_* exits 2 with the nearest known name, before anything is timed', () => refused(['bench'], { BENCH_WORKLOAD: 'fib' }, workloadTypo));
+test('bench: BENCH_JS, near no setting, exits 2 listing the known ones', () =>
+  refused(['bench'], { BENCH_JS: 'bun,deno' }, `unknown setting BENCH_JS (known: ${Object.keys(VARIABLES).sort().join(', ')})`));
+test('bench: a retired BENCH_RUNS exits 2 naming what replaced it', () =>
+  refused(['bench'], { BENCH_RUNS: '3' }, `BENCH_RUNS is no longer read; use ${RETIRED.BENCH_RUNS}`));
+test('compare: an unknown BENCH_* exits 2 before any checkout or build', () => refused(['compare', 'HEAD'], { BENCH_WORKLOAD: 'fib' }, workloadTypo));
+test('aa: an unknown BENCH_* exits 2 before either run', () => refused(['aa', '--profile', 'quick'], { BENCH_WORKLOAD: 'fib' }, workloadTypo));
+test('aa --from: an unknown BENCH_* exits 2 too', () => refused(['aa', '--from', 'a', 'b'], { BENCH_PROFLIE: 'quick' }, 'unknown setting BENCH_PROFLIE (did you mean BENCH_PROFILE?)'));

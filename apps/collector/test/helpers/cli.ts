@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type TreeWatch, watchTree } from '@arena/variant-kit/testing';
 import { execa } from 'execa';
 import { saveRun } from '../../src/store.ts';
 import { makeRun } from '../fixtures/run.ts';
@@ -32,31 +33,37 @@ export function snapshot(results: string): Map<string, Buffer> {
   return out;
 }
 
+const arenaArgv = (args: string[]) => ['--import', 'tsx', cli, ...args];
+const arenaEnv = (env: Record<string, string>) => ({
+  BENCH_PROFILE: 'quick',
+  BENCH_WORKLOADS: 'fib',
+  BENCH_N: '20',
+  BENCH_WORKERS: '2',
+  BENCH_SKIP_BUILD: '1',
+  BENCH_VARIANTS_DIR: fixtureVariants,
+  ...env,
+});
+
 /**
  * Runs `arena <args>` on fixture variants with the quick profile, on fib only (BENCH_WORKLOADS) unless
  * `env` says otherwise; never builds.
  */
 export async function arena(args: string[], env: Record<string, string>): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
-  const r = await execa(process.execPath, ['--import', 'tsx', cli, ...args], {
-    reject: false,
-    env: { BENCH_PROFILE: 'quick', BENCH_WORKLOADS: 'fib', BENCH_N: '20', BENCH_WORKERS: '2', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: fixtureVariants, ...env },
-  });
+  const r = await execa(process.execPath, arenaArgv(args), { reject: false, env: arenaEnv(env) });
   return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
-export const latestOf = (results: string) => JSON.parse(readFileSync(path.join(results, 'latest.json'), 'utf8'));
-
-/** The ids of live processes whose command line contains `needle` (zombies excluded). */
-export function processesMatching(needle: string): number[] {
-  const pids: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (cmd.includes(needle) && !/^\d+ \(.*\) Z/.test(stat) && Number(pid) !== process.pid) pids.push(Number(pid));
-    } catch {
-      // Gone while reading.
-    }
-  }
-  return pids;
+/**
+ * {@link arena}, started in a session and process group of its own with its process tree watched
+ * (watchTree): `tree.leftovers()` lists what it left running — its own processes (hyperfine's,
+ * the variants', each in the group the bench made for it), never another checkout's with the same
+ * command lines.
+ */
+export async function watchedArena(args: string[], env: Record<string, string>): Promise<Awaited<ReturnType<typeof arena>> & { tree: TreeWatch }> {
+  const sub = execa(process.execPath, arenaArgv(args), { reject: false, env: arenaEnv(env), detached: true });
+  const tree = watchTree(sub.pid!);
+  const r = await sub;
+  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr), tree };
 }
+
+export const latestOf = (results: string) => JSON.parse(readFileSync(path.join(results, 'latest.json'), 'utf8'));

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { processesMatching } from '../helpers/cli.ts';
+import { startDecoys, watchTree } from '@arena/variant-kit/testing';
 import { runWithMemory } from '../../src/memory/run.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/memory/${name}.mjs`, import.meta.url));
@@ -31,10 +31,16 @@ test('a cluster of 3 processes touching 50 MiB each: the whole tree counts, 150 
   within((await peakOf('cluster', 50)) - (await peakOf('cluster', 0)), 150 * MIB);
 });
 
-test('a run past its timeout is killed with its process group and has no peak', async () => {
+test('a run past its timeout is killed with its process group and has no peak', async (t) => {
+  // The same cluster's workers run by someone else (another checkout's tests) are not this run's.
+  const decoys = startDecoys([`${fixture('cluster')} worker`]);
+  t.after(() => decoys.stop());
+  // runWithMemory starts the cluster from this process, in a group of its own: the watch of this
+  // process's tree notes that group.
+  const tree = watchTree(process.pid);
   const r = await runWithMemory([process.execPath, fixture('cluster'), '0', '60000'], { method: 'sampled-pss', intervalMs: 5 }, { timeoutMs: 1500, cgroupName: 'unused' });
   assert.equal(r.outcome.timedOut, true);
   assert.equal(r.peakBytes, null);
-  await new Promise((res) => setTimeout(res, 200));
-  assert.deepEqual(processesMatching(`${fixture('cluster')} worker`), []);
+  assert.equal(tree.seen().filter((p) => p.commandLine.includes(`${fixture('cluster')} worker`)).length, 2, 'the watch saw both workers');
+  assert.deepEqual(await tree.leftovers(200), []);
 });

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { writeReports } from '../../src/report/write.ts';
 import { saveRun } from '../../src/store.ts';
 import { makeScalingRun } from '../fixtures/scaling-run.ts';
-import { FIXTURE, makeMatrixRun } from './fixtures/matrix-run.ts';
+import { FIXTURE, makeMatrixRun, WORKLOADS } from './fixtures/matrix-run.ts';
 import { HISTORY_RUNS } from './fixtures/history-runs.ts';
 
 // End to end: report.html opened in headless Chromium (Debian's, installed by
@@ -155,6 +155,101 @@ test('the heat maps have one valued cell per ok result, read from the DOM; findi
     assert.ok(statSync(png).size > 10_000, 'the screenshot is not empty');
     assert.deepEqual([...readFileSync(png).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
     t.diagnostic(`screenshot: ${png}`);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('at 1280 px the page does not scroll sideways; wide matrices and results tables scroll in their box with their first column in view', { skip, timeout: 120_000 }, async (t) => {
+  assert.ok(!missing, `${CHROMIUM} not found: CI must install it (bash scripts/setup.sh --test)`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-sticky-'));
+  const doc = makeMatrixRun();
+  saveRun(dir, doc);
+  const { html } = await writeReports(doc, dir, { streamed: new Set(['chunk-hash']) });
+  const hosts = [...new Set(FIXTURE.map((f) => f.host))];
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+    const sideways = () => page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
+    const before = await sideways();
+    assert.ok(before.page <= before.window, `the page itself does not scroll sideways: ${before.page} px in a ${before.window} px window`);
+
+    // Scrolls a box to its right end and measures its first column (`first`) and the last cell of its first body row.
+    type Rect = { left: number; right: number };
+    type Scrolled = { box: Rect; clientWidth: number; scrollWidth: number; scrollLeft: number; first: Array<{ text: string; left: number; right: number; background: string; onTop: boolean; under: number }>; lastBefore: number; lastAfter: number; lastText: string };
+    const scrollRight = (box: string, first: string): Promise<Scrolled> =>
+      page.locator(box).evaluate((el, first) => {
+        // (No named helper functions in here: tsx would wrap them in a __name() the page lacks.)
+        el.scrollIntoView({ block: 'center' });
+        const last = el.querySelector('tbody tr:first-child > :last-child')!;
+        const lastBefore = last.getBoundingClientRect().left;
+        el.scrollLeft = el.scrollWidth;
+        const cells = [...el.querySelectorAll(first)];
+        const others = [...el.querySelectorAll('tbody td, thead th')].filter((c) => !cells.includes(c));
+        const b = el.getBoundingClientRect();
+        return {
+          box: { left: b.left, right: b.right }, clientWidth: el.clientWidth, scrollWidth: el.scrollWidth, scrollLeft: el.scrollLeft, lastBefore, lastAfter: last.getBoundingClientRect().left, lastText: (last as HTMLElement).innerText,
+          first: cells.map((c) => {
+            const r = c.getBoundingClientRect();
+            // What the reader sees in the middle of the cell: the cell itself, not a cell scrolled under it.
+            const seen = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+            // Cells of the same rows that scrolled (at least partly) under it, so the check above means something.
+            const under = others.filter((o) => { const q = o.getBoundingClientRect(); return q.left < r.right && q.right > r.left && q.top < r.bottom && q.bottom > r.top; }).length;
+            return { text: (c as HTMLElement).innerText.trim(), left: r.left, right: r.right, background: getComputedStyle(c).backgroundColor, onTop: !!seen && c.contains(seen), under };
+          }),
+        };
+      }, first);
+    const stays = (what: string, s: Scrolled) => {
+      assert.ok(s.scrollWidth > s.clientWidth + 100, `${what} is wider than its box at 1280 px (${s.scrollWidth} > ${s.clientWidth})`);
+      assert.equal(s.scrollLeft, s.scrollWidth - s.clientWidth, `${what}: scrolled to its right end`);
+      // A cell further right moved left by the scroll.
+      assert.ok(Math.abs(s.lastBefore - s.scrollLeft - s.lastAfter) < 1.5, `${what}: "${s.lastText}" moved by ${s.lastBefore - s.lastAfter} px, the box scrolled ${s.scrollLeft}`);
+      for (const c of s.first) {
+        assert.ok(Math.abs(c.left - s.box.left) < 1.5, `${what}: "${c.text}" stays at the box's left edge (${c.left} vs ${s.box.left})`);
+        assert.ok(c.right > s.box.left + 40, `${what}: "${c.text}" is visible in the box`);
+        assert.equal(c.background, 'rgb(255, 255, 255)', `${what}: "${c.text}" has an opaque background`);
+        assert.ok(c.onTop, `${what}: "${c.text}" is drawn over the cells scrolled under it`);
+      }
+      assert.ok(s.first.some((c) => c.under > 0), `${what}: some cells did scroll under the first column`);
+    };
+
+    for (const metric of ['wall', 'compute', 'cpu', 'memory']) {
+      const s = await scrollRight(`[data-matrix="${metric}"] .scroll`, 'th.host');
+      assert.deepEqual(s.first.map((c) => c.text), ['host', ...hosts], `${metric}: the host column, header included`);
+      stays(`the ${metric} matrix`, s);
+    }
+    const tables = await page.locator('[data-section="results"] .scroll').count();
+    assert.equal(tables, Object.keys(WORKLOADS).length, 'a results table per workload');
+    for (let i = 0; i < tables; i++) {
+      const s = await scrollRight(`[data-section="results"] .scroll >> nth=${i}`, 'tr > :first-child');
+      assert.equal(s.first[0]!.text, 'variant');
+      assert.equal(s.first.length, FIXTURE.length + 1, 'the header and a row per variant');
+      stays(`results table ${i + 1}`, s);
+    }
+    const after = await sideways();
+    assert.ok(after.page <= after.window, `scrolling the boxes does not widen the page: ${after.page} px`);
+
+    const png = path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-sticky-shot-')), 'report.png');
+    await page.screenshot({ path: png, fullPage: true });
+    assert.deepEqual([...readFileSync(png).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+    t.diagnostic(`screenshot, every box scrolled to its right end: ${png}`);
+
+    // In a narrow window the first column scrolls with the cells, so it never covers them: a cell
+    // scrolled to the box's left edge is the one seen there.
+    await page.setViewportSize({ width: 400, height: 800 });
+    const covered = await page.locator('[data-section="results"] .scroll >> nth=0').evaluate((el) => {
+      const cell = el.querySelector('tbody tr:first-child > :nth-child(3)') as HTMLElement;
+      el.scrollIntoView({ block: 'center' });
+      el.scrollLeft = cell.offsetLeft;
+      const r = cell.getBoundingClientRect();
+      const seen = document.elementFromPoint(r.left + 5, (r.top + r.bottom) / 2);
+      return { seen: !!seen && cell.contains(seen), page: document.documentElement.scrollWidth, window: window.innerWidth };
+    });
+    assert.ok(covered.seen, 'at 400 px a cell scrolled to the left edge is not hidden under the first column');
+    assert.ok(covered.page <= covered.window, 'nor does the page scroll sideways at 400 px');
   } finally {
     await browser.close();
   }

@@ -4,6 +4,7 @@ import { findingSections, wayText } from '../../src/report/findings-text.ts';
 import { findings, type Way } from '../../src/report/findings.ts';
 import { makeMatrixRun } from './fixtures/matrix-run.ts';
 
+// biome-ignore-start lint/suspicious/noApproximativeNumericConstant: 0.707 s is a CI bound here, not √½
 const way = (over: Partial<Way> = {}): Way => ({
   label: 'threads-js [node=20]', host: 'threads-js · node 20', producer: 'native',
   medianS: 0.7037, ci95: { low: 0.7001, high: 0.707 }, nsPerCall: null,
@@ -11,6 +12,7 @@ const way = (over: Partial<Way> = {}): Way => ({
   runnerUp: { label: 'cluster-js [node=20]', ratio: { ratio: 1.05, ci: { low: 1.02, high: 1.08 }, significant: true, method: 'paired-rounds' } },
   ...over,
 });
+// biome-ignore-end lint/suspicious/noApproximativeNumericConstant: end of way()
 
 test('a fastest way in words: time with CI, ratio to c-native, margin over the runner-up', () => {
   assert.equal(wayText(way()), 'threads-js [node=20]: 703.7 ms (95 % CI 700.1–707.0 ms), 2.42× c-native (2.40–2.45); the runner-up, cluster-js [node=20], is 1.05× slower (1.02–1.08)');

@@ -12,7 +12,7 @@ function overNodes(): RunDocument {
   const results = base.results.flatMap((r) =>
     r.variant !== 'threads-wasi' || r.status !== 'ok'
       ? [r]
-      : ['24', '20', '22'].map((node, i) => ({ ...r, parameters: { module: 'clang', node }, wallS: { ...r.wallS, median: r.wallS.median * (1 + Number(node) / 100) } })),
+      : ['24', '20', '22'].map((node) => ({ ...r, parameters: { module: 'clang', node }, wallS: { ...r.wallS, median: r.wallS.median * (1 + Number(node) / 100) } })),
   );
   return { ...base, results };
 }

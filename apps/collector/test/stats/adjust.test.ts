@@ -5,9 +5,9 @@ import { wilcoxonSignedRank } from '../../src/stats/signed-rank.ts';
 
 const closeAll = (actual: readonly number[], expected: readonly number[], relTol = 1e-12) => {
   assert.equal(actual.length, expected.length);
-  actual.forEach((a, i) =>
-    assert.ok(Math.abs(a - expected[i]!) <= relTol * Math.abs(expected[i]!), `[${i}]: ${a} is not within ${relTol} (relative) of ${expected[i]}`),
-  );
+  actual.forEach((a, i) => {
+    assert.ok(Math.abs(a - expected[i]!) <= relTol * Math.abs(expected[i]!), `[${i}]: ${a} is not within ${relTol} (relative) of ${expected[i]}`);
+  });
 };
 const count = (flags: readonly boolean[]) => flags.filter(Boolean).length;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertError, assertReport, builtKernels, processesRunning, repoRoot, runVariant, usageCases } from '@arena/variant-kit/testing';
+import { assertError, assertReport, builtKernels, type Decoys, leftInGroup, repoRoot, runVariant, startDecoys, usageCases, type VariantRun } from '@arena/variant-kit/testing';
 
 const variant = 'cluster-wasi';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -9,10 +9,18 @@ const phases = ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'computeMs
 const root = repoRoot(pkg);
 const run = (...args: string[]) => runVariant(pkg, args);
 const workerScript = fileURLToPath(new URL('../dist/worker.js', import.meta.url));
-const noWorkerLeft = () => assert.deepEqual(processesRunning(workerScript), [], 'no worker process left');
+// The run's own process group (runVariant starts it in one), where its forked workers stay even
+// when orphaned: not every process of the machine running workerScript, as another checkout's tests may.
+const noWorkerLeft = (done: VariantRun) => assert.deepEqual(leftInGroup(done.pid), [], 'no worker process left');
 const fibClang = 'packages/kernels/dist/fib/clang.wasm';
 
 describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
+  // Unrelated processes running the same worker script, as another checkout's tests would.
+  let decoys: Decoys | undefined;
+  before(() => {
+    decoys = startDecoys([workerScript]);
+  });
+  after(() => decoys?.stop());
   for (const workload of ['fib', 'nbody']) {
     it(`has modules to run: @arena/kernels built some for ${workload}`, () => assert.ok(builtKernels(root, workload).length > 0));
   }
@@ -20,8 +28,9 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
     for (const workers of [1, 3]) {
       it(`reports fib(20) from each of ${workers} worker(s) with the ${producer} module: the reference's answer`, async () => {
         const args = ['--workload', 'fib', '--module', file, '--size', '20', '--workers', String(workers)];
-        await assertReport(run(...args), { variant, workload: 'fib', size: 20, seed: null, workers, module: file }, phases);
-        noWorkerLeft();
+        const done = run(...args);
+        await assertReport(done, { variant, workload: 'fib', size: 20, seed: null, workers, module: file }, phases);
+        noWorkerLeft(done);
       });
     }
   }
@@ -30,10 +39,11 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
       const answers: unknown[] = [];
       for (const seed of [1, 3000000000]) {
         const args = ['--workload', 'nbody', '--module', file, '--size', '1000', '--seed', String(seed), '--workers', '2'];
-        answers.push((await assertReport(run(...args), { variant, workload: 'nbody', size: 1000, seed, workers: 2, module: file }, phases)).results);
+        const done = run(...args);
+        answers.push((await assertReport(done, { variant, workload: 'nbody', size: 1000, seed, workers: 2, module: file }, phases)).results);
+        noWorkerLeft(done);
       }
       assert.notDeepEqual(answers[0], answers[1]);
-      noWorkerLeft();
     });
   }
   for (const [name, args, cause] of [
@@ -43,8 +53,9 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
     ["another workload's module", ['--module', fibClang, '--workload', 'nbody', '--seed', '1'], /^error: packages\/kernels\/dist\/fib\/clang\.wasm: no export nbody$/],
   ] as const) {
     it(`exits 1 naming the file for ${name}, with no report and no worker left`, () => {
-      assertError(run('--size', '20', '--workers', '3', ...args), 1, cause);
-      noWorkerLeft();
+      const done = run('--size', '20', '--workers', '3', ...args);
+      assertError(done, 1, cause);
+      noWorkerLeft(done);
     });
   }
   for (const [args, cause] of usageCases((workload) => `packages/kernels/dist/${workload}/clang.wasm`)) {

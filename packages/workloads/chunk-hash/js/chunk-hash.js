@@ -4,7 +4,7 @@
 let h = 0;
 
 /** Starts a hash: the FNV-1a offset basis. The size and seed change nothing: the host owns the stream. */
-export function begin(size, seed) {
+export function begin(_size, _seed) {
   h = 0x811c9dc5;
 }
 

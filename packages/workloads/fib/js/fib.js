@@ -15,6 +15,6 @@ export const fibonacci = function fibonacci(n) {
 };
 
 /** The uniform entry (../../HOSTS.md): fib's one result; fib takes no seed. */
-export function run(size, seed) {
+export function run(size, _seed) {
   return [fibonacci(size)];
 }
