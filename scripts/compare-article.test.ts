@@ -28,7 +28,10 @@ test("an article program's run passes only with every worker's answer equal to f
 test("hyperfine's passed-through output is checked run by run, for ours and the article's", () => {
   const good = report() + report() + articleRun() + articleRun();
   assert.equal(checkTimedOutput(good, [ours, article], 2, '/'), null);
-  assert.match(checkTimedOutput(report() + report([FIB40, 1]) + articleRun() + articleRun(), [ours, article], 2, '/') ?? '', /^fake, run 2 of 2 \(warmup included\): wrong answer: expected fib\(40\) = 102334155, got 1 from worker 1$/);
+  assert.match(
+    checkTimedOutput(report() + report([FIB40, 1]) + articleRun() + articleRun(), [ours, article], 2, '/') ?? '',
+    /^fake, run 2 of 2 \(warmup included\): wrong answer: expected fib\(40\) = 102334155, got 1 from worker 1$/,
+  );
   assert.match(checkTimedOutput(report() + report() + articleRun() + articleRun([7, FIB40]), [ours, article], 2, '/') ?? '', /^article fake, run 2 of 2 .*: wrong answer/);
   assert.match(checkTimedOutput(report() + report() + articleRun(), [ours, article], 2, '/') ?? '', /^article fake, run 2 of 2 .*: printed no final "都搞定了" line/);
   assert.match(checkTimedOutput(report() + articleRun() + articleRun(), [ours, article], 2, '/') ?? '', /^fake, run 2 of 2 \(warmup included\): printed no report line$/);
@@ -38,13 +41,16 @@ test("hyperfine's passed-through output is checked run by run, for ours and the 
 /** Stand-ins: `article.mjs <right|wrong|flaky> <marker>` prints like the article; `ours.mjs` prints a report. */
 function standIns() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-compare-'));
-  writeFileSync(path.join(dir, 'article.mjs'), `
+  writeFileSync(
+    path.join(dir, 'article.mjs'),
+    `
 import { existsSync, writeFileSync } from 'node:fs';
 const [mode, marker] = process.argv.slice(2);
 const wrong = mode === 'wrong' || (mode === 'flaky' && existsSync(marker));
 if (marker) writeFileSync(marker, 'x');
 process.stdout.write(${JSON.stringify(articleRun())}.replace('📦 收到结果 ${FIB40}\\n', wrong ? '📦 收到结果 ${FIB40 - 1}\\n' : '📦 收到结果 ${FIB40}\\n'));
-`);
+`,
+  );
   writeFileSync(path.join(dir, 'ours.mjs'), `process.stdout.write(${JSON.stringify(report())});\n`);
   const program = (p: Program, script: string, ...args: string[]): Program => ({ ...p, command: [process.execPath, path.join(dir, script), ...args].join(' ') });
   return { dir, program };

@@ -10,10 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
-import {
-  acquireBenchLock, describeFailure, describeMachine, killAllChildren, reportCandidates, runProcess, splitCommand,
-  verifyOutput, type Expected,
-} from '@arena/hyperfine-wrapper';
+import { acquireBenchLock, describeFailure, describeMachine, killAllChildren, reportCandidates, runProcess, splitCommand, verifyOutput, type Expected } from '@arena/hyperfine-wrapper';
 import { acceptedFlags } from '@arena/runtimes';
 // The answer every program must print: fib's own reference, as the bench computes it.
 import { reference as fibonacci } from '../packages/workloads/fib/reference.ts';
@@ -86,7 +83,10 @@ export function checkTimedOutput(stdout: string, programs: Program[], runsEach: 
 }
 
 /** Runs every program once, untimed; returns one line per program that fails its check. */
-export async function verifyPrograms(programs: Program[], o: { cwd: string; env?: Record<string, string>; timeoutMs: number; signal?: AbortSignal; progress?: (m: string) => void }): Promise<string[]> {
+export async function verifyPrograms(
+  programs: Program[],
+  o: { cwd: string; env?: Record<string, string>; timeoutMs: number; signal?: AbortSignal; progress?: (m: string) => void },
+): Promise<string[]> {
   const problems: string[] = [];
   for (const p of programs) {
     const [file, ...args] = splitCommand(p.command);
@@ -124,10 +124,12 @@ const v = (name: string) => `packages/variants/${name}`;
 /** Each row: our variant, the article's program, and (for the 1.4× target) c-native. */
 async function pairs(root: string): Promise<Pair[]> {
   const workers = os.availableParallelism(); // our variants' default, as in the bench
-  const manifest = (name: string) =>
-    (JSON.parse(readFileSync(path.join(root, v(name), 'package.json'), 'utf8')) as { arena: { command: string; nodeFlags?: string[] } }).arena;
+  const manifest = (name: string) => (JSON.parse(readFileSync(path.join(root, v(name), 'package.json'), 'utf8')) as { arena: { command: string; nodeFlags?: string[] } }).arena;
   // As the bench words a Node variant on this Node: its manifest's nodeFlags that `node` accepts, after `node`.
-  const accepted = await acceptedFlags('node', ['cluster-wasi', 'threads-wasi'].flatMap((name) => manifest(name).nodeFlags ?? []));
+  const accepted = await acceptedFlags(
+    'node',
+    ['cluster-wasi', 'threads-wasi'].flatMap((name) => manifest(name).nodeFlags ?? []),
+  );
   const ours = (name: string, wasm = false): Program => {
     const arena = manifest(name);
     const [first, ...rest] = arena.command.replaceAll('{pkg}', v(name)).split(' ');
@@ -159,14 +161,26 @@ async function main(): Promise<number> {
   const env = { WASM_MODULE: module };
   const all = await pairs(root);
   const ac = new AbortController();
-  const onSignal = () => { ac.abort(); killAllChildren(); };
+  const onSignal = () => {
+    ac.abort();
+    killAllChildren();
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   await execa('pnpm', ['--filter', '@arena/variant-go-native', '--filter', '@arena/variant-go-wasmer', 'run', 'build:article'], { cwd: root, stdio: 'inherit' });
   // Verification runs take CPU too, so they also wait for any bench to finish.
-  const lock = await acquireBenchLock({ onWait: (m) => console.error(m), onLost: (r) => { console.error(`error: the benchmark lock was lost (${r}); stopping`); onSignal(); } });
+  const lock = await acquireBenchLock({
+    onWait: (m) => console.error(m),
+    onLost: (r) => {
+      console.error(`error: the benchmark lock was lost (${r}); stopping`);
+      onSignal();
+    },
+  });
   try {
-    const problems = await verifyPrograms(all.flatMap((p) => p.programs), { cwd: root, env, timeoutMs: 120_000, signal: ac.signal, progress: (m) => console.error(m) });
+    const problems = await verifyPrograms(
+      all.flatMap((p) => p.programs),
+      { cwd: root, env, timeoutMs: 120_000, signal: ac.signal, progress: (m) => console.error(m) },
+    );
     if (problems.length) {
       console.error(`error: nothing timed; these programs do not print fibonacci(${N}) = ${fibonacci(N)}:\n${problems.join('\n')}`);
       return 1;
@@ -176,7 +190,9 @@ async function main(): Promise<number> {
       return 0;
     }
     const machine = await describeMachine();
-    const out = [`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine.cpuModel}, ${machine.logicalCores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${machine.versions.node}, ${machine.versions.go}, hyperfine ${machine.versions.hyperfine}; n=${N}, workers = ${machine.logicalCores}, module ${module}; hyperfine -N --warmup 2 --runs ${runs}; every run's answers checked.`];
+    const out = [
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine.cpuModel}, ${machine.logicalCores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${machine.versions.node}, ${machine.versions.go}, hyperfine ${machine.versions.hyperfine}; n=${N}, workers = ${machine.logicalCores}, module ${module}; hyperfine -N --warmup 2 --runs ${runs}; every run's answers checked.`,
+    ];
     for (const pair of all) {
       console.error(`timing: ${pair.title}`);
       out.push(`### ${pair.title}\n\n${await timePair(pair, { cwd: root, env, warmup: 2, runs, timeoutMs: 3_600_000, signal: ac.signal })}`);
@@ -191,7 +207,12 @@ async function main(): Promise<number> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().then(
-    (code) => { process.exitCode = code; },
-    (error: Error) => { console.error(`error: ${error.message}`); process.exitCode = 1; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: Error) => {
+      console.error(`error: ${error.message}`);
+      process.exitCode = 1;
+    },
   );
 }

@@ -31,11 +31,20 @@ if (problems.length) throw new Error(`not built: ${problems.map((p) => `${p.targ
 const planned = planAll.filter((t) => t.parameters.module === undefined || t.parameters.module === 'clang');
 
 /** A study target: which configuration, on which Node line (null for c-native). */
-interface StudyTarget { target: Target; configuration: LeanConfiguration | 'threads-wasi' | 'c-native'; line: string | null }
+interface StudyTarget {
+  target: Target;
+  configuration: LeanConfiguration | 'threads-wasi' | 'c-native';
+  line: string | null;
+}
 const study: StudyTarget[] = [];
 // The same `env` in front of every command, c-native's too, so each pays the same exec.
 const withEnv = (t: Target, vars: Record<string, string>, key: string): Target => ({
-  ...t, key, table: 'lean-study', command: `env ${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join(' ')} ${t.command}`,
+  ...t,
+  key,
+  table: 'lean-study',
+  command: `env ${Object.entries(vars)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ')} ${t.command}`,
 });
 for (const t of planned) {
   const line = t.parameters.node ?? null;
@@ -56,14 +65,22 @@ let measured: Measured[];
 const floors: Array<{ line: string; nodeMs: number; nodeWithWorkerMs: number }> = [];
 try {
   const plan = { warmup: 1, runsPerRound: 3, minRounds: rounds, maxRounds: rounds, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, timeoutS: 120 };
-  ({ results: measured } = await runSchedule(study.map((s) => s.target), plan, answers, { progress: say, cwd: root }));
+  ({ results: measured } = await runSchedule(
+    study.map((s) => s.target),
+    plan,
+    answers,
+    { progress: say, cwd: root },
+  ));
   // The floor, still under the lock: what a Node process costs before any work, per line (these
   // compute nothing, so there is nothing to verify).
   for (const line of [...new Set(study.map((s) => s.line).filter((l): l is string => l !== null))]) {
     const node = runtimes.node.find((n) => n.line === line)!.binary;
     const json = path.join(path.dirname(out), `floor-${line}.json`);
     mkdirSync(path.dirname(out), { recursive: true });
-    const r = await runProcess('hyperfine', ['-N', '--warmup', '3', '--runs', '30', '--export-json', json, `${node} -e 0`, `${node} scripts/lean-study/floor-worker.cjs`], { cwd: root, timeoutMs: 300_000 });
+    const r = await runProcess('hyperfine', ['-N', '--warmup', '3', '--runs', '30', '--export-json', json, `${node} -e 0`, `${node} scripts/lean-study/floor-worker.cjs`], {
+      cwd: root,
+      timeoutMs: 300_000,
+    });
     if (r.exitCode !== 0) throw new Error(`hyperfine (floor, Node ${line}) failed: ${r.stderr}`);
     const [boot, worker] = (JSON.parse(readFileSync(json, 'utf8')) as { results: Array<{ median: number }> }).results;
     floors.push({ line, nodeMs: boot!.median * 1000, nodeWithWorkerMs: worker!.median * 1000 });
@@ -85,22 +102,26 @@ if (!c) throw new Error('c-native failed: no ratios');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (r: RatioCi) => `${r.ratio.toFixed(3)}×${r.ci ? ` (${r.ci.low.toFixed(3)}–${r.ci.high.toFixed(3)})` : ''}`;
 const all = `+${STEPS.at(-1)}`;
-const rows = study.filter((s) => s.configuration !== 'c-native').map((s) => {
-  const m = ok(s.target.key);
-  const conf = typeof s.configuration === 'object' ? s.configuration : null;
-  const other = (name: string) => ok(`lean ${name} · node ${s.line}`);
-  const prev = conf?.after ? other(conf.after) : null;
-  const full = conf?.without ? other(all) : null;
-  return {
-    key: s.target.key, line: s.line, configuration: conf?.name ?? (s.configuration as string),
-    medianMs: m ? median(m.times) * 1000 : null,
-    overC: m ? timeRatio(m, c) : null,
-    /** Cumulative: this configuration over the one before it (below 1: the added step pays). */
-    overPrevious: m && prev ? timeRatio(m, prev) : null,
-    /** Leave-one-out: every step on over this step off (below 1: the step pays on top of the others). */
-    allOverThis: m && full ? timeRatio(full, m) : null,
-  };
-});
+const rows = study
+  .filter((s) => s.configuration !== 'c-native')
+  .map((s) => {
+    const m = ok(s.target.key);
+    const conf = typeof s.configuration === 'object' ? s.configuration : null;
+    const other = (name: string) => ok(`lean ${name} · node ${s.line}`);
+    const prev = conf?.after ? other(conf.after) : null;
+    const full = conf?.without ? other(all) : null;
+    return {
+      key: s.target.key,
+      line: s.line,
+      configuration: conf?.name ?? (s.configuration as string),
+      medianMs: m ? median(m.times) * 1000 : null,
+      overC: m ? timeRatio(m, c) : null,
+      /** Cumulative: this configuration over the one before it (below 1: the added step pays). */
+      overPrevious: m && prev ? timeRatio(m, prev) : null,
+      /** Leave-one-out: every step on over this step off (below 1: the step pays on top of the others). */
+      allOverThis: m && full ? timeRatio(full, m) : null,
+    };
+  });
 const cMs = median(c.times) * 1000;
 const cell = (r: RatioCi | null) => (r ? fmt(r) : '–');
 const table = [

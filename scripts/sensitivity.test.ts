@@ -41,7 +41,11 @@ const pool = (sd: number, seed: number) => {
 };
 
 test('simulateCompare: Holm keeps suite false alarms near alpha; a 5 % slowdown in 2 % noise is seen, the unchanged result is not', () => {
-  const noise = new Map([['steady', pool(0.01, 1)], ['noisy', pool(0.05, 2)], ['other', pool(0.02, 3)]]);
+  const noise = new Map([
+    ['steady', pool(0.01, 1)],
+    ['noisy', pool(0.05, 2)],
+    ['other', pool(0.02, 3)],
+  ]);
   const none = simulateCompare(noise, { rounds: 20, slowdown: 0, slowed: new Set(['steady', 'noisy']), tries: 2000, seed: 9 });
   assert.ok(none.any <= 0.07, `false alarms ${none.any}`);
   const five = simulateCompare(noise, { rounds: 20, slowdown: 0.05, slowed: new Set(['steady', 'noisy']), tries: 1000, seed: 10 });
@@ -57,7 +61,10 @@ function benches(count: number, drift: number, seed: number): RunDocument[] {
     const doc = makeRun({ steady: 0.1 }, { id: `b${b}` });
     const level = 1 + drift * (next() - 0.5) * 2;
     const round = Array.from({ length: 36 }, (_, i) => Math.floor(i / 3) + 1);
-    (doc.results[0] as OkResult).wallS = wallStats(round.map(() => 0.1 * level * (1 + 0.02 * (next() - 0.5))), round);
+    (doc.results[0] as OkResult).wallS = wallStats(
+      round.map(() => 0.1 * level * (1 + 0.02 * (next() - 0.5))),
+      round,
+    );
     return doc;
   });
 }
@@ -75,7 +82,11 @@ test('simulateDiff: drift between benches makes diff flag unchanged code unless 
 });
 
 test('smallestSeen: the smallest slowdown reaching the power, or null', () => {
-  const at = [{ slowdown: 0.05, power: 0.9 }, { slowdown: 0.01, power: 0.2 }, { slowdown: 0.02, power: 0.81 }];
+  const at = [
+    { slowdown: 0.05, power: 0.9 },
+    { slowdown: 0.01, power: 0.2 },
+    { slowdown: 0.02, power: 0.81 },
+  ];
   assert.equal(smallestSeen(at), 0.02);
   assert.equal(smallestSeen(at, 0.85), 0.05);
   assert.equal(smallestSeen(at, 0.95), null);

@@ -50,7 +50,12 @@ test('actionlint passes over .github/workflows/*.yml, ShellCheck included for th
 
 test('shellcheck passes over scripts/*.sh and .ci/run', async () => {
   assert.ok(which('shellcheck'), `shellcheck is not installed: ${INSTALL_HINT}`);
-  const files = [...readdirSync(path.join(root, 'scripts')).filter((f) => f.endsWith('.sh')).map((f) => `scripts/${f}`), '.ci/run'];
+  const files = [
+    ...readdirSync(path.join(root, 'scripts'))
+      .filter((f) => f.endsWith('.sh'))
+      .map((f) => `scripts/${f}`),
+    '.ci/run',
+  ];
   assert.ok(files.includes('scripts/setup.sh') && files.includes('scripts/workflow-comment.sh'));
   const r = await execa('shellcheck', files, { cwd: root, reject: false, all: true });
   assert.equal(r.exitCode, 0, `shellcheck ${files.join(' ')}:\n${r.all}`);
@@ -72,7 +77,10 @@ test('the workflow: triggers, one job per machine kind, permissions, timeouts, n
     }
   }
   // Which jobs run on which event, as GitHub decides the job-level if:.
-  const on = (event: string) => Object.entries(wf.jobs).filter(([, j]) => decide(j.if, { github: { event_name: event } }, { failed: false })).map(([n]) => n);
+  const on = (event: string) =>
+    Object.entries(wf.jobs)
+      .filter(([, j]) => decide(j.if, { github: { event_name: event } }, { failed: false }))
+      .map(([n]) => n);
   assert.deepEqual(on('pull_request'), ['compare']);
   assert.deepEqual(on('push'), ['bench', 'report']);
   assert.equal(interpolate(wf.concurrency!['cancel-in-progress'] as string, { github: { event_name: 'pull_request' } }), 'true');
@@ -113,7 +121,7 @@ if [[ "$*" == *--paginate* ]]; then
 fi
 `;
 
-test('workflow-comment.sh edits its own kind\'s comment, posts one when there is none, and never fails the job', async (t) => {
+test("workflow-comment.sh edits its own kind's comment, posts one when there is none, and never fails the job", async (t) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-comment-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(path.join(dir, 'bin'));
@@ -127,8 +135,15 @@ test('workflow-comment.sh edits its own kind\'s comment, posts one when there is
     rmSync(log, { force: true });
     rmSync(body, { force: true });
     const env = {
-      PATH: `${path.join(dir, 'bin')}:${process.env.PATH}`, FAKE_LOG: log, FAKE_BODY: body,
-      KIND: 'arm64', PR_NUMBER: '12', GITHUB_REPOSITORY: 'octo/bench-arena', HEAD_REPO: 'octo/bench-arena', GH_TOKEN: 't0ken', ...extra,
+      PATH: `${path.join(dir, 'bin')}:${process.env.PATH}`,
+      FAKE_LOG: log,
+      FAKE_BODY: body,
+      KIND: 'arm64',
+      PR_NUMBER: '12',
+      GITHUB_REPOSITORY: 'octo/bench-arena',
+      HEAD_REPO: 'octo/bench-arena',
+      GH_TOKEN: 't0ken',
+      ...extra,
     };
     const r = await execa('bash', [path.join(root, 'scripts/workflow-comment.sh'), report], { env, extendEnv: false, reject: false, all: true });
     return { r, calls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [], body: existsSync(body) ? readFileSync(body, 'utf8') : null };
@@ -159,7 +174,7 @@ test('workflow-comment.sh edits its own kind\'s comment, posts one when there is
   }
 });
 
-test('the compare job posts the table first and fails at the gate with arena compare\'s status (a stub pnpm)', async (t) => {
+test("the compare job posts the table first and fails at the gate with arena compare's status (a stub pnpm)", async (t) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-gate-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(path.join(dir, 'ws/scripts'), { recursive: true });
@@ -167,16 +182,22 @@ test('the compare job posts the table first and fails at the gate with arena com
   cpSync(path.join(root, 'scripts/workflow-comment.sh'), path.join(dir, 'ws/scripts/workflow-comment.sh'));
   writeFileSync(path.join(dir, 'ws/scripts/setup.sh'), 'echo "[setup] stub"\n');
   // `pnpm --reporter=silent arena compare …`: a table on stdout, progress on stderr, exit $STUB_STATUS.
-  writeFileSync(path.join(dir, 'bin/pnpm'), '#!/usr/bin/env bash\necho "args: $*" >&2\n[[ "$STUB_STATUS" == 2 ]] && { echo "error: bad ref" >&2; exit 2; }\nprintf "| variant | Δ |\\n| --- | ---: |\\n| c-native · fib | +9.0 %% |\\n"\nexit "$STUB_STATUS"\n');
+  writeFileSync(
+    path.join(dir, 'bin/pnpm'),
+    '#!/usr/bin/env bash\necho "args: $*" >&2\n[[ "$STUB_STATUS" == 2 ]] && { echo "error: bad ref" >&2; exit 2; }\nprintf "| variant | Δ |\\n| --- | ---: |\\n| c-native · fib | +9.0 %% |\\n"\nexit "$STUB_STATUS"\n',
+  );
   chmodSync(path.join(dir, 'bin/pnpm'), 0o755);
   const wf = readWorkflow(workflowFile);
   for (const stub of ['0', '1', '2']) {
     const summary = path.join(dir, `summary-${stub}.md`);
     writeFileSync(summary, '');
     const results = await runJob({
-      workflow: wf, job: 'compare', matrix: { kind: 'arm64', runner: 'ubuntu-24.04-arm', experimental: true },
+      workflow: wf,
+      job: 'compare',
+      matrix: { kind: 'arm64', runner: 'ubuntu-24.04-arm', experimental: true },
       context: { github: { base_ref: 'main', token: '', event: { pull_request: { number: 3, head: { repo: { full_name: 'fork/x' } } } } }, secrets: {}, vars: {} },
-      workspace: path.join(dir, 'ws'), runnerTemp: path.join(dir, `steps-${stub}`),
+      workspace: path.join(dir, 'ws'),
+      runnerTemp: path.join(dir, `steps-${stub}`),
       baseEnv: { PATH: `${path.join(dir, 'bin')}:${process.env.PATH}`, HOME: dir, GITHUB_REPOSITORY: 'octo/x', GITHUB_STEP_SUMMARY: summary, STUB_STATUS: stub },
     });
     const ran = Object.fromEntries(results.filter((r) => r.outcome === 'ran').map((r) => [r.label, r]));
@@ -291,20 +312,41 @@ test(`the pull-request compare job's run: steps pass in a scratch clone, ${asWho
   const machineGo = Object.fromEntries(['GOFLAGS', 'GOTOOLCHAIN'].map((k) => [k, spawnSync('go', ['env', k], { encoding: 'utf8' }).stdout.trim()]).filter(([, v]) => v));
   const baseEnv: Record<string, string> = {
     PATH: [...new Set([...toolDirs, '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'])].join(':'),
-    HOME: home, USER: user?.name ?? os.userInfo().username, LOGNAME: user?.name ?? os.userInfo().username, LANG: 'C.UTF-8',
+    HOME: home,
+    USER: user?.name ?? os.userInfo().username,
+    LOGNAME: user?.name ?? os.userInfo().username,
+    LANG: 'C.UTF-8',
     ...(process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } : {}),
     ...machineGo,
-    CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repo, GITHUB_REPOSITORY: 'local/bench-arena', GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'workflow-test', GITHUB_REF: 'refs/pull/1/merge', GITHUB_SHA: head,
-    RUNNER_OS: 'Linux', RUNNER_ARCH: 'X64', RUNNER_TEMP: path.join(scratch, 'runner'), GITHUB_STEP_SUMMARY: summary,
-    TURBO_CACHE_DIR: turboCache, ...QUICK,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: repo,
+    GITHUB_REPOSITORY: 'local/bench-arena',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_BASE_REF: 'main',
+    GITHUB_HEAD_REF: 'workflow-test',
+    GITHUB_REF: 'refs/pull/1/merge',
+    GITHUB_SHA: head,
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    RUNNER_TEMP: path.join(scratch, 'runner'),
+    GITHUB_STEP_SUMMARY: summary,
+    TURBO_CACHE_DIR: turboCache,
+    ...QUICK,
   };
   const context = {
     github: {
-      event_name: 'pull_request', base_ref: 'main', head_ref: 'workflow-test', ref: 'refs/pull/1/merge', sha: head, repository: 'local/bench-arena', token: '',
+      event_name: 'pull_request',
+      base_ref: 'main',
+      head_ref: 'workflow-test',
+      ref: 'refs/pull/1/merge',
+      sha: head,
+      repository: 'local/bench-arena',
+      token: '',
       event: { pull_request: { number: 1, head: { repo: { full_name: 'local/bench-arena' } } } },
     },
-    secrets: {}, vars: {},
+    secrets: {},
+    vars: {},
   };
   // The clone's own workflow, so that it and the scripts its steps run come from the same commit.
   const cloned = path.join(repo, path.relative(root, workflowFile));
@@ -312,16 +354,32 @@ test(`the pull-request compare job's run: steps pass in a scratch clone, ${asWho
   const wf = readWorkflow(cloned);
   const matrix = wf.jobs.compare!.strategy!.matrix!.include!.find((m) => m.kind === 'x86-64')!;
   const results = await runJob({
-    workflow: wf, job: 'compare', matrix, context, workspace: repo, baseEnv, runnerTemp: path.join(scratch, 'runner', 'steps'), user,
+    workflow: wf,
+    job: 'compare',
+    matrix,
+    context,
+    workspace: repo,
+    baseEnv,
+    runnerTemp: path.join(scratch, 'runner', 'steps'),
+    user,
     onStep: (r) => t.diagnostic(`${r.label}: ${r.outcome === 'ran' ? `exit ${r.exitCode} after ${r.seconds!.toFixed(0)} s` : r.outcome}`),
   });
 
   const show = (r: StepResult) => `step "${r.label}" exited ${r.exitCode}; its output ends with:\n${tail(r.output)}`;
   // Exactly the GitHub-only steps were skipped; every run: step ran.
-  assert.deepEqual(results.filter((r) => r.outcome === 'skipped-uses').map((r) => actionName(r.uses!)), GITHUB_ONLY);
-  assert.deepEqual(results.filter((r) => r.outcome === 'skipped-if').map((r) => r.label), []);
+  assert.deepEqual(
+    results.filter((r) => r.outcome === 'skipped-uses').map((r) => actionName(r.uses!)),
+    GITHUB_ONLY,
+  );
+  assert.deepEqual(
+    results.filter((r) => r.outcome === 'skipped-if').map((r) => r.label),
+    [],
+  );
   const ran = results.filter((r) => r.outcome === 'ran');
-  assert.deepEqual(ran.map((r) => r.label), ['Install tools and dependencies', 'Compare with the base branch', 'Job summary', 'PR comment', 'Gate']);
+  assert.deepEqual(
+    ran.map((r) => r.label),
+    ['Install tools and dependencies', 'Compare with the base branch', 'Job summary', 'PR comment', 'Gate'],
+  );
   // Every step but the gate exits 0; the gate exits with arena compare's status, which is 0 or 1.
   const gate = ran.find((r) => r.id === 'gate')!;
   for (const r of ran.filter((x) => x !== gate)) assert.equal(r.exitCode, 0, show(r));

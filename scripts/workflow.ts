@@ -11,7 +11,6 @@ import path from 'node:path';
 import { execa } from 'execa';
 import YAML from 'yaml';
 
-
 export type Scalar = string | number | boolean | null;
 export interface Step {
   id?: string;
@@ -72,26 +71,52 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     if (c === "'") {
       let v = '';
       i++;
       for (;;) {
         if (i >= src.length) throw new Error(`unterminated string in \`${src}\``);
-        if (src[i] === "'" && src[i + 1] === "'") { v += "'"; i += 2; continue; }
-        if (src[i] === "'") { i++; break; }
+        if (src[i] === "'" && src[i + 1] === "'") {
+          v += "'";
+          i += 2;
+          continue;
+        }
+        if (src[i] === "'") {
+          i++;
+          break;
+        }
         v += src[i++];
       }
       out.push({ t: 'str', v });
       continue;
     }
     const two = src.slice(i, i + 2);
-    if (['==', '!=', '&&', '||', '<=', '>='].includes(two)) { out.push({ t: 'op', v: two }); i += 2; continue; }
-    if ('!()<>.,'.includes(c)) { out.push({ t: 'op', v: c }); i++; continue; }
+    if (['==', '!=', '&&', '||', '<=', '>='].includes(two)) {
+      out.push({ t: 'op', v: two });
+      i += 2;
+      continue;
+    }
+    if ('!()<>.,'.includes(c)) {
+      out.push({ t: 'op', v: c });
+      i++;
+      continue;
+    }
     const num = /^\d+(\.\d+)?/.exec(src.slice(i));
-    if (num) { out.push({ t: 'num', v: Number(num[0]) }); i += num[0].length; continue; }
+    if (num) {
+      out.push({ t: 'num', v: Number(num[0]) });
+      i += num[0].length;
+      continue;
+    }
     const id = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(src.slice(i));
-    if (id) { out.push({ t: 'id', v: id[0] }); i += id[0].length; continue; }
+    if (id) {
+      out.push({ t: 'id', v: id[0] });
+      i += id[0].length;
+      continue;
+    }
     throw new Error(`unexpected "${c}" in \`${src}\``);
   }
   return out;
@@ -136,11 +161,16 @@ export function evaluate(src: string, ctx: Context, status: Status = { failed: f
         p++;
         expect(')');
         switch (tok.v) {
-          case 'success': return !status.failed;
-          case 'failure': return status.failed;
-          case 'always': return true;
-          case 'cancelled': return false;
-          default: throw new Error(`function ${tok.v}() is not supported by this executor (in \`${src}\`)`);
+          case 'success':
+            return !status.failed;
+          case 'failure':
+            return status.failed;
+          case 'always':
+            return true;
+          case 'cancelled':
+            return false;
+          default:
+            throw new Error(`function ${tok.v}() is not supported by this executor (in \`${src}\`)`);
         }
       }
       if (!(tok.v in ctx)) throw new Error(`unknown context "${tok.v}" in \`${src}\``);
@@ -296,7 +326,12 @@ export async function runJob(o: RunJobOptions): Promise<StepResult[]> {
     const base = { index, label, ...(step.id ? { id: step.id } : {}) };
     const record = (r: StepResult) => {
       results.push(r);
-      if (step.id) steps[step.id] = { outputs: r.outputs, outcome: r.outcome === 'ran' ? (r.exitCode === 0 ? 'success' : 'failure') : 'skipped', conclusion: r.outcome === 'ran' ? (r.exitCode === 0 || step['continue-on-error'] === true ? 'success' : 'failure') : 'skipped' };
+      if (step.id)
+        steps[step.id] = {
+          outputs: r.outputs,
+          outcome: r.outcome === 'ran' ? (r.exitCode === 0 ? 'success' : 'failure') : 'skipped',
+          conclusion: r.outcome === 'ran' ? (r.exitCode === 0 || step['continue-on-error'] === true ? 'success' : 'failure') : 'skipped',
+        };
       o.onStep?.(r);
     };
     if (!decide(step.if, ctx, status)) {
@@ -331,7 +366,14 @@ export async function runJob(o: RunJobOptions): Promise<StepResult[]> {
     const bash = ['bash', '--noprofile', '--norc', '-eo', 'pipefail', script];
     const started = Date.now();
     const r = o.user
-      ? await execa('sudo', ['-n', '-u', o.user.name, '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...bash], { cwd, all: true, reject: false, stdin: 'ignore', extendEnv: false, env: {} })
+      ? await execa('sudo', ['-n', '-u', o.user.name, '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...bash], {
+          cwd,
+          all: true,
+          reject: false,
+          stdin: 'ignore',
+          extendEnv: false,
+          env: {},
+        })
       : await execa(bash[0]!, bash.slice(1), { cwd, all: true, reject: false, stdin: 'ignore', extendEnv: false, env });
     const outputs = parseCommandFile(readFileSync(files.output, 'utf8'));
     Object.assign(extraEnv, parseCommandFile(readFileSync(files.env, 'utf8')));

@@ -21,9 +21,16 @@ export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
  * NODE_EXTRA_CA_CERTS back in the environment (the harness removes it).
  */
 export function leanConfigurations(steps: readonly string[]): LeanConfiguration[] {
-  const cumulative = steps.map((step, i): LeanConfiguration => ({
-    name: `+${step}`, off: steps.slice(i + 1), flags: [], env: {}, after: i === 0 ? 'none' : `+${steps[i - 1]}`, without: null,
-  }));
+  const cumulative = steps.map(
+    (step, i): LeanConfiguration => ({
+      name: `+${step}`,
+      off: steps.slice(i + 1),
+      flags: [],
+      env: {},
+      after: i === 0 ? 'none' : `+${steps[i - 1]}`,
+      without: null,
+    }),
+  );
   const none: LeanConfiguration = { name: 'none', off: [...steps], flags: [], env: {}, after: null, without: null };
   const loo = steps.map((step): LeanConfiguration => ({ name: `without ${step}`, off: [step], flags: [], env: {}, after: null, without: step }));
   const probes: LeanConfiguration[] = [{ name: 'all, NODE_EXTRA_CA_CERTS', off: [], flags: [], env: { NODE_EXTRA_CA_CERTS: CA_BUNDLE }, after: null, without: null }];

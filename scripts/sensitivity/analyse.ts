@@ -40,16 +40,34 @@ const conditions = ['aa', 'slow-2', 'slow-5'] as const;
 const real: Array<{ method: string; condition: string; tries: number; anyFlag: number; slowerFlags: Record<string, number> }> = [];
 const tally = (method: string, condition: string, flags: Array<Map<string, 'slower' | 'faster'>>) => {
   real.push({
-    method, condition, tries: flags.length, anyFlag: flags.filter((f) => f.size > 0).length,
+    method,
+    condition,
+    tries: flags.length,
+    anyFlag: flags.filter((f) => f.size > 0).length,
     slowerFlags: Object.fromEntries(keys.map((k) => [k, flags.filter((f) => f.get(k) === 'slower').length])),
   });
 };
-for (const c of conditions) tally('compare', c, compares.filter(({ e }) => e.condition === c).map(({ doc }) => compareFlags(doc)));
+for (const c of conditions)
+  tally(
+    'compare',
+    c,
+    compares.filter(({ e }) => e.condition === c).map(({ doc }) => compareFlags(doc)),
+  );
 /** The median over tries of each result's measured change (B/A − 1, the paired HL estimate) per condition: the slowdown in wall time. */
-const measuredDelta = Object.fromEntries(conditions.map((c) => [c, Object.fromEntries(keys.map((k) => {
-  const ds = compares.filter(({ e }) => e.condition === c).flatMap(({ doc }) => compareDeltas(doc).get(k) ?? []).sort((x, y) => x - y);
-  return [k, ds[ds.length >> 1] ?? NaN];
-}))]));
+const measuredDelta = Object.fromEntries(
+  conditions.map((c) => [
+    c,
+    Object.fromEntries(
+      keys.map((k) => {
+        const ds = compares
+          .filter(({ e }) => e.condition === c)
+          .flatMap(({ doc }) => compareDeltas(doc).get(k) ?? [])
+          .sort((x, y) => x - y);
+        return [k, ds[ds.length >> 1] ?? NaN];
+      }),
+    ),
+  ]),
+);
 const benchOf = (t: number, c: Entry['condition']) => benches.find(({ e }) => e.try === t && e.condition === c)?.doc;
 const triesDone = [...new Set(benches.map(({ e }) => e.try))];
 for (const noise of [0, 5]) {
@@ -66,7 +84,9 @@ for (const noise of [0, 5]) {
 // Simulation.
 const aa = compares.filter(({ e }) => e.condition === 'aa').map(({ doc }) => doc);
 const noise = pairedNoise(aa);
-const rounds = Math.round(aa.reduce((s, d) => s + new Set((d.a.run.results.find((r) => r.status === 'ok') as { wallS: { round: number[] } } | undefined)?.wallS.round ?? []).size, 0) / Math.max(aa.length, 1));
+const rounds = Math.round(
+  aa.reduce((s, d) => s + new Set((d.a.run.results.find((r) => r.status === 'ok') as { wallS: { round: number[] } } | undefined)?.wallS.round ?? []).size, 0) / Math.max(aa.length, 1),
+);
 const mains: RunDocument[] = benches.filter(({ e }) => e.condition === 'main' || e.condition === 'main-again').map(({ doc }) => doc);
 const grid = [0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1];
 const sims: Array<{ method: string; slowdown: number; rates: Rates }> = [];
@@ -74,7 +94,8 @@ const longer = Math.max(40, rounds * 2);
 grid.forEach((slowdown, i) => {
   sims.push({ method: 'compare', slowdown, rates: simulateCompare(noise, { rounds, slowdown, slowed, tries, seed: 100 + i }) });
   sims.push({ method: `compare, ${longer} rounds`, slowdown, rates: simulateCompare(noise, { rounds: longer, slowdown, slowed, tries, seed: 300 + i }) });
-  for (const noisePct of [0, 5]) sims.push({ method: `bench + diff --noise ${noisePct}`, slowdown, rates: simulateDiff(mains, { slowdown, slowed, noisePct, tries: Math.round(tries / 4), seed: 200 + i }) });
+  for (const noisePct of [0, 5])
+    sims.push({ method: `bench + diff --noise ${noisePct}`, slowdown, rates: simulateDiff(mains, { slowdown, slowed, noisePct, tries: Math.round(tries / 4), seed: 200 + i }) });
 });
 
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)} %`;
@@ -87,7 +108,11 @@ lines.push('', 'Measured change B/A − 1 by compare (median over tries):', '');
 lines.push(`| condition | ${keys.map(label).join(' | ')} |`);
 lines.push(`|---|${keys.map(() => '---').join('|')}|`);
 for (const c of conditions) lines.push(`| ${c} | ${keys.map((k) => `${(measuredDelta[c]![k]! * 100).toFixed(2)} %`).join(' | ')} |`);
-lines.push('', `Simulated (${tries} compare tries of ${rounds} rounds resampled from ${aa.length} A/A compares; ${Math.round(tries / 4)} diff tries resampled from ${mains.length} benches of main):`, '');
+lines.push(
+  '',
+  `Simulated (${tries} compare tries of ${rounds} rounds resampled from ${aa.length} A/A compares; ${Math.round(tries / 4)} diff tries resampled from ${mains.length} benches of main):`,
+  '',
+);
 const methods = [...new Set(sims.map((s) => s.method))];
 lines.push(`| result | CV (median of the benches) | ${methods.map((m) => `${m}: false alarms (suite) · smallest slowdown seen 80 % of the time`).join(' | ')} |`);
 lines.push(`|---|---|${methods.map(() => '---').join('|')}|`);
@@ -106,5 +131,8 @@ lines.push(`|---|---|---|${[...slowed].map(() => '---').join('|')}|`);
 for (const s of sims) lines.push(`| ${s.method} | ${pct(s.slowdown)} | ${pct(s.rates.any)} | ${[...slowed].map((k) => pct(s.rates.slower.get(k) ?? 0)).join(' | ')} |`);
 console.log(lines.join('\n'));
 if (values.json) {
-  writeFileSync(values.json, `${JSON.stringify({ settings: manifest.settings, rounds, real, measuredDelta, simulated: sims.map((s) => ({ method: s.method, slowdown: s.slowdown, any: s.rates.any, slower: Object.fromEntries(s.rates.slower) })), cv: Object.fromEntries(keys.map((k) => [k, cv(k)])) }, null, 2)}\n`);
+  writeFileSync(
+    values.json,
+    `${JSON.stringify({ settings: manifest.settings, rounds, real, measuredDelta, simulated: sims.map((s) => ({ method: s.method, slowdown: s.slowdown, any: s.rates.any, slower: Object.fromEntries(s.rates.slower) })), cv: Object.fromEntries(keys.map((k) => [k, cv(k)])) }, null, 2)}\n`,
+  );
 }

@@ -21,8 +21,7 @@ export function rng(seed: number): () => number {
 }
 
 /** The results flagged as changed by a diff (significant rows), by key, with their direction. */
-export const flagged = (rows: DiffRow[]): Map<string, 'slower' | 'faster'> =>
-  new Map(rows.filter((r) => r.significant).map((r) => [r.key, (r.deltaPct ?? 0) > 0 ? 'slower' : 'faster']));
+export const flagged = (rows: DiffRow[]): Map<string, 'slower' | 'faster'> => new Map(rows.filter((r) => r.significant).map((r) => [r.key, (r.deltaPct ?? 0) > 0 ? 'slower' : 'faster']));
 
 /** What `arena compare` flagged in one recorded compare. */
 export const compareFlags = (doc: CompareDocument) => flagged(pairedDiff({ doc: doc.a.run, file: 'a' }, { doc: doc.b.run, file: 'b' }).rows);
@@ -32,8 +31,7 @@ export const compareDeltas = (doc: CompareDocument) =>
   new Map(pairedDiff({ doc: doc.a.run, file: 'a' }, { doc: doc.b.run, file: 'b' }).rows.flatMap((r) => (r.deltaPct === null ? [] : [[r.key, r.deltaPct / 100] as const])));
 
 /** What `arena diff --noise noisePct` flags between two recorded benches. */
-export const diffFlags = (a: RunDocument, b: RunDocument, noisePct: number) =>
-  flagged(compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' }, 0.05, { noisePct, source: 'option' }).rows);
+export const diffFlags = (a: RunDocument, b: RunDocument, noisePct: number) => flagged(compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' }, 0.05, { noisePct, source: 'option' }).rows);
 
 const ok = (doc: RunDocument) => doc.results.filter((r): r is OkResult => r.status === 'ok');
 

@@ -47,7 +47,10 @@ const say = (m: string) => console.error(`[sensitivity ${new Date().toISOString(
 const repo = path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-sensitivity-')), 'repo');
 git(root, 'clone', '--quiet', '--shared', root, repo);
 git(repo, 'checkout', '-q', '-B', 'main');
-for (const [branch, fraction] of [['slow-2', 0.02], ['slow-5', 0.05]] as const) {
+for (const [branch, fraction] of [
+  ['slow-2', 0.02],
+  ['slow-5', 0.05],
+] as const) {
   git(repo, 'checkout', '-q', '-b', branch, 'main');
   writeFileSync(path.join(repo, FILES.c), slowC(fraction));
   writeFileSync(path.join(repo, FILES.go), slowGo(fraction));

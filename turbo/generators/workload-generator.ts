@@ -19,14 +19,16 @@ export function workloadGenerator(plop: PlopTypes.NodePlopAPI): void {
     actions: (data?: Record<string, unknown>) => {
       const { name } = data as { name: string };
       // File names are templates too (js/{{ name }}.js.hbs); the Go and C spellings come with the data.
-      return [{
-        type: 'addMany',
-        destination: '{{ turbo.paths.root }}/packages/workloads/{{ name }}',
-        base: 'templates/workload',
-        templateFiles: 'templates/workload/**/*.hbs',
-        data: templateData(name),
-        abortOnFail: true,
-      }];
+      return [
+        {
+          type: 'addMany',
+          destination: '{{ turbo.paths.root }}/packages/workloads/{{ name }}',
+          base: 'templates/workload',
+          templateFiles: 'templates/workload/**/*.hbs',
+          data: templateData(name),
+          abortOnFail: true,
+        },
+      ];
     },
   });
 }

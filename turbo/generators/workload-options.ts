@@ -19,7 +19,8 @@ export const templateData = (name: string) => ({ name, goPackage: goPackageName(
 // The Go package name is a package clause and, in the generated registry.go, an import name: it must
 // be an identifier that neither is a keyword nor hides a predeclared one that file uses.
 const GO_KEYWORDS = 'break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var';
-const GO_PREDECLARED = 'any append bool byte cap clear close comparable complex complex64 complex128 copy delete error false float32 float64 imag int int8 int16 int32 int64 iota len make max min new nil panic print println real recover rune string true uint uint8 uint16 uint32 uint64 uintptr';
+const GO_PREDECLARED =
+  'any append bool byte cap clear close comparable complex complex64 complex128 copy delete error false float32 float64 imag int int8 int16 int32 int64 iota len make max min new nil panic print println real recover rune string true uint uint8 uint16 uint32 uint64 uintptr';
 const GO_RESERVED = new Set([...GO_KEYWORDS.split(' '), ...GO_PREDECLARED.split(' '), 'main', 'init']);
 
 /** Names that mean something else next to the workload folders or in their modules. */

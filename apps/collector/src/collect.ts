@@ -13,7 +13,16 @@ function phaseMedians(m: Extract<Measured, { status: 'ok' }>): Record<string, nu
  * measured). CPU time is not stored apart: it is userS + systemS (see cpuSeconds).
  */
 export function toResult(m: Measured, peakMemory: PeakMemory | null = null): VariantResult {
-  const base = { variant: m.target.variant, workload: m.target.asked.workload, size: m.target.asked.size, parameters: m.target.parameters, command: m.target.command, summary: m.target.summary, runtime: m.target.runtime ?? null, goToolchain: m.target.goToolchain ?? null };
+  const base = {
+    variant: m.target.variant,
+    workload: m.target.asked.workload,
+    size: m.target.asked.size,
+    parameters: m.target.parameters,
+    command: m.target.command,
+    summary: m.target.summary,
+    runtime: m.target.runtime ?? null,
+    goToolchain: m.target.goToolchain ?? null,
+  };
   if (m.status === 'failed') return { ...base, status: 'failed', error: m.error };
   return {
     ...base,
@@ -40,13 +49,34 @@ export function unmeasuredResults(
   sizes: Record<string, number>,
 ): VariantResult[] {
   return [
-    ...broken.flatMap((b) => workloads.map((w): VariantResult => ({
-      variant: b.name, workload: w, size: sizes[w]!, parameters: {}, command: '', runtime: null, goToolchain: null, status: 'failed', error: b.error,
-    }))),
-    ...problems.map((p): VariantResult => ({
-      variant: p.target.variant, workload: p.target.asked.workload, size: p.target.asked.size, parameters: p.target.parameters, command: p.target.command, runtime: p.target.runtime ?? null,
-      goToolchain: p.target.goToolchain ?? null, status: 'failed', error: p.error,
-    })),
+    ...broken.flatMap((b) =>
+      workloads.map(
+        (w): VariantResult => ({
+          variant: b.name,
+          workload: w,
+          size: sizes[w]!,
+          parameters: {},
+          command: '',
+          runtime: null,
+          goToolchain: null,
+          status: 'failed',
+          error: b.error,
+        }),
+      ),
+    ),
+    ...problems.map(
+      (p): VariantResult => ({
+        variant: p.target.variant,
+        workload: p.target.asked.workload,
+        size: p.target.asked.size,
+        parameters: p.target.parameters,
+        command: p.target.command,
+        runtime: p.target.runtime ?? null,
+        goToolchain: p.target.goToolchain ?? null,
+        status: 'failed',
+        error: p.error,
+      }),
+    ),
   ];
 }
 

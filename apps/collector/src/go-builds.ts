@@ -6,9 +6,7 @@ import { goBuiltCommand, goModuleManifest, type Variant } from '@arena/suite';
 
 /** The files a toolchain's `build:go` must leave for the given variants: each program, and the Go module's manifest. */
 export function goBuildOutputs(variants: Variant[], go: PlannedGo): string[] {
-  const programs = variants
-    .filter((v) => v.goBuilt)
-    .map((v) => goBuiltCommand(v.manifest.command, go).split(' ')[0]!.replaceAll('{pkg}', v.dir));
+  const programs = variants.filter((v) => v.goBuilt).map((v) => goBuiltCommand(v.manifest.command, go).split(' ')[0]!.replaceAll('{pkg}', v.dir));
   const module = variants.some((v) => v.manifest.wasmModules) ? [goModuleManifest(go.version)] : [];
   return [...programs, ...module];
 }
@@ -27,7 +25,11 @@ export async function buildGoToolchains(o: { root: string; variants: Variant[]; 
   const build = async (g: PlannedGo) => {
     o.say(`building the Go variants and the Go module with ${g.version} (turbo build:go, cached per toolchain)`);
     await execa('bash', ['scripts/toolchain.sh', 'pnpm', 'exec', 'turbo', 'run', 'build:go', '--continue', '--output-logs=errors-only'], {
-      cwd: o.root, stdio: 'inherit', reject: false, cancelSignal: o.signal, env: { GOTOOLCHAIN: g.version },
+      cwd: o.root,
+      stdio: 'inherit',
+      reject: false,
+      cancelSignal: o.signal,
+      env: { GOTOOLCHAIN: g.version },
     });
     o.signal.throwIfAborted();
   };

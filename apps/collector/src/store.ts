@@ -109,7 +109,9 @@ export function listRuns(results: string, warn: (message: string) => void = (m) 
   const dir = runsDir(results);
   if (!existsSync(dir)) return [];
   const runs: Array<{ file: string; doc: RunDocument }> = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+    .sort()) {
     const file = path.join(dir, name);
     try {
       runs.push({ file, doc: readRun(file) });

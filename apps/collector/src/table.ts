@@ -106,7 +106,9 @@ export function runHeadline(doc: RunDocument): string {
     .filter(Boolean)
     .map((x) => ` · PARTIAL: ${x}`)
     .join('');
-  const sizes = Object.entries(c.sizes).map(([w, size]) => `${w}=${size}`).join(', ');
+  const sizes = Object.entries(c.sizes)
+    .map(([w, size]) => `${w}=${size}`)
+    .join(', ');
   return `run ${doc.id} · ${commit} · ${doc.machine.cpuModel}, ${doc.machine.logicalCores} cores · profile ${c.profile}, ${sizes}, workers=${c.workers.join(',')}${narrowed}${doc.status === 'interrupted' ? ' · INTERRUPTED (lock lost: another benchmark may have overlapped)' : ''}`;
 }
 

@@ -4,7 +4,10 @@ import type { Variant } from '@arena/suite';
 import { goBuildOutputs } from '../src/go-builds.ts';
 
 const variant = (name: string, goBuilt: boolean, wasmModules = false, command = `{pkg}/bin/${name}`): Variant => ({
-  name, dir: `packages/variants/${name}`, manifest: { command, wasmModules, nodeFlags: [], summary: name }, goBuilt,
+  name,
+  dir: `packages/variants/${name}`,
+  manifest: { command, wasmModules, nodeFlags: [], summary: name },
+  goBuilt,
 });
 
 test("a toolchain's build:go must leave each Go-built program under bin/go/<version>/, and the Go module when a WASI variant runs", () => {

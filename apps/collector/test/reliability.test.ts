@@ -17,15 +17,26 @@ test('a wrong answer, a crash, garbage and a broken report line each fail with t
   const s = sandbox();
   const before = earlierRun(s.results);
   const run = await arena(['bench'], {
-    BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock, BENCH_ONLY: 'fx-good,fx-wrong,fx-crash,fx-garbage,fx-contract',
-    BENCH_WORKLOADS: 'fib,nbody', BENCH_SIZE: 'nbody=1000',
+    BENCH_RESULTS_DIR: s.results,
+    BENCH_LOCK_FILE: s.lock,
+    BENCH_ONLY: 'fx-good,fx-wrong,fx-crash,fx-garbage,fx-contract',
+    BENCH_WORKLOADS: 'fib,nbody',
+    BENCH_SIZE: 'nbody=1000',
   });
   assert.equal(run.exitCode, 1, 'a failed result makes the bench exit 1');
   const doc = latestOf(s.results);
   const status = Object.fromEntries(doc.results.map((r: { variant: string; workload: string; status: string }) => [`${r.variant} · ${r.workload}`, r.status]));
   assert.deepEqual(status, {
-    'fx-contract · fib': 'failed', 'fx-crash · fib': 'failed', 'fx-garbage · fib': 'failed', 'fx-good · fib': 'ok', 'fx-wrong · fib': 'failed',
-    'fx-contract · nbody': 'failed', 'fx-crash · nbody': 'failed', 'fx-garbage · nbody': 'failed', 'fx-good · nbody': 'ok', 'fx-wrong · nbody': 'failed',
+    'fx-contract · fib': 'failed',
+    'fx-crash · fib': 'failed',
+    'fx-garbage · fib': 'failed',
+    'fx-good · fib': 'ok',
+    'fx-wrong · fib': 'failed',
+    'fx-contract · nbody': 'failed',
+    'fx-crash · nbody': 'failed',
+    'fx-garbage · nbody': 'failed',
+    'fx-good · nbody': 'ok',
+    'fx-wrong · nbody': 'failed',
   });
   assert.match(errorOf(doc, 'fx-wrong'), /wrong answer: expected fib\(20\) = 6765, got 6766 from worker 0/);
   // nbody is seeded: the harness passed a seed and checked both energies against its own reference for it.
@@ -39,7 +50,7 @@ test('a wrong answer, a crash, garbage and a broken report line each fail with t
   assert.deepEqual([good('fib').size, good('fib').seeds, good('fib').report.seed], [20, [], null], 'fib takes no seed');
   assert.equal(good('nbody').size, 1000);
   assert.equal(good('nbody').seeds.length, 1, 'one seed per round (quick: 1 round)');
-  assert.equal(good('nbody').report.seed, good('nbody').seeds[0], 'the report line ran with the round\'s seed');
+  assert.equal(good('nbody').report.seed, good('nbody').seeds[0], "the report line ran with the round's seed");
   assert.equal(good('nbody').report.results.length, 2, 'one answer per worker');
   assert.match(run.stdout, /^fib \(size 20\)\n[\s\S]*fx-wrong \[node=\d+\]\s+FAILED\s.*wrong answer/m);
   assert.match(run.stdout, /^nbody \(size 1000, a new seed every round\)\n[\s\S]*fx-good \[node=\d+\]\s+\d/m);
@@ -48,7 +59,9 @@ test('a wrong answer, a crash, garbage and a broken report line each fail with t
   const fixtures = readdirSync(fixtureVariants).filter((v) => existsSync(path.join(fixtureVariants, v, 'package.json')));
   assert.deepEqual(doc.config.leftOut, {
     variants: fixtures.filter((v) => !['fx-good', 'fx-wrong', 'fx-crash', 'fx-garbage', 'fx-contract'].includes(v)).sort(),
-    workloads: readdirSync(path.join(repoRoot(), 'packages/workloads')).filter((w) => existsSync(path.join(repoRoot(), 'packages/workloads', w, 'workload.json')) && !['fib', 'nbody'].includes(w)).sort(),
+    workloads: readdirSync(path.join(repoRoot(), 'packages/workloads'))
+      .filter((w) => existsSync(path.join(repoRoot(), 'packages/workloads', w, 'workload.json')) && !['fib', 'nbody'].includes(w))
+      .sort(),
   });
   assert.ok(doc.config.leftOut.variants.length > 0 && doc.config.leftOut.workloads.length > 0);
   assert.match(run.stdout, /^Partial run: variants fx-good, fx-wrong, fx-crash, fx-garbage, fx-contract only \(BENCH_ONLY; left out: .*fx-/m);
@@ -98,7 +111,10 @@ test('a hanging variant is killed with its process tree after the timeout and re
   assert.equal(run.exitCode, 1);
   assert.match(errorOf(latestOf(s.results), 'fx-hang'), /verification run: timed out after 2\.0 s \(process group killed\)/);
   const hang = 'fixture-variant.mjs hang';
-  assert.ok(run.tree.seen().some((p) => p.commandLine.includes(hang)), 'the watch saw the hanging variant');
+  assert.ok(
+    run.tree.seen().some((p) => p.commandLine.includes(hang)),
+    'the watch saw the hanging variant',
+  );
   assert.deepEqual(await run.tree.leftovers(300), []);
 });
 
@@ -143,12 +159,29 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // group the bench makes for them, which the watch notes.
     const child = spawn(process.execPath, ['--import', 'tsx', cli, 'bench'], {
       detached: true,
-      env: { ...process.env, BENCH_PROFILE: 'quick', BENCH_WORKLOADS: 'fib', BENCH_N: '20', BENCH_ROUNDS: '14', BENCH_SKIP_BUILD: '1', BENCH_VARIANTS_DIR: fixtureVariants, BENCH_ONLY: 'fx-slow', BENCH_RESULTS_DIR: s.results, BENCH_LOCK_FILE: s.lock },
+      env: {
+        ...process.env,
+        BENCH_PROFILE: 'quick',
+        BENCH_WORKLOADS: 'fib',
+        BENCH_N: '20',
+        BENCH_ROUNDS: '14',
+        BENCH_SKIP_BUILD: '1',
+        BENCH_VARIANTS_DIR: fixtureVariants,
+        BENCH_ONLY: 'fx-slow',
+        BENCH_RESULTS_DIR: s.results,
+        BENCH_LOCK_FILE: s.lock,
+      },
     });
     const tree = watchTree(child.pid!);
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
-    await new Promise<void>((resolve) => child.stderr.on('data', () => { if (/round 1: timing/.test(stderr)) resolve(); }));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', () => {
+        if (/round 1: timing/.test(stderr)) resolve();
+      }),
+    );
     await new Promise((r) => setTimeout(r, 700));
     child.kill(signal);
     const code = await new Promise((r) => child.on('exit', (c) => r(c)));
@@ -156,7 +189,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     assert.match(stderr, new RegExp(`${signal}: stopping the benchmark; no run will be written and latest.json stays as it was`));
     assert.deepEqual(snapshot(s.results), before);
     assert.equal(await isBenchLocked(s.lock), false);
-    for (const started of ['fixture-variant.mjs slow', 'hyperfine -N']) assert.ok(tree.seen().some((p) => p.commandLine.includes(started)), `the watch saw ${started}`);
+    for (const started of ['fixture-variant.mjs slow', 'hyperfine -N'])
+      assert.ok(
+        tree.seen().some((p) => p.commandLine.includes(started)),
+        `the watch saw ${started}`,
+      );
     assert.deepEqual(await tree.leftovers(300), []);
   });
 }
@@ -173,7 +210,10 @@ test('two benchmarks at once: the second waits for the lock, says so, and their 
   assert.equal(b.exitCode, 0, b.stderr);
   assert.match(b.stderr, /another benchmark holds the lock \(pid \d+.*waiting for it to finish so timings never overlap/);
   // Runs are sequential within a bench, so any overlap at all would come from the other one.
-  const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split(' '));
+  const lines = readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' '));
   let open = 0;
   for (const [what] of lines) {
     open += what === 'start' ? 1 : -1;

@@ -32,7 +32,10 @@ test('a run id already stored is refused, never replaced, and latest.json stays 
   const first = makeRun({ 'go-native': 0.4 }, { id: 'same-id' });
   const saved = saveRun(dir, first);
   const before = { run: readFileSync(saved.runFile), latest: readFileSync(path.join(dir, 'latest.json')) };
-  assert.throws(() => saveRun(dir, makeRun({ 'go-native': 0.9 }, { id: 'same-id' })), (e: Error) => e instanceof StoreError && /cannot write .*runs\/same-id\.json: it already exists and is never replaced/.test(e.message));
+  assert.throws(
+    () => saveRun(dir, makeRun({ 'go-native': 0.9 }, { id: 'same-id' })),
+    (e: Error) => e instanceof StoreError && /cannot write .*runs\/same-id\.json: it already exists and is never replaced/.test(e.message),
+  );
   assert.deepEqual(readFileSync(saved.runFile), before.run);
   assert.deepEqual(readFileSync(path.join(dir, 'latest.json')), before.latest);
   assert.deepEqual(readdirSync(path.join(dir, 'runs')), ['same-id.json'], 'no temporary file left');
@@ -72,7 +75,11 @@ test('every way a run file can be unusable is a RunInputError (a ConfigError: ex
   }
   for (const name of [...Object.keys(files), 'missing.json']) {
     const file = path.join(dir, name);
-    assert.throws(() => readRun(file), (e: Error) => e instanceof RunInputError && e instanceof ConfigError && e.message.split('\n')[0]!.startsWith(`${file}: `), name);
+    assert.throws(
+      () => readRun(file),
+      (e: Error) => e instanceof RunInputError && e instanceof ConfigError && e.message.split('\n')[0]!.startsWith(`${file}: `),
+      name,
+    );
   }
   assert.throws(() => readRun(path.join(dir, 'not-json.txt')), /not readable JSON \(.*"not json at all".*\)$/);
 });

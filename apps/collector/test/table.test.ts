@@ -18,16 +18,21 @@ test('ratios are to go-native, c-native and the fastest', () => {
 
 test('a Go-built result is compared with the baseline built by the same Go', () => {
   const base = makeRun({ 'go-native': 0.4, 'go-wazero': 0.8 });
-  const results = base.results.flatMap((r) => ['1.26', '1.27'].map((go) => {
-    if (r.status !== 'ok') throw new Error('makeRun gives ok results');
-    const f = go === '1.27' && r.variant === 'go-native' ? 2 : 1;
-    return { ...r, parameters: { go }, goToolchain: `go${go}.0`, wallS: { ...r.wallS, times: r.wallS.times.map((t) => t * f), median: r.wallS.median * f } };
-  }));
+  const results = base.results.flatMap((r) =>
+    ['1.26', '1.27'].map((go) => {
+      if (r.status !== 'ok') throw new Error('makeRun gives ok results');
+      const f = go === '1.27' && r.variant === 'go-native' ? 2 : 1;
+      return { ...r, parameters: { go }, goToolchain: `go${go}.0`, wallS: { ...r.wallS, times: r.wallS.times.map((t) => t * f), median: r.wallS.median * f } };
+    }),
+  );
   const t = resultsTable({ ...base, results });
-  assert.deepEqual(t.rows.filter((r) => r[0]!.startsWith('go-wazero')).map((r) => [r[0], r[5]]), [
-    ['go-wazero [go=1.26]', '2.00× (2.00–2.00)'],
-    ['go-wazero [go=1.27]', '1.00× (1.00–1.00)'],
-  ]);
+  assert.deepEqual(
+    t.rows.filter((r) => r[0]!.startsWith('go-wazero')).map((r) => [r[0], r[5]]),
+    [
+      ['go-wazero [go=1.26]', '2.00× (2.00–2.00)'],
+      ['go-wazero [go=1.27]', '1.00× (1.00–1.00)'],
+    ],
+  );
 });
 
 test('a ratio carries the CI of its per-round ratios; without 6 shared rounds it has none', () => {
@@ -35,7 +40,10 @@ test('a ratio carries the CI of its per-round ratios; without 6 shared rounds it
   const [go, js] = doc.results;
   if (go?.status !== 'ok' || js?.status !== 'ok') throw new Error('fixture');
   // Round r of cluster-js is (1 + r/100) slower: the per-round ratios spread from 3.03 to 3.30.
-  js.wallS = wallStats(js.wallS.times.map((t, i) => t * (1 + (i + 1) / 100)), js.wallS.round);
+  js.wallS = wallStats(
+    js.wallS.times.map((t, i) => t * (1 + (i + 1) / 100)),
+    js.wallS.round,
+  );
   assert.match(resultsTable(doc).rows.find((r) => r[0] === 'cluster-js')![5]!, /^3\.\d\d× \(3\.0\d–3\.2\d\)$/);
   js.wallS = wallStats(js.wallS.times.slice(0, 5), js.wallS.round.slice(0, 5));
   assert.match(resultsTable(doc).rows.find((r) => r[0] === 'cluster-js')![5]!, /^\d\.\d\d×$/);
@@ -66,7 +74,10 @@ test('a streamed workload also shows ns per kernel call: compute time (wall when
   assert.equal(t.header[3], 'ns/call');
   assert.equal(t.rows.find((r) => r[0] === 'go-native')![3], '1750', '350 ms / 200 000 calls');
   assert.equal(t.rows.find((r) => r[0] === 'cluster-js')![3], '6000', 'no compute time: 1200 ms of wall / 200 000 calls');
-  assert.ok(t.rows.every((r) => r.length === t.header.length), 'failed rows keep the columns');
+  assert.ok(
+    t.rows.every((r) => r.length === t.header.length),
+    'failed rows keep the columns',
+  );
   assert.ok(t.right!.includes(3));
   assert.ok(!resultsTable(doc, 'go-native', 'fib').header.includes('ns/call'));
   const [section] = workloadTables(doc, 'go-native', new Set(['fib']));
@@ -116,7 +127,7 @@ test('the headline shows a dirty tree', () => {
   assert.match(runHeadline(doc), /abc1234def \(dirty tree\)/);
 });
 
-test("the article table drops the best and worst run before averaging", () => {
+test('the article table drops the best and worst run before averaging', () => {
   const doc = makeRun({ 'go-native': 0.4 });
   const r = doc.results[0]!;
   if (r.status === 'ok') r.wallS.times = [0.1, 0.4, 0.5, 0.9];
@@ -149,7 +160,17 @@ function fibAndNbody(): RunDocument {
     results: [
       ...fib.results,
       ...nbodyResults,
-      { variant: 'threads-js', workload: 'nbody', size: 100000, parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'wrong answer: expected nbody(100000, seed 4000000009) = …' },
+      {
+        variant: 'threads-js',
+        workload: 'nbody',
+        size: 100000,
+        parameters: {},
+        command: 'x',
+        runtime: null,
+        goToolchain: null,
+        status: 'failed',
+        error: 'wrong answer: expected nbody(100000, seed 4000000009) = …',
+      },
     ],
   });
 }
@@ -157,11 +178,23 @@ function fibAndNbody(): RunDocument {
 test('a run of two workloads has one table per workload; ratios compare results of the same workload only', () => {
   const doc = fibAndNbody();
   const tables = workloadTables(doc, 'go-native');
-  assert.deepEqual(tables.map((t) => [t.workload, t.heading]), [['fib', 'fib (size 30)'], ['nbody', 'nbody (size 100000, a new seed every round)']]);
+  assert.deepEqual(
+    tables.map((t) => [t.workload, t.heading]),
+    [
+      ['fib', 'fib (size 30)'],
+      ['nbody', 'nbody (size 100000, a new seed every round)'],
+    ],
+  );
   const [fib, nbody] = tables.map((t) => t.table);
   // Rows are named by variant and parameters: the table says which workload they ran.
-  assert.deepEqual(fib!.rows.map((r) => r[0]), ['c-native', 'go-native', 'cluster-js']);
-  assert.deepEqual(nbody!.rows.map((r) => r[0]), ['c-native', 'go-native', 'cluster-js', 'threads-js']);
+  assert.deepEqual(
+    fib!.rows.map((r) => r[0]),
+    ['c-native', 'go-native', 'cluster-js'],
+  );
+  assert.deepEqual(
+    nbody!.rows.map((r) => r[0]),
+    ['c-native', 'go-native', 'cluster-js', 'threads-js'],
+  );
   // Columns 5..7: × go-native, × c-native, × fastest — each against the same workload's result.
   const ratios = (t: typeof fib, variant: string) => t!.rows.find((r) => r[0] === variant)!.slice(5, 8);
   assert.deepEqual(ratios(fib, 'cluster-js'), ['3.00× (3.00–3.00)', '6.00× (6.00–6.00)', '6.00× (6.00–6.00)']);
@@ -171,7 +204,7 @@ test('a run of two workloads has one table per workload; ratios compare results 
   assert.match(nbody!.rows.find((r) => r[0] === 'cluster-js')![1]!, /^2000\.0 \(/);
   assert.match(renderText(nbody!), /threads-js\s+FAILED.*wrong answer: expected nbody/);
   assert.doesNotMatch(renderText(fib!), /threads-js/, 'a failure of nbody stays in its table');
-  assert.deepEqual(resultsTable(doc, 'go-native', 'nbody'), nbody, 'resultsTable of a workload is its section\'s table');
+  assert.deepEqual(resultsTable(doc, 'go-native', 'nbody'), nbody, "resultsTable of a workload is its section's table");
   assert.match(runHeadline(doc), / · profile quick, fib=30, nbody=100000, workers=2$/);
 });
 
@@ -183,7 +216,7 @@ test('the Markdown and HTML reports have a results section per workload, in run 
   assert.ok(fibAt > md.indexOf('## Results') && nbodyAt > fibAt, 'fib, then nbody, under Results');
   const [fibSection, nbodySection] = [md.slice(fibAt, nbodyAt), md.slice(nbodyAt, md.indexOf('\n## ', nbodyAt))];
   const [fib, nbody] = workloadTables(doc, 'go-native').map((t) => renderMarkdown(t.table));
-  assert.ok(fibSection.includes(fib!) && nbodySection.includes(nbody!), 'each section holds its workload\'s table');
+  assert.ok(fibSection.includes(fib!) && nbodySection.includes(nbody!), "each section holds its workload's table");
   assert.match(fibSection, /^\| cluster-js \| 1200\.0 \(/m);
   assert.match(nbodySection, /^\| cluster-js \| 2000\.0 \(/m);
   assert.doesNotMatch(fibSection, /threads-js/);
@@ -191,10 +224,13 @@ test('the Markdown and HTML reports have a results section per workload, in run 
 
   const html = renderHtml(doc, [], 'go-native');
   const results = html.slice(html.indexOf('<section data-section="results">'), html.indexOf('</section>', html.indexOf('<section data-section="results">')));
-  assert.deepEqual([...results.matchAll(/<h3 data-workload="([^"]+)">([^<]+)<\/h3>/g)].map((m) => [m[1], m[2]]), [
-    ['fib', 'fib (size 30)'],
-    ['nbody', 'nbody (size 100000, a new seed every round)'],
-  ]);
+  assert.deepEqual(
+    [...results.matchAll(/<h3 data-workload="([^"]+)">([^<]+)<\/h3>/g)].map((m) => [m[1], m[2]]),
+    [
+      ['fib', 'fib (size 30)'],
+      ['nbody', 'nbody (size 100000, a new seed every round)'],
+    ],
+  );
   assert.equal(results.match(/<table/g)?.length, 2, 'one table per workload');
   const nbodyHtml = results.slice(results.indexOf('data-workload="nbody"'));
   assert.match(nbodyHtml, /threads-js/);

@@ -66,8 +66,22 @@ const TIMEOUT_MS = 60_000;
 
 /** The run configuration the checks plan targets with (only the size and workers matter). */
 const plan = (workload: string, size: number, workers: number[]): RunConfig => ({
-  profile: 'conformance', sizes: { [workload]: size }, workloads: null, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1,
-  targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, only: null, leftOut: null, node: null, go: null,
+  profile: 'conformance',
+  sizes: { [workload]: size },
+  workloads: null,
+  workers,
+  warmup: 0,
+  runsPerRound: 1,
+  minRounds: 1,
+  maxRounds: 1,
+  targetCiPct: null,
+  budgetS: null,
+  suiteBudgetS: null,
+  memoryRuns: 0,
+  only: null,
+  leftOut: null,
+  node: null,
+  go: null,
 });
 
 /** The bench's targets of a variant on one Node (undefined: a program that is not Node). */
@@ -112,8 +126,7 @@ async function expectReport(root: string, run_: Run) {
 }
 
 /** A target's run with a seed, checked against the workload's reference for it. */
-const runWith = (target: Target, answers: Answers, seed: number = SEEDS[0]): Run =>
-  runOf(target, seed, answers(target.asked.workload, target.asked.size, target.seeded ? seed : null));
+const runWith = (target: Target, answers: Answers, seed: number = SEEDS[0]): Run => runOf(target, seed, answers(target.asked.workload, target.asked.size, target.seeded ? seed : null));
 
 /** Runs a target with two seeds in a row: both answers correct, and different (no answer replayed). */
 async function expectTwoSeeds(root: string, target: Target, answers: Answers): Promise<void> {
@@ -136,8 +149,7 @@ async function expectModuleSha256(root: string, target: Target, answers: Answers
 }
 
 /** Why the parallel rule cannot run here, if it cannot. */
-const parallelSkip = (): string | undefined =>
-  os.availableParallelism() < PARALLEL.workers ? `needs ${PARALLEL.workers} cores, this machine has ${os.availableParallelism()}` : undefined;
+const parallelSkip = (): string | undefined => (os.availableParallelism() < PARALLEL.workers ? `needs ${PARALLEL.workers} cores, this machine has ${os.availableParallelism()}` : undefined);
 
 function expectNoLeftovers(command: string, r: GroupRun): void {
   if (r.leftovers.length) {
@@ -204,9 +216,7 @@ export function conformanceChecks(
 }
 
 /** The checks that run a variant, on one Node (or as it is: undefined), titled `<variant> [node=<line>] (<module>.wasm) · <workload>`. */
-function hostChecks(
-  root: string, variant: Variant, modules: BuiltModule[], work: Workloads, node: PlannedNode | undefined, parallel: boolean, built: () => void,
-): Check[] {
+function hostChecks(root: string, variant: Variant, modules: BuiltModule[], work: Workloads, node: PlannedNode | undefined, parallel: boolean, built: () => void): Check[] {
   const checks: Check[] = [];
   const name = node ? `${variant.name} [node=${node.line}]` : variant.name;
   const wasm = variant.manifest.wasmModules;
@@ -228,8 +238,15 @@ function hostChecks(
     const quick = w.spec.size.profiles.quick;
     const at = (size: number, workers: number) => planOf(variant, w, modules, skipped, size, workers, node);
     // A module the kernels build could not make for this workload fails once, with the reason.
-    for (const p of at(quick, 1).problems) add(`${label(p.target)}: ${RULES.modules}`, async () => { throw new Error(p.error); });
-    for (const [rule, size, workers] of [[RULES.report, quick, 1], [RULES.workers, quick, 3], [RULES.size, Math.min(quick + 1, w.spec.size.max), 1]] as const) {
+    for (const p of at(quick, 1).problems)
+      add(`${label(p.target)}: ${RULES.modules}`, async () => {
+        throw new Error(p.error);
+      });
+    for (const [rule, size, workers] of [
+      [RULES.report, quick, 1],
+      [RULES.workers, quick, 3],
+      [RULES.size, Math.min(quick + 1, w.spec.size.max), 1],
+    ] as const) {
       for (const target of at(size, workers).targets) add(`${label(target)}: ${rule}`, async () => void (await expectReport(root, runWith(target, answers))));
     }
     for (const target of w.spec.seeded ? at(quick, 1).targets : []) add(`${label(target)}: ${RULES.seeds}`, () => expectTwoSeeds(root, target, answers));

@@ -20,10 +20,21 @@ test.after(() => rmSync(root, { recursive: true, force: true }));
 const wasm = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
 mkdirSync(path.join(root, KERNELS_DIST, 'fib'), { recursive: true });
 writeFileSync(path.join(root, KERNELS_DIST, 'fib', 'clang.wasm'), wasm);
-const modules: BuiltModule[] = [{
-  producer: 'clang', workload: 'fib', status: 'built', file: 'fib/clang.wasm', compiler: 'fixture', flags: [], sizeBytes: wasm.length,
-  sha256: createHash('sha256').update(wasm).digest('hex'), exports: [], imports: [], execModel: 'library',
-}];
+const modules: BuiltModule[] = [
+  {
+    producer: 'clang',
+    workload: 'fib',
+    status: 'built',
+    file: 'fib/clang.wasm',
+    compiler: 'fixture',
+    flags: [],
+    sizeBytes: wasm.length,
+    sha256: createHash('sha256').update(wasm).digest('hex'),
+    exports: [],
+    imports: [],
+    execModel: 'library',
+  },
+];
 
 // The fakes know fib alone: the real workload folder's spec and reference.
 const real = repoRoot(import.meta.dirname);

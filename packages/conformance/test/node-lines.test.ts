@@ -4,7 +4,12 @@ import { test } from 'node:test';
 import type { Variant, Workload } from '@arena/suite';
 import { conformanceChecks, RULES } from '../src/checks.ts';
 
-const nodeVariant: Variant = { name: 'threads-x', dir: 'packages/variants/threads-x', manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], summary: 's' }, goBuilt: false };
+const nodeVariant: Variant = {
+  name: 'threads-x',
+  dir: 'packages/variants/threads-x',
+  manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], summary: 's' },
+  goBuilt: false,
+};
 const goVariant: Variant = { name: 'go-x', dir: 'packages/variants/go-x', manifest: { command: '{pkg}/bin/go-x', wasmModules: false, nodeFlags: [], summary: 's' }, goBuilt: true };
 const nodes = {
   node: [
@@ -13,10 +18,16 @@ const nodes = {
   ],
 };
 const fib: Workload = {
-  name: 'fib', dir: 'packages/workloads/fib',
+  name: 'fib',
+  dir: 'packages/workloads/fib',
   spec: {
-    name: 'fib', summary: 's', stresses: 's', seeded: false, size: { name: 'n', max: 47, profiles: { default: 40, quick: 30, article: 40 } },
-    kernel: { export: 'fibonacci', params: [{ name: 'n', type: 'u32' }], results: [{ name: 'fib', type: 'u32' }] }, answer: { type: 'u32', compare: 'exact' },
+    name: 'fib',
+    summary: 's',
+    stresses: 's',
+    seeded: false,
+    size: { name: 'n', max: 47, profiles: { default: 40, quick: 30, article: 40 } },
+    kernel: { export: 'fibonacci', params: [{ name: 'n', type: 'u32' }], results: [{ name: 'fib', type: 'u32' }] },
+    answer: { type: 'u32', compare: 'exact' },
   },
 };
 const nbody: Workload = { ...fib, name: 'nbody', dir: 'packages/workloads/nbody', spec: { ...fib.spec, name: 'nbody', seeded: true, size: { ...fib.spec.size, max: 1e8 } } };
@@ -25,28 +36,46 @@ const titles = (v: Variant, parallelOn?: (n: { line: string }) => boolean) => co
 
 test('a Node variant is checked on every Node line, each test named [node=<line>]; its package rules once', () => {
   const all = titles(nodeVariant);
-  assert.deepEqual(all.filter((t) => t.endsWith(RULES.report)), [
-    `threads-x [node=20] · fib: ${RULES.report}`, `threads-x [node=20] · nbody: ${RULES.report}`,
-    `threads-x [node=24] · fib: ${RULES.report}`, `threads-x [node=24] · nbody: ${RULES.report}`,
-  ]);
+  assert.deepEqual(
+    all.filter((t) => t.endsWith(RULES.report)),
+    [`threads-x [node=20] · fib: ${RULES.report}`, `threads-x [node=20] · nbody: ${RULES.report}`, `threads-x [node=24] · fib: ${RULES.report}`, `threads-x [node=24] · nbody: ${RULES.report}`],
+  );
   const usage = RULES.usage('--workload fib --size -1');
-  assert.deepEqual(all.filter((t) => t.endsWith(usage)), [`threads-x [node=20]: ${usage}`, `threads-x [node=24]: ${usage}`]);
-  assert.deepEqual(all.filter((t) => t.endsWith(RULES.package) || t.endsWith(RULES.built)), [`threads-x: ${RULES.package}`, `threads-x: ${RULES.built}`]);
+  assert.deepEqual(
+    all.filter((t) => t.endsWith(usage)),
+    [`threads-x [node=20]: ${usage}`, `threads-x [node=24]: ${usage}`],
+  );
+  assert.deepEqual(
+    all.filter((t) => t.endsWith(RULES.package) || t.endsWith(RULES.built)),
+    [`threads-x: ${RULES.package}`, `threads-x: ${RULES.built}`],
+  );
 });
 
 test('the parallel rule runs on the lines parallelOn accepts', () => {
-  assert.deepEqual(titles(nodeVariant, (n) => n.line === '20').filter((t) => t.endsWith(RULES.parallel)), [`threads-x [node=20] · fib: ${RULES.parallel}`]);
+  assert.deepEqual(
+    titles(nodeVariant, (n) => n.line === '20').filter((t) => t.endsWith(RULES.parallel)),
+    [`threads-x [node=20] · fib: ${RULES.parallel}`],
+  );
 });
 
 test('every workload gets the run rules; only a seeded one the seeds rule; a seeded one without --seed is a usage error', () => {
   const all = titles(goVariant);
-  assert.deepEqual(all.filter((t) => t.endsWith(RULES.seeds)), [`go-x · nbody: ${RULES.seeds}`]);
-  assert.deepEqual(all.filter((t) => t.endsWith(RULES.size)), [`go-x · fib: ${RULES.size}`, `go-x · nbody: ${RULES.size}`]);
+  assert.deepEqual(
+    all.filter((t) => t.endsWith(RULES.seeds)),
+    [`go-x · nbody: ${RULES.seeds}`],
+  );
+  assert.deepEqual(
+    all.filter((t) => t.endsWith(RULES.size)),
+    [`go-x · fib: ${RULES.size}`, `go-x · nbody: ${RULES.size}`],
+  );
   assert.ok(all.includes(`go-x: ${RULES.usage('--workload nbody --size 1')}`));
 });
 
 test('a program that is not Node is checked once, without a node in its names', () => {
   const all = titles(goVariant);
-  assert.ok(all.every((t) => t.startsWith('go-x: ') || t.startsWith('go-x · ')), all.join('\n'));
+  assert.ok(
+    all.every((t) => t.startsWith('go-x: ') || t.startsWith('go-x · ')),
+    all.join('\n'),
+  );
   assert.ok(all.includes(`go-x · fib: ${RULES.report}`));
 });

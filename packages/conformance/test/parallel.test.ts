@@ -44,7 +44,10 @@ describe('verdict', () => {
     assert.equal(judge(quiet(1.02, 0.99, 1.1, 1.0, 1.05), 37), undefined);
     const v = judge(quiet(1.02, 0.99, 1.1, 1.0, 1.05, 1.01), 37);
     assert.equal(v?.ok, false);
-    assert.match(!v!.ok ? v!.error : '', /^its 2 workers do not run in parallel: it used at most 1\.10 cores while it ran \(CPU time \/ wall time, best of 6 runs at n=37 --workers 2; runs: 1\.02, 0\.99, 1\.10, 1\.00, 1\.05, 1\.01\); .* reach 1\.4, one after another about 1$/);
+    assert.match(
+      !v!.ok ? v!.error : '',
+      /^its 2 workers do not run in parallel: it used at most 1\.10 cores while it ran \(CPU time \/ wall time, best of 6 runs at n=37 --workers 2; runs: 1\.02, 0\.99, 1\.10, 1\.00, 1\.05, 1\.01\); .* reach 1\.4, one after another about 1$/,
+    );
   });
 
   it('says when most runs were slowed by others', () => {

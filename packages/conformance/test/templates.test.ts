@@ -100,12 +100,14 @@ test('the generated variants pass the conformance checks on every workload, the 
 
 test('pnpm arena bench (quick) runs every variant, the generated ones included, on the new workload with status ok', { timeout: 15 * MINUTES }, async () => {
   const results = path.join(copy, '.bench-results');
-  ok(await sh('pnpm', ['arena', 'bench'], {
-    BENCH_PROFILE: 'quick',
-    BENCH_WORKLOADS: workload,
-    BENCH_RESULTS_DIR: results,
-    BENCH_LOCK_FILE: path.join(copy, '.bench-lock'),
-  }));
+  ok(
+    await sh('pnpm', ['arena', 'bench'], {
+      BENCH_PROFILE: 'quick',
+      BENCH_WORKLOADS: workload,
+      BENCH_RESULTS_DIR: results,
+      BENCH_LOCK_FILE: path.join(copy, '.bench-lock'),
+    }),
+  );
   const doc = parseRunDocument(JSON.parse(readFileSync(path.join(results, 'latest.json'), 'utf8')), 'latest.json');
   const modules = readKernels(copy).built.filter((m) => m.workload === workload).length;
   assert.equal(modules, 3, `${workload} has a clang, a Go and an AssemblyScript module`);

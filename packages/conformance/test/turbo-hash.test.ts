@@ -155,10 +155,7 @@ test('the builds that run Go, clang or binaryen hash ARENA_TOOLCHAIN; the TypeSc
 
 test('build:go (one build per Go toolchain) exists for every Go variant and the kernels, is cached per Go, and has outputs of its own', async () => {
   const dir = manifestCopy('go-toolchains');
-  const [a, b] = await Promise.all([
-    dryRun(dir, { ARENA_TOOLCHAIN: 'go=go1.26.8;clang=14' }, ['build', 'build:go']),
-    dryRun(dir, { ARENA_TOOLCHAIN: 'go=go1.27.3;clang=14' }, ['build', 'build:go']),
-  ]);
+  const [a, b] = await Promise.all([dryRun(dir, { ARENA_TOOLCHAIN: 'go=go1.26.8;clang=14' }, ['build', 'build:go']), dryRun(dir, { ARENA_TOOLCHAIN: 'go=go1.27.3;clang=14' }, ['build', 'build:go'])]);
   const goPackages = workspacePackages().filter((p) => existsSync(path.join(root, p, 'go.mod')) && p.startsWith('packages/variants/'));
   assert.ok(goPackages.length >= 4, 'the Go variants are found by their go.mod');
   const ids = [...goPackages.map((p) => `${JSON.parse(readFileSync(path.join(root, p, 'package.json'), 'utf8')).name}#build:go`), '@arena/kernels#build:go'];

@@ -9,10 +9,14 @@ import type { Machine } from './run.ts';
  */
 export function fingerprintOf(m: Omit<Machine, 'fingerprint'>): string {
   const { node, go, ...versions } = m.versions;
-  void node; void go;
+  void node;
+  void go;
   const identity = {
-    cpuModel: m.cpuModel, logicalCores: m.logicalCores, memoryBytes: Math.round(m.memoryBytes / 2 ** 30),
-    os: { platform: m.os.platform, release: m.os.release }, versions,
+    cpuModel: m.cpuModel,
+    logicalCores: m.logicalCores,
+    memoryBytes: Math.round(m.memoryBytes / 2 ** 30),
+    os: { platform: m.os.platform, release: m.os.release },
+    versions,
   };
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 16);
 }

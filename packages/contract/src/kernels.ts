@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const producer = z.enum(['clang', 'go', 'assemblyscript', 'tinygo']);
 
 /** The workload a module computes: a folder of packages/workloads/. */
-const workload = z.string().regex(/^[a-z][a-z0-9-]*$/).describe('The workload folder name (packages/workloads/<name>).');
+const workload = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/)
+  .describe('The workload folder name (packages/workloads/<name>).');
 
 const builtModule = z.object({
   workload,

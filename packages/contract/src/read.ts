@@ -12,7 +12,8 @@ function v1to2(doc: Doc): Doc {
   const c = doc.config as { minRuns: number; maxRuns: number; roundRuns: number; interleave?: boolean } & Doc;
   const per = Math.max(1, c.roundRuns);
   const { minRuns, maxRuns, roundRuns, interleave, ...rest } = c;
-  void roundRuns; void interleave;
+  void roundRuns;
+  void interleave;
   const results = (doc.results as Doc[]).map((r) => {
     if (r.status !== 'ok') return r;
     const w = r.wallS as { times: number[] } & Doc;
@@ -134,9 +135,7 @@ export function parseRunDocument(value: unknown, source = 'run document'): RunDo
     throw new RunDocumentError(`${source}: no integer schemaVersion; not a bench-arena run document`);
   }
   if (version > SCHEMA_VERSION) {
-    throw new RunDocumentError(
-      `${source}: schemaVersion ${version} was written by a newer bench-arena; this one reads up to ${SCHEMA_VERSION}. Update the checkout to read it.`,
-    );
+    throw new RunDocumentError(`${source}: schemaVersion ${version} was written by a newer bench-arena; this one reads up to ${SCHEMA_VERSION}. Update the checkout to read it.`);
   }
   while (version < SCHEMA_VERSION) {
     const migrate = migrations[version];

@@ -31,8 +31,14 @@ export const workerAnswer = z.union([z.int().min(0).max(MAX_SEED), z.array(z.num
  */
 export const variantReport = z
   .object({
-    variant: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('The variant folder name.'),
-    workload: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('The workload folder name (packages/workloads/<name>).'),
+    variant: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .describe('The variant folder name.'),
+    workload: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/)
+      .describe('The workload folder name (packages/workloads/<name>).'),
     size: z.int().positive().describe("The workload's size parameter (fib's n, nbody's steps)."),
     seed: z.int().min(0).max(MAX_SEED).nullable().describe('The seed the harness passed (--seed); null for an unseeded workload.'),
     workers: z.int().min(1).describe('Parallel jobs.'),

@@ -11,9 +11,7 @@ export const sampleStats = z.object({
   stddev: z.number().describe('Sample standard deviation (n-1); 0 for one value.'),
   min: z.number(),
   max: z.number(),
-  ci95: z
-    .object({ low: z.number(), high: z.number() })
-    .describe('Distribution-free 95 % confidence interval of the median (binomial order statistics).'),
+  ci95: z.object({ low: z.number(), high: z.number() }).describe('Distribution-free 95 % confidence interval of the median (binomial order statistics).'),
 });
 
 /**
@@ -34,7 +32,10 @@ export const stopReason = z.enum(['fixed-runs', 'precision', 'max-runs', 'budget
 /** The runtime the harness chose for a result: the Node a Node variant ran on, and the flags it passed. */
 export const resultRuntime = z.object({
   name: z.literal('node'),
-  version: z.string().regex(/^v\d+\.\d+\.\d+/).describe('What the binary\'s --version prints, e.g. v24.22.3.'),
+  version: z
+    .string()
+    .regex(/^v\d+\.\d+\.\d+/)
+    .describe("What the binary's --version prints, e.g. v24.22.3."),
   flags: z.array(z.string()).describe("The manifest's nodeFlags this Node accepted, passed before the script."),
 });
 
@@ -51,7 +52,9 @@ const resultBase = z.object({
     .string()
     .regex(/^go1\.\d+/)
     .nullable()
-    .describe("The Go that built this result's Go code (a Go variant's binary, or the Go-compiled module it ran), as `go env GOVERSION` prints it; parameters.go is its line. null when no Go code ran."),
+    .describe(
+      "The Go that built this result's Go code (a Go variant's binary, or the Go-compiled module it ran), as `go env GOVERSION` prints it; parameters.go is its line. null when no Go code ran.",
+    ),
 });
 
 /** How a result's peak memory was measured. */
@@ -62,7 +65,9 @@ export const memoryMethod = z.enum(['cgroup-v2', 'cgroup-v1', 'sampled-pss']);
  * verified runs after the timed rounds, never during them.
  */
 export const peakMemory = z.object({
-  method: memoryMethod.describe("cgroup-v2: memory.peak of a cgroup the bench created for the run; cgroup-v1: its memory.max_usage_in_bytes; sampled-pss: the tree's summed PSS (/proc/<pid>/smaps_rollup) sampled every sampleIntervalMs, its largest sum."),
+  method: memoryMethod.describe(
+    "cgroup-v2: memory.peak of a cgroup the bench created for the run; cgroup-v1: its memory.max_usage_in_bytes; sampled-pss: the tree's summed PSS (/proc/<pid>/smaps_rollup) sampled every sampleIntervalMs, its largest sum.",
+  ),
   sampleIntervalMs: z.number().positive().nullable().describe('The sampling period; null for a cgroup method.'),
   bytes: z.array(z.int().nonnegative()).min(1).describe('The peak of each memory run, in the order they ran.'),
   medianBytes: z.number().nonnegative(),
@@ -76,14 +81,17 @@ export const okResult = resultBase.extend({
   wallS: wallSeconds,
   userS: z.object({ mean: z.number().nonnegative() }).describe('Mean user CPU seconds per run.'),
   systemS: z.object({ mean: z.number().nonnegative() }).describe('Mean system CPU seconds per run.'),
-  phasesMs: z
-    .record(z.string(), z.number())
-    .describe("Median of each in-process phase over the timed runs' report lines."),
+  phasesMs: z.record(z.string(), z.number()).describe("Median of each in-process phase over the timed runs' report lines."),
   report: variantReport.describe('The last report line the variant printed.'),
   peakMemory: peakMemory.nullable().describe('Peak memory of the process tree; null when not measured (runs before schema 6, or BENCH_MEMORY_RUNS=0).'),
   seeds: z
-    .array(z.int().min(0).max(2 ** 32 - 1))
-    .describe("The seed of each round, in round order (the harness draws one per round and workload, so no run can reuse a cached answer); empty for an unseeded workload."),
+    .array(
+      z
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1),
+    )
+    .describe('The seed of each round, in round order (the harness draws one per round and workload, so no run can reuse a cached answer); empty for an unseeded workload.'),
   stop: z
     .object({
       reason: stopReason,
@@ -109,13 +117,11 @@ export const machine = z.object({
   os: z.object({ platform: z.string(), release: z.string(), version: z.string() }),
   versions: z.object({
     node: z.string().describe("The harness's Node; Node variants ran on each result's runtime."),
-    go: z.string().nullable().describe("The Go on PATH; Go-built results name the Go that built them (goToolchain)."),
+    go: z.string().nullable().describe('The Go on PATH; Go-built results name the Go that built them (goToolchain).'),
     hyperfine: z.string().nullable(),
     clang: z.string().nullable(),
   }),
-  fingerprint: z
-    .string()
-    .describe("Hash of CPU model, cores, memory, OS and tool versions except Node's and Go's (results say which Node ran them and which Go built them): equal means comparable."),
+  fingerprint: z.string().describe("Hash of CPU model, cores, memory, OS and tool versions except Node's and Go's (results say which Node ran them and which Go built them): equal means comparable."),
 });
 
 /** What the run was asked to do. */
@@ -125,9 +131,7 @@ export const machine = z.object({
  */
 export const runConfig = z.object({
   profile: z.string(),
-  sizes: z
-    .record(z.string(), z.int().positive())
-    .describe("Each workload's size parameter (fib's n, nbody's steps), from the profile or BENCH_SIZE."),
+  sizes: z.record(z.string(), z.int().positive()).describe("Each workload's size parameter (fib's n, nbody's steps), from the profile or BENCH_SIZE."),
   workloads: z.array(z.string()).nullable().describe('BENCH_WORKLOADS: the workloads this run was narrowed to; null: every discovered workload.'),
   workers: z.array(z.int().positive()).min(1).describe('Worker counts; more than one is a scaling run.'),
   warmup: z.int().nonnegative().describe('Verified, untimed runs per result before its first round.'),
@@ -135,12 +139,14 @@ export const runConfig = z.object({
   minRounds: z.int().positive().describe('Rounds always measured before any stop rule applies.'),
   maxRounds: z.int().positive(),
   targetCiPct: z.number().positive().nullable().describe('Stop a table when every median CI half-width is at most this; null: fixed rounds.'),
-  budgetS: z.number().positive().nullable().describe("Time budget per result, in seconds: a table stops once its timed runs add up to budgetS × its results (after minRounds)."),
+  budgetS: z.number().positive().nullable().describe('Time budget per result, in seconds: a table stops once its timed runs add up to budgetS × its results (after minRounds).'),
   suiteBudgetS: z
     .number()
     .positive()
     .nullable()
-    .describe('BENCH_SUITE_BUDGET_MIN × 60: the whole bench stops starting rounds once its elapsed time would pass this; tables still short of their precision got the rounds until then. null: no suite budget.'),
+    .describe(
+      'BENCH_SUITE_BUDGET_MIN × 60: the whole bench stops starting rounds once its elapsed time would pass this; tables still short of their precision got the rounds until then. null: no suite budget.',
+    ),
   memoryRuns: z.int().nonnegative().describe('Extra verified runs per ok result that measure its peak memory, after the rounds; 0: not measured.'),
   only: z.array(z.string()).nullable().describe('BENCH_ONLY: the variants this run was narrowed to; null: every discovered variant.'),
   leftOut: z
@@ -150,11 +156,7 @@ export const runConfig = z.object({
     })
     .nullable()
     .describe('What the narrowing left out, named, so a partial run can say so; both empty for a full run. null: not recorded (runs before schema 7, or settings not yet matched against discovery).'),
-  node: z
-    .array(z.string().regex(/^\d+$/))
-    .min(1)
-    .nullable()
-    .describe("BENCH_NODE: the Node lines asked for (each result's parameters.node says which it ran on); null: the harness's own Node."),
+  node: z.array(z.string().regex(/^\d+$/)).min(1).nullable().describe("BENCH_NODE: the Node lines asked for (each result's parameters.node says which it ran on); null: the harness's own Node."),
   go: z
     .array(z.string().regex(/^1\.\d+$/))
     .min(1)
@@ -167,9 +169,7 @@ export const runDocument = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().regex(/^[0-9A-Za-z._-]+$/),
   createdAt: z.iso.datetime(),
-  status: z
-    .enum(['complete', 'interrupted'])
-    .describe('interrupted: the run lost its machine-wide lock, so another benchmark may have overlapped it; never copied to latest.json.'),
+  status: z.enum(['complete', 'interrupted']).describe('interrupted: the run lost its machine-wide lock, so another benchmark may have overlapped it; never copied to latest.json.'),
   git: z.object({ commit: z.string().nullable(), dirty: z.boolean() }),
   machine,
   config: runConfig,

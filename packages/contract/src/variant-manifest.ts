@@ -9,7 +9,9 @@ export const variantManifest = z
     command: z
       .string()
       .min(1)
-      .describe('The timed command, split on spaces; {pkg} is the package folder relative to the repository root. A first word `node` makes it a Node variant: the harness replaces it with the Node binary of each line it runs.'),
+      .describe(
+        'The timed command, split on spaces; {pkg} is the package folder relative to the repository root. A first word `node` makes it a Node variant: the harness replaces it with the Node binary of each line it runs.',
+      ),
     wasmModules: z.boolean().default(false).describe('Benchmarked once per built kernel module, passed as --module.'),
     nodeFlags: z
       .array(z.string().regex(/^--?[A-Za-z0-9][^\s]*$/, 'a flag is one word starting with - or --'))

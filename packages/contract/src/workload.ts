@@ -11,21 +11,36 @@ const scalar = z.enum(['u32', 'i32', 'f64']);
  */
 export const workloadSpec = z
   .object({
-    name: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('The workload folder name.'),
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/)
+      .describe('The workload folder name.'),
     summary: z.string().min(1),
     stresses: z.string().min(1).describe('What kind of work it is: what it exercises in a host, a compiler, a runtime.'),
     size: z
       .object({
-        name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/).describe('The size parameter, e.g. n or steps; hosts take it as --<name>.'),
+        name: z
+          .string()
+          .regex(/^[a-z][a-zA-Z0-9]*$/)
+          .describe('The size parameter, e.g. n or steps; hosts take it as --<name>.'),
         max: z.int().positive().describe('Largest size the kernels accept.'),
         profiles: z.object({ default: z.int().positive(), quick: z.int().positive(), article: z.int().positive() }),
       })
       .refine((s) => Object.values(s.profiles).every((v) => v <= s.max), { message: 'every profile size must be at most max' }),
     seeded: z.boolean().describe('Whether the harness passes a seed (--seed, u32) that changes the answer; fib is not.'),
     kernel: z.object({
-      export: z.string().regex(/^[a-z_][a-z0-9_]*$/).describe('The function a wasm module exports and native hosts call.'),
-      params: z.array(z.object({ name: z.string(), type: scalar })).min(1).describe('In order; scalars only (memory-passing workloads add pointer + length).'),
-      results: z.array(z.object({ name: z.string(), type: scalar })).min(1).describe('Returned in order; several results come back through out-parameters or a struct, per language.'),
+      export: z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]*$/)
+        .describe('The function a wasm module exports and native hosts call.'),
+      params: z
+        .array(z.object({ name: z.string(), type: scalar }))
+        .min(1)
+        .describe('In order; scalars only (memory-passing workloads add pointer + length).'),
+      results: z
+        .array(z.object({ name: z.string(), type: scalar }))
+        .min(1)
+        .describe('Returned in order; several results come back through out-parameters or a struct, per language.'),
     }),
     answer: z
       .object({

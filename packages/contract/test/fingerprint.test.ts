@@ -17,7 +17,10 @@ test("the harness's Node and the Go on PATH do not change the fingerprint: resul
 
 test('CPU, cores, memory (in GiB), OS release and the other tools change it; the OS build string does not', () => {
   const a = machine();
-  const same = [{ ...a, memoryBytes: a.memoryBytes + 2 ** 20 }, { ...a, os: { ...a.os, version: '#2 SMP' } }];
+  const same = [
+    { ...a, memoryBytes: a.memoryBytes + 2 ** 20 },
+    { ...a, os: { ...a.os, version: '#2 SMP' } },
+  ];
   for (const m of same) assert.equal(fingerprintOf(m), fingerprintOf(a));
   const different = [
     { ...a, cpuModel: 'Other CPU' },

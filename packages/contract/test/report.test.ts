@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { reportLine, variantReport } from '../src/report.ts';
 
-const good = { variant: 'threads-wasi', workload: 'fib', size: 40, seed: null, workers: 2, results: [102334155, 102334155], module: 'packages/kernels/dist/fib/clang.wasm', phasesMs: { computeMs: 301.7, spawnMs: 18.5 } };
+const good = {
+  variant: 'threads-wasi',
+  workload: 'fib',
+  size: 40,
+  seed: null,
+  workers: 2,
+  results: [102334155, 102334155],
+  module: 'packages/kernels/dist/fib/clang.wasm',
+  phasesMs: { computeMs: 301.7, spawnMs: 18.5 },
+};
 
 test('accepts a report line with one result per worker', () => {
   assert.deepEqual(variantReport.parse(good), good);
@@ -35,7 +44,10 @@ const sha = '9723e28f82cf9271ce5a616e9c374d2edd0a3d73da6bd1a51862f6a6bee576a6';
 test('a report line with module must carry moduleSha256', () => {
   const r = reportLine.safeParse(good);
   assert.equal(r.success, false);
-  assert.deepEqual(r.error?.issues.map((i) => i.path), [['moduleSha256']]);
+  assert.deepEqual(
+    r.error?.issues.map((i) => i.path),
+    [['moduleSha256']],
+  );
   assert.match(r.error!.issues[0]!.message, /moduleSha256 is required with module/);
   assert.deepEqual(reportLine.parse({ ...good, moduleSha256: sha }), { ...good, moduleSha256: sha });
 });
@@ -55,8 +67,17 @@ test('recorded reports from before moduleSha256 still parse (run documents)', ()
   assert.equal(variantReport.safeParse(good).success, true);
 });
 
-test('answers take the workload spec\'s type: a u32 per worker, or an array of doubles', () => {
-  const nbody = { ...good, workload: 'nbody', size: 1000, seed: 42, results: [[-0.169075164, -0.169087605], [-0.169075164, -0.169087605]] };
+test("answers take the workload spec's type: a u32 per worker, or an array of doubles", () => {
+  const nbody = {
+    ...good,
+    workload: 'nbody',
+    size: 1000,
+    seed: 42,
+    results: [
+      [-0.169075164, -0.169087605],
+      [-0.169075164, -0.169087605],
+    ],
+  };
   assert.equal(variantReport.safeParse(nbody).success, true);
   assert.equal(variantReport.safeParse({ ...good, results: [-1, 1] }).success, false, 'a u32 is not negative');
   assert.equal(variantReport.safeParse({ ...good, results: [1.5, 1] }).success, false, 'a u32 is an integer');

@@ -8,7 +8,10 @@ import { sampleRun, sampleRunV2, sampleRunV3, sampleRunV4 } from './fixtures/run
 
 test('accepts a run with an ok and a failed result', () => {
   const doc = runDocument.parse(sampleRun());
-  assert.deepEqual(doc.results.map((r) => r.status), ['ok', 'failed']);
+  assert.deepEqual(
+    doc.results.map((r) => r.status),
+    ['ok', 'failed'],
+  );
 });
 
 test('rejects an ok result without times', () => {
@@ -24,11 +27,14 @@ test('rejects a failed result without an error', () => {
 });
 
 test('parseRunDocument names a newer schemaVersion and the file', () => {
-  assert.throws(() => parseRunDocument({ ...sampleRun(), schemaVersion: 8 }, 'runs/x.json'), (e: unknown) => {
-    assert.ok(e instanceof RunDocumentError);
-    assert.match(e.message, /runs\/x\.json: schemaVersion 8 was written by a newer bench-arena/);
-    return true;
-  });
+  assert.throws(
+    () => parseRunDocument({ ...sampleRun(), schemaVersion: 8 }, 'runs/x.json'),
+    (e: unknown) => {
+      assert.ok(e instanceof RunDocumentError);
+      assert.match(e.message, /runs\/x\.json: schemaVersion 8 was written by a newer bench-arena/);
+      return true;
+    },
+  );
 });
 
 test('parseRunDocument refuses an older version that has no migration', () => {
@@ -55,10 +61,7 @@ test('parseRunDocument migrates version 1: blocks of roundRuns become rounds, ru
   delete v1.results[0].wallS.round;
   const doc = parseRunDocument(v1);
   assert.equal(doc.schemaVersion, SCHEMA_VERSION);
-  assert.deepEqual(
-    { per: doc.config.runsPerRound, min: doc.config.minRounds, max: doc.config.maxRounds, only: doc.config.only },
-    { per: 5, min: 2, max: 12, only: null },
-  );
+  assert.deepEqual({ per: doc.config.runsPerRound, min: doc.config.minRounds, max: doc.config.maxRounds, only: doc.config.only }, { per: 5, min: 2, max: 12, only: null });
   const ok = doc.results[0]!;
   assert.equal(ok.status, 'ok');
   if (ok.status === 'ok') assert.deepEqual(ok.wallS.round, [1, 1, 1, 1, 1, 2, 2]);
@@ -73,7 +76,7 @@ test('a result must say its runtime: a Node one, or null', () => {
   assert.equal(runDocument.safeParse(node).success, false, 'a version is what --version prints, v first');
 });
 
-test('config.node is the BENCH_NODE lines, or null for the harness\'s Node', () => {
+test("config.node is the BENCH_NODE lines, or null for the harness's Node", () => {
   const doc = sampleRun() as any;
   doc.config.node = ['20', '24'];
   assert.equal(runDocument.safeParse(doc).success, true);
@@ -112,7 +115,7 @@ test('migrating version 2 recomputes the fingerprint without Node: two runs unde
   const [ma, mb] = [parseRunDocument(a).machine, parseRunDocument(b).machine];
   assert.equal(ma.fingerprint, mb.fingerprint);
   assert.equal(ma.fingerprint, fingerprintOf(ma));
-  assert.equal(mb.versions.node, 'v22.23.5', 'the harness\'s Node stays recorded');
+  assert.equal(mb.versions.node, 'v22.23.5', "the harness's Node stays recorded");
 });
 
 test('parseRunDocument migrates version 3: Go variants (go-*) and the Go-compiled module were built by machine.versions.go', () => {
@@ -121,11 +124,14 @@ test('parseRunDocument migrates version 3: Go variants (go-*) and the Go-compile
   v3.order.push('1:threads-wasi [module=go, node=20]');
   const doc = parseRunDocument(v3);
   assert.equal(doc.config.go, null);
-  assert.deepEqual(doc.results.map((r) => [r.variant, r.parameters, r.goToolchain]), [
-    ['go-native', { go: '1.26' }, 'go1.26.8'],
-    ['cluster-js', { node: '20' }, null],
-    ['threads-wasi', { module: 'go', node: '20', go: '1.26' }, 'go1.26.8'],
-  ]);
+  assert.deepEqual(
+    doc.results.map((r) => [r.variant, r.parameters, r.goToolchain]),
+    [
+      ['go-native', { go: '1.26' }, 'go1.26.8'],
+      ['cluster-js', { node: '20' }, null],
+      ['threads-wasi', { module: 'go', node: '20', go: '1.26' }, 'go1.26.8'],
+    ],
+  );
   assert.deepEqual(doc.order, ['1:go-native [go=1.26] · fib', '1:cluster-js [node=20] · fib', '1:threads-wasi [module=go, node=20, go=1.26] · fib']);
   assert.deepEqual(doc.results[0]!.parameters, sampleRun().results[0]!.parameters, 'the row a version 4 run gives the same target');
 });
@@ -160,7 +166,13 @@ test('parseRunDocument migrates version 4: every result ran workload fib of size
   assert.deepEqual(doc.config.sizes, { fib: 30 });
   assert.equal(doc.config.workloads, null);
   assert.equal(doc.config.suiteBudgetS, null);
-  assert.deepEqual(doc.results.map((r) => [r.variant, r.workload, r.size]), [['go-native', 'fib', 30], ['cluster-js', 'fib', 30]]);
+  assert.deepEqual(
+    doc.results.map((r) => [r.variant, r.workload, r.size]),
+    [
+      ['go-native', 'fib', 30],
+      ['cluster-js', 'fib', 30],
+    ],
+  );
   const ok = doc.results[0]!;
   assert.ok(ok.status === 'ok');
   assert.deepEqual({ ...ok.report, phasesMs: undefined }, { variant: 'go-native', workload: 'fib', size: 30, seed: null, workers: 2, results: [832040, 832040], phasesMs: undefined });
@@ -168,9 +180,18 @@ test('parseRunDocument migrates version 4: every result ran workload fib of size
   assert.deepEqual(doc.order, sampleRun().order);
 });
 
-test('a report line carries its workload, size and seed, and answers of the spec\'s type', () => {
+test("a report line carries its workload, size and seed, and answers of the spec's type", () => {
   const doc = sampleRun() as any;
-  doc.results[0].report = { ...doc.results[0].report, workload: 'nbody', size: 1000, seed: 7, results: [[-0.1, -0.2], [-0.1, -0.2]] };
+  doc.results[0].report = {
+    ...doc.results[0].report,
+    workload: 'nbody',
+    size: 1000,
+    seed: 7,
+    results: [
+      [-0.1, -0.2],
+      [-0.1, -0.2],
+    ],
+  };
   assert.equal(runDocument.safeParse(doc).success, true);
   doc.results[0].report.seed = -1;
   assert.equal(runDocument.safeParse(doc).success, false, 'a seed is a u32');

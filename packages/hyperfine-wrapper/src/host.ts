@@ -21,4 +21,3 @@ export async function describeMachine(): Promise<Machine> {
   };
   return { ...base, fingerprint: fingerprintOf(base) };
 }
-

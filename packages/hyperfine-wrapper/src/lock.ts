@@ -95,7 +95,9 @@ function startHolder(file: string, wait: boolean): { child: ChildProcessWithoutN
       stdout += d;
       if (stdout.startsWith('locked\n')) resolve({ locked: true });
     });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', (error: NodeJS.ErrnoException) => {
       reject(error.code === 'ENOENT' ? new Error('flock is not installed: apt-get install util-linux (it provides the benchmark lock)') : error);
     });
@@ -115,7 +117,9 @@ const kill = (child: ChildProcessWithoutNullStreams) => () => {
 async function waitWithTimeout(holder: ReturnType<typeof startHolder>, file: string, timeoutMs: number | undefined, started: number): Promise<Outcome> {
   if (timeoutMs === undefined) return holder.outcome;
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), Math.max(0, started + timeoutMs - Date.now())); });
+  const timedOut = new Promise<'timeout'>((r) => {
+    timer = setTimeout(() => r('timeout'), Math.max(0, started + timeoutMs - Date.now()));
+  });
   const first = await Promise.race([holder.outcome, timedOut]);
   clearTimeout(timer);
   if (first !== 'timeout') return first;
@@ -184,7 +188,10 @@ function hold(file: string, child: ChildProcessWithoutNullStreams, onExit: () =>
       onHolderExit(child.exitCode, child.signalCode);
       resolve();
     } else {
-      child.once('exit', (code, signal) => { onHolderExit(code, signal); resolve(); });
+      child.once('exit', (code, signal) => {
+        onHolderExit(code, signal);
+        resolve();
+      });
     }
   });
   // A bench that forgets to release can still exit; its pipe then closes and the holder with it.
@@ -211,7 +218,9 @@ export async function isBenchLocked(file = defaultLockPath()): Promise<boolean> 
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
     const probe = spawn('flock', ['--shared', '--nonblock', '--conflict-exit-code', String(CONFLICT), file, 'true'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    probe.stderr.on('data', (d) => { err += d; });
+    probe.stderr.on('data', (d) => {
+      err += d;
+    });
     probe.on('error', reject);
     probe.on('exit', (c) => resolve({ code: c, stderr: err.trim() }));
   });

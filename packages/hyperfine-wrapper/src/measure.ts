@@ -32,9 +32,7 @@ export interface Target {
 }
 
 /** The runs of one target in one hyperfine call, with the seed they ran with (null: unseeded). */
-export type Batch =
-  | { status: 'ok'; times: number[]; userS: number; systemS: number; reports: VariantReport[]; seed: number | null }
-  | { status: 'failed'; error: string };
+export type Batch = { status: 'ok'; times: number[]; userS: number; systemS: number; reports: VariantReport[]; seed: number | null } | { status: 'failed'; error: string };
 
 /** One concrete run of a target: its command with the seed, and what its report must say. */
 export interface Run {
@@ -69,7 +67,7 @@ export async function verifyOnce(run: Run, timeoutMs: number, signal?: AbortSign
  */
 export async function measureTarget(
   run: Run,
-  o: { warmup: number; runs: number; timeoutMs: number; signal?: AbortSignal; /** Commands are relative to this folder (the repository root). */ cwd?: string },
+  o: { warmup: number; runs: number; timeoutMs: number; signal?: AbortSignal /** Commands are relative to this folder (the repository root). */; cwd?: string },
 ): Promise<Batch> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-hf-'));
   try {

@@ -46,19 +46,17 @@ export interface RoundOptions {
  * (and every table once the suite's budget is over); until no target is live. Returns the final
  * states and the order (`round:key`) things ran in.
  */
-export async function measureRounds(
-  initial: TargetState[],
-  plan: Plan,
-  measure: MeasureStep,
-  o: RoundOptions = {},
-): Promise<{ states: TargetState[]; order: string[] }> {
+export async function measureRounds(initial: TargetState[], plan: Plan, measure: MeasureStep, o: RoundOptions = {}): Promise<{ states: TargetState[]; order: string[] }> {
   const say = o.say ?? (() => undefined);
   let timedS = 0;
   const elapsedS = o.elapsedS ?? (() => timedS);
   let states = initial;
   const order: string[] = [];
   for (let round = 1; states.some((s) => s.status === 'live'); round++) {
-    o.beforeRound?.(round, states.filter((s) => s.status === 'live').map((s) => s.target));
+    o.beforeRound?.(
+      round,
+      states.filter((s) => s.status === 'live').map((s) => s.target),
+    );
     for (const step of planRound(states, round, plan)) {
       const i = states.findIndex((s) => s.target.key === step.key);
       const before = states[i]!;
@@ -137,7 +135,9 @@ export async function runSchedule(
   hooks.verified?.(initial);
   if (verified.length) {
     const expected = expectedSeconds(verified, plan, elapsedS());
-    say(`timing should take ${formatExpected(expected)} (from the verification runs: warmup, then ${plan.minRounds === plan.maxRounds ? plan.minRounds : `${plan.minRounds}..${plan.maxRounds}`} rounds of ${plan.runsPerRound} runs per result${plan.suiteBudgetS === null ? '' : `, within the suite budget of ${formatExpected({ low: plan.suiteBudgetS, high: plan.suiteBudgetS })}`})`);
+    say(
+      `timing should take ${formatExpected(expected)} (from the verification runs: warmup, then ${plan.minRounds === plan.maxRounds ? plan.minRounds : `${plan.minRounds}..${plan.maxRounds}`} rounds of ${plan.runsPerRound} runs per result${plan.suiteBudgetS === null ? '' : `, within the suite budget of ${formatExpected({ low: plan.suiteBudgetS, high: plan.suiteBudgetS })}`})`,
+    );
   }
   const measure: MeasureStep = async (target, step, round) => {
     say(`round ${round}: timing ${target.key} — ${step.runs} runs${step.warmup ? ` after ${step.warmup} warmup` : ''}`);

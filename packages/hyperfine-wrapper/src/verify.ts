@@ -81,7 +81,10 @@ export type Verdict = { ok: true; report: VariantReport } | { ok: false; error: 
 
 /** Lines of stdout that look like report lines (JSON objects); everything else is ignored. */
 export function reportCandidates(stdout: string): string[] {
-  return stdout.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('{') && l.endsWith('}'));
+  return stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('{') && l.endsWith('}'));
 }
 
 /**

@@ -58,7 +58,15 @@ async function coverage(s: Scenario, plan: Plan, tables: number, seed: number) {
   let total = 0;
   const rounds: number[] = [];
   for (let t = 0; t < tables; t++) {
-    const targets: Target[] = BASES.map((_, i) => ({ key: `r${i}`, variant: `r${i}`, parameters: {}, command: '', asked: { variant: '', workload: 'fib', size: 1, workers: 1 }, seeded: false, table: 't' }));
+    const targets: Target[] = BASES.map((_, i) => ({
+      key: `r${i}`,
+      variant: `r${i}`,
+      parameters: {},
+      command: '',
+      asked: { variant: '', workload: 'fib', size: 1, workers: 1 },
+      seeded: false,
+      table: 't',
+    }));
     const drift = new Map<number, number>();
     const { states } = await measureRounds(targets.map(startState), plan, async (target, step, round) => {
       if (!drift.has(round)) drift.set(round, normal(rand) * s.roundDriftSd);
@@ -88,13 +96,18 @@ async function coverage(s: Scenario, plan: Plan, tables: number, seed: number) {
 // The default plan as shipped (its suite budget never binds on one simulated table, so only precision
 // or 20 rounds stop it: where stopping on a look at the data could cost coverage), and with a per-result
 // budget of 30 s, as the plan had before the suite budget.
-const PLANS_TRIED: Array<[string, Plan]> = [['the default plan', DEFAULT_PLAN], ['the default plan with a 30 s budget per result', { ...DEFAULT_PLAN, budgetS: 30 }]];
+const PLANS_TRIED: Array<[string, Plan]> = [
+  ['the default plan', DEFAULT_PLAN],
+  ['the default plan with a 30 s budget per result', { ...DEFAULT_PLAN, budgetS: 30 }],
+];
 
 for (const [p, [planName, plan]] of PLANS_TRIED.entries()) {
   for (const [i, s] of SCENARIOS.entries()) {
     test(`${planName}: the 95 % CI holds the true median in ≥ 93 % of 2000 results — ${s.name}`, async (t) => {
       const r = await coverage(s, plan, 500, 1000 + 100 * p + i);
-      t.diagnostic(`coverage ${(r.coverage * 100).toFixed(1)} % over ${r.results} results, median ${r.medianRounds} rounds (a per-run CI that ignores rounds: ${(r.perRunCoverage * 100).toFixed(1)} %)`);
+      t.diagnostic(
+        `coverage ${(r.coverage * 100).toFixed(1)} % over ${r.results} results, median ${r.medianRounds} rounds (a per-run CI that ignores rounds: ${(r.perRunCoverage * 100).toFixed(1)} %)`,
+      );
       assert.ok(r.results >= 2000);
       assert.ok(r.coverage >= 0.93, `coverage ${(r.coverage * 100).toFixed(1)} %`);
     });

@@ -11,7 +11,13 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, imp
 //     --export-json hyperfine-1.15-export.json 'sleep {seconds}'
 test('parses a recorded hyperfine 1.15 export with a parameter list', () => {
   const results = parseHyperfineExport(fixture('hyperfine-1.15-export.json'));
-  assert.deepEqual(results.map((r) => [r.command, r.parameters]), [['sleep 0.01', { seconds: '0.01' }], ['sleep 0.02', { seconds: '0.02' }]]);
+  assert.deepEqual(
+    results.map((r) => [r.command, r.parameters]),
+    [
+      ['sleep 0.01', { seconds: '0.01' }],
+      ['sleep 0.02', { seconds: '0.02' }],
+    ],
+  );
   for (const r of results) {
     assert.equal(r.times.length, 3);
     assert.deepEqual(r.exit_codes, [0, 0, 0]);

@@ -40,17 +40,26 @@ function startHolder(file: string, stamps: string, holdMs: number, detached = fa
   const child = spawn(process.execPath, ['--import', 'tsx', holderScript, file, stamps, String(holdMs)], { detached }) as ChildProcessWithoutNullStreams;
   let out = '';
   let err = '';
-  child.stderr.on('data', (d) => { err += d; });
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  const line = (pattern: RegExp) => new Promise<string>((resolve, reject) => {
-    const check = () => {
-      const hit = out.split('\n').find((l) => pattern.test(l));
-      if (hit !== undefined) resolve(hit);
-    };
-    child.stdout.on('data', (d) => { out += d; check(); });
-    child.on('exit', () => { check(); reject(new Error(`holder exited without printing ${pattern}: ${out}${err}`)); });
-    check();
+  child.stderr.on('data', (d) => {
+    err += d;
   });
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const line = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        const hit = out.split('\n').find((l) => pattern.test(l));
+        if (hit !== undefined) resolve(hit);
+      };
+      child.stdout.on('data', (d) => {
+        out += d;
+        check();
+      });
+      child.on('exit', () => {
+        check();
+        reject(new Error(`holder exited without printing ${pattern}: ${out}${err}`));
+      });
+      check();
+    });
   return { child, line, exited, output: () => out + err };
 }
 
@@ -60,7 +69,10 @@ test('a second holder waits until the first releases, and says so', async () => 
   assert.equal(await isBenchLocked(file), true);
   const messages: string[] = [];
   let second = false;
-  const waiting = acquireBenchLock({ file, onWait: (m) => messages.push(m) }).then((l) => { second = true; return l; });
+  const waiting = acquireBenchLock({ file, onWait: (m) => messages.push(m) }).then((l) => {
+    second = true;
+    return l;
+  });
   await sleep(600);
   assert.equal(second, false, 'the second must not get the lock while the first holds it');
   assert.match(messages[0] ?? '', new RegExp(`another benchmark holds the lock \\(pid ${process.pid} in .*, since .*\\); waiting for it to finish so timings never overlap`));
@@ -174,7 +186,10 @@ test('the default lock folder is made like /tmp (1777), so other users of the ma
     await other.release();
     assert.notEqual(statSync(path.dirname(own)).mode & 0o7777, 0o1777);
   } finally {
-    for (const [k, v] of [['TMPDIR', saved.tmp], ['BENCH_LOCK_FILE', saved.file]] as const) {
+    for (const [k, v] of [
+      ['TMPDIR', saved.tmp],
+      ['BENCH_LOCK_FILE', saved.file],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }

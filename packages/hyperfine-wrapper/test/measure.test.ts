@@ -9,9 +9,13 @@ import { runSchedule, type Answers, type Plan } from '../src/schedule.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/variant.mjs', import.meta.url));
 const target = (mode: string, extra = '', workload = 'fib'): Target => ({
-  key: `fixture-${mode}`, variant: 'fixture', parameters: {},
+  key: `fixture-${mode}`,
+  variant: 'fixture',
+  parameters: {},
   command: `${process.execPath} ${fixture} ${mode} --workload ${workload} --size 10 --workers 2${extra}`,
-  asked: { variant: 'fixture', workload, size: 10, workers: 2 }, seeded: workload === 'echo', table: 'workers=2',
+  asked: { variant: 'fixture', workload, size: 10, workers: 2 },
+  seeded: workload === 'echo',
+  table: 'workers=2',
 });
 const plan = { warmup: 1, runsPerRound: 3, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, timeoutS: null } satisfies Plan & { timeoutS: null };
 /** The fixture's references: fib(size), and [size, seed] for the seeded echo workload. */
@@ -44,7 +48,10 @@ test('a wrong answer that appears only during timing fails the target', async ()
 
 test('a crashing fixture reports its exit status and stderr; the others still run', async () => {
   const { results } = await runSchedule_([target('crash'), target('good')], plan);
-  assert.deepEqual(results.map((r) => r.status), ['failed', 'ok']);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['failed', 'ok'],
+  );
   assert.match(results[0]?.status === 'failed' ? results[0].error : '', /exited with status 3[\s\S]*boom: the fixture crashed/);
 });
 
@@ -69,7 +76,7 @@ test('a target that crashes in a later round fails alone: its table-sibling keep
   assert.deepEqual(order, ['1:late', '1:fixture-good', '2:fixture-good', '2:late', '3:fixture-good']);
 });
 
-test('a seeded target gets a fresh seed every round, its runs are checked against that seed\'s reference, and the seeds are recorded', async () => {
+test("a seeded target gets a fresh seed every round, its runs are checked against that seed's reference, and the seeds are recorded", async () => {
   let next = 100;
   const p3 = { ...plan, runsPerRound: 2, minRounds: 3, maxRounds: 3 };
   const { results } = await runSchedule_([target('good', '', 'echo')], p3, () => next++);
@@ -78,11 +85,24 @@ test('a seeded target gets a fresh seed every round, its runs are checked agains
   if (r.status !== 'ok') return;
   // 100 was the verification run's seed; then one per round.
   assert.deepEqual(r.seeds, [101, 102, 103]);
-  assert.deepEqual(r.reports.map((x) => x.seed), [101, 101, 102, 102, 103, 103]);
-  assert.deepEqual(r.reports.map((x) => x.results[0]), [[10, 101], [10, 101], [10, 102], [10, 102], [10, 103], [10, 103]]);
+  assert.deepEqual(
+    r.reports.map((x) => x.seed),
+    [101, 101, 102, 102, 103, 103],
+  );
+  assert.deepEqual(
+    r.reports.map((x) => x.results[0]),
+    [
+      [10, 101],
+      [10, 101],
+      [10, 102],
+      [10, 102],
+      [10, 103],
+      [10, 103],
+    ],
+  );
 });
 
-test('a variant that replays a cached answer passes one seed and fails on the next round\'s', async () => {
+test("a variant that replays a cached answer passes one seed and fails on the next round's", async () => {
   const marker = path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-')), 'first');
   let next = 1;
   const { results } = await runSchedule_([target('replay', ` --marker ${marker}`, 'echo')], { ...plan, minRounds: 2, maxRounds: 2 }, () => next++);

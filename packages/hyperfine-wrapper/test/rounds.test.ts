@@ -5,19 +5,39 @@ import { applyBatch, finish, memoryReserveS, nextRoundS, planRound, startState, 
 import { measureRounds } from '../src/schedule.ts';
 
 const target = (key: string, table = 'workers=2'): Target => ({
-  key, variant: key, parameters: {}, command: `bin/${key}`, asked: { variant: key, workload: 'fib', size: 40, workers: 2 }, seeded: false, table,
+  key,
+  variant: key,
+  parameters: {},
+  command: `bin/${key}`,
+  asked: { variant: key, workload: 'fib', size: 40, workers: 2 },
+  seeded: false,
+  table,
 });
 const adaptive: Plan = { warmup: 2, runsPerRound: 3, minRounds: 6, maxRounds: 20, targetCiPct: 1, budgetS: 30, suiteBudgetS: null, memoryRuns: 0 };
 const ok = (times: number[]): Batch => ({ status: 'ok', times, userS: 1, systemS: 0, reports: [], seed: null });
 const progress = (perRound: number[][]): Progress => ({
-  times: perRound.flat(), round: perRound.flatMap((r, i) => r.map(() => i + 1)), userSum: 0, systemSum: 0, reports: [], seeds: [],
+  times: perRound.flat(),
+  round: perRound.flatMap((r, i) => r.map(() => i + 1)),
+  userSum: 0,
+  systemSum: 0,
+  reports: [],
+  seeds: [],
 });
 const steady = (rounds: number, t = 1): number[][] => Array.from({ length: rounds }, () => [t, t, t]);
 
 test('planRound: every live target once, warmup only in round 1, even rounds reversed', () => {
   const states = [startState(target('a')), startState(target('b')), { status: 'failed', target: target('c'), error: 'x' } as TargetState];
-  assert.deepEqual(planRound(states, 1, adaptive), [{ key: 'a', warmup: 2, runs: 3 }, { key: 'b', warmup: 2, runs: 3 }]);
-  assert.deepEqual(planRound(states, 2, adaptive).map((s) => [s.key, s.warmup]), [['b', 0], ['a', 0]]);
+  assert.deepEqual(planRound(states, 1, adaptive), [
+    { key: 'a', warmup: 2, runs: 3 },
+    { key: 'b', warmup: 2, runs: 3 },
+  ]);
+  assert.deepEqual(
+    planRound(states, 2, adaptive).map((s) => [s.key, s.warmup]),
+    [
+      ['b', 0],
+      ['a', 0],
+    ],
+  );
 });
 
 test('applyBatch: times are tagged with their round; a failed batch fails that target alone', () => {
@@ -38,7 +58,14 @@ test('tableStop: nothing stops before the minimum rounds, not even the budget', 
 
 test('tableStop: precision needs every target of the table within the target CI', () => {
   const tight = progress(steady(6));
-  const wide = progress([[1, 1, 1], [1.1, 1.1, 1.1], [0.9, 0.9, 0.9], [1.2, 1.2, 1.2], [0.8, 0.8, 0.8], [1, 1, 1]]);
+  const wide = progress([
+    [1, 1, 1],
+    [1.1, 1.1, 1.1],
+    [0.9, 0.9, 0.9],
+    [1.2, 1.2, 1.2],
+    [0.8, 0.8, 0.8],
+    [1, 1, 1],
+  ]);
   assert.equal(tableStop([tight], 1, 6, { ...adaptive, budgetS: null }), 'precision');
   assert.equal(tableStop([tight, wide], 2, 6, { ...adaptive, budgetS: null }), null);
   assert.equal(tableStop([tight, wide], 2, 20, { ...adaptive, budgetS: null }), 'max-runs');
@@ -51,14 +78,24 @@ test('tableStop: fixed rounds stop exactly at minRounds', () => {
 });
 
 test('stopTables: a precise baseline does not stop before the noisy results of its table', () => {
-  const wideRounds = [[1, 1, 1], [1.1, 1.1, 1.1], [0.9, 0.9, 0.9], [1.2, 1.2, 1.2], [0.8, 0.8, 0.8], [1, 1, 1]];
+  const wideRounds = [
+    [1, 1, 1],
+    [1.1, 1.1, 1.1],
+    [0.9, 0.9, 0.9],
+    [1.2, 1.2, 1.2],
+    [0.8, 0.8, 0.8],
+    [1, 1, 1],
+  ];
   const states: TargetState[] = [
     { status: 'live', target: target('baseline'), ...progress(steady(6)) },
     { status: 'live', target: target('noisy'), ...progress(wideRounds) },
     { status: 'live', target: target('other-table', 'workers=1'), ...progress(steady(6)) },
   ];
   const after = stopTables(states, 6, { ...adaptive, budgetS: null });
-  assert.deepEqual(after.map((s) => s.status), ['live', 'live', 'stopped']);
+  assert.deepEqual(
+    after.map((s) => s.status),
+    ['live', 'live', 'stopped'],
+  );
 });
 
 test('measureRounds: every result of a table gets the same rounds and runs per round; a failing sibling drops out', async () => {
@@ -69,7 +106,10 @@ test('measureRounds: every result of a table gets the same rounds and runs per r
     return ok(t.key === 'go-native' ? [0.5, 0.5, 0.5].slice(0, step.runs) : noisy(round).slice(0, step.runs));
   });
   const results = states.map(finish);
-  assert.deepEqual(results.map((r) => r.status), ['ok', 'ok', 'failed']);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['ok', 'ok', 'failed'],
+  );
   const [base, wasi] = results;
   assert.ok(base?.status === 'ok' && wasi?.status === 'ok');
   if (base?.status === 'ok' && wasi?.status === 'ok') {
@@ -108,10 +148,23 @@ test('suiteOver: the memory runs after the rounds are kept out of the budget, fo
 
 test('stopTables: when the suite budget is over, every live table stops with reason budget; precise tables had stopped earlier', () => {
   const plan: Plan = { ...adaptive, budgetS: null, suiteBudgetS: 60, minRounds: 1 };
-  const wide = { status: 'live', target: target('wide', 'nbody'), ...progress([[1, 2, 1], [2, 1, 2]]) } as TargetState;
+  const wide = {
+    status: 'live',
+    target: target('wide', 'nbody'),
+    ...progress([
+      [1, 2, 1],
+      [2, 1, 2],
+    ]),
+  } as TargetState;
   const tight = { status: 'live', target: target('tight', 'fib'), ...progress(steady(6)) } as TargetState;
   const early = stopTables([wide, tight], 6, plan, 10);
-  assert.deepEqual(early.map((s) => s.status === 'stopped' && s.reason), [false, 'precision']);
+  assert.deepEqual(
+    early.map((s) => s.status === 'stopped' && s.reason),
+    [false, 'precision'],
+  );
   const late = stopTables(early, 7, plan, 59);
-  assert.deepEqual(late.map((s) => s.status === 'stopped' && s.reason), ['budget', 'precision']);
+  assert.deepEqual(
+    late.map((s) => s.status === 'stopped' && s.reason),
+    ['budget', 'precision'],
+  );
 });

@@ -56,8 +56,14 @@ test('ratioCi95: pairs rounds, so drift shared by a round cancels', async () => 
   const { ratioCi95, wallStats } = await import('../src/stats.ts');
   const drift = [1, 1.3, 0.8, 1.1, 0.9, 1.2, 1.05];
   const round = drift.map((_, i) => i + 1);
-  const a = wallStats(drift.map((d) => 2 * d), round);
-  const b = wallStats(drift.map((d) => 1 * d), round);
+  const a = wallStats(
+    drift.map((d) => 2 * d),
+    round,
+  );
+  const b = wallStats(
+    drift.map((d) => 1 * d),
+    round,
+  );
   const r = ratioCi95(a, b);
   assert.equal(r.ratio, 2);
   assert.deepEqual(r.ci95, { low: 2, high: 2 });

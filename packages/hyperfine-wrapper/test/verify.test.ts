@@ -25,15 +25,58 @@ test('with a relative tolerance (arm64), doubles within it of the reference pass
   assert.equal(sameAnswer([e * (1 + 5e-13)], [e]), false, 'no tolerance: bit for bit');
   assert.equal(sameAnswer(56, 55, 0.1), false, 'a u32 is never approximate');
   const seeded = { ...expected, workload: 'nbody', seed: 7, answer: [e, -0.25], tolerance: 1e-12 };
-  assert.equal(verifyReport(line({ workload: 'nbody', seed: 7, results: [[e * (1 + 5e-13), -0.25], [e, -0.25]] }), seeded).ok, true);
-  assert.equal(verifyReport(line({ workload: 'nbody', seed: 7, results: [[e * (1 + 1e-9), -0.25], [e, -0.25]] }), seeded).ok, false);
+  assert.equal(
+    verifyReport(
+      line({
+        workload: 'nbody',
+        seed: 7,
+        results: [
+          [e * (1 + 5e-13), -0.25],
+          [e, -0.25],
+        ],
+      }),
+      seeded,
+    ).ok,
+    true,
+  );
+  assert.equal(
+    verifyReport(
+      line({
+        workload: 'nbody',
+        seed: 7,
+        results: [
+          [e * (1 + 1e-9), -0.25],
+          [e, -0.25],
+        ],
+      }),
+      seeded,
+    ).ok,
+    false,
+  );
 });
 
 test('a seeded report must echo the seed it was given', () => {
   const seeded = { ...expected, workload: 'nbody', seed: 7, answer: [-0.5, -0.25] };
-  const good = line({ workload: 'nbody', seed: 7, results: [[-0.5, -0.25], [-0.5, -0.25]] });
+  const good = line({
+    workload: 'nbody',
+    seed: 7,
+    results: [
+      [-0.5, -0.25],
+      [-0.5, -0.25],
+    ],
+  });
   assert.equal(verifyReport(good, seeded).ok, true);
-  const v = verifyReport(line({ workload: 'nbody', seed: 8, results: [[-0.5, -0.25], [-0.5, -0.25]] }), seeded);
+  const v = verifyReport(
+    line({
+      workload: 'nbody',
+      seed: 8,
+      results: [
+        [-0.5, -0.25],
+        [-0.5, -0.25],
+      ],
+    }),
+    seeded,
+  );
   assert.match(!v.ok ? v.error : '', /seed: expected 7, got 8/);
 });
 
@@ -103,7 +146,9 @@ describe('a wasm report proves which module ran', () => {
 
   it('resolves the module from the repository root by default, where target commands run', () => {
     const file = 'packages/hyperfine-wrapper/package.json';
-    const sha = createHash('sha256').update(readFileSync(new URL('../package.json', import.meta.url))).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(new URL('../package.json', import.meta.url)))
+      .digest('hex');
     assert.equal(verifyOutput(`${line({ module: file, moduleSha256: sha })}\n`, { ...expected, module: file }).ok, true);
   });
 });

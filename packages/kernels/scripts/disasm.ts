@@ -1,6 +1,6 @@
 // Reads one function's code out of a wasm module with wabt's `wasm-objdump -d`, and counts what the
 // README's table shows: instructions and `call`s. Used by scripts/inspect.ts and test/inspect.test.ts.
-import { spawnSync } from "node:child_process";
+import { spawnSync } from 'node:child_process';
 
 export interface FunctionStats {
   index: number;
@@ -21,35 +21,34 @@ export interface FibonacciStats {
 }
 
 function objdump(file: string, args: string[]): string {
-  const r = spawnSync("wasm-objdump", [...args, file], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync('wasm-objdump', [...args, file], { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.error !== undefined) throw new Error(`wasm-objdump not available (apt-get install wabt): ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`wasm-objdump ${args.join(" ")} ${file} failed:\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`wasm-objdump ${args.join(' ')} ${file} failed:\n${r.stderr}`);
   return r.stdout;
 }
 
 export function hasWasmObjdump(): boolean {
-  return spawnSync("wasm-objdump", ["--version"]).status === 0;
+  return spawnSync('wasm-objdump', ['--version']).status === 0;
 }
 
 /** Parses `wasm-objdump -d` into { index → stats } for every function. */
 function parseDisassembly(text: string): Map<number, FunctionStats> {
   const funcs = new Map<number, FunctionStats>();
   let cur: FunctionStats | undefined;
-  for (const line of text.split("\n")) {
+  for (const line of text.split('\n')) {
     const head = /^[0-9a-f]+ func\[(\d+)\](?: <(.*)>)?:$/.exec(line);
     if (head !== null) {
       const index = Number(head[1]);
-      cur = { index, name: head[2] ?? `func[${index}]`, instructions: 0, calls: 0, selfCalls: 0,
-        indirectCalls: 0, loops: 0, callees: [] };
+      cur = { index, name: head[2] ?? `func[${index}]`, instructions: 0, calls: 0, selfCalls: 0, indirectCalls: 0, loops: 0, callees: [] };
       funcs.set(index, cur);
       continue;
     }
     const insn = /^ [0-9a-f]+: [0-9a-f ]+\|\s*(\S.*)$/.exec(line);
-    if (cur === undefined || insn === null || insn[1]!.startsWith("local[")) continue;
+    if (cur === undefined || insn === null || insn[1]!.startsWith('local[')) continue;
     const op = insn[1]!;
     cur.instructions++;
-    if (op.startsWith("loop")) cur.loops++;
-    if (op.startsWith("call_indirect")) cur.indirectCalls++;
+    if (op.startsWith('loop')) cur.loops++;
+    if (op.startsWith('call_indirect')) cur.indirectCalls++;
     const call = /^call (\d+)(?: <(.*)>)?/.exec(op);
     if (call === null) continue;
     cur.calls++;
@@ -61,7 +60,7 @@ function parseDisassembly(text: string): Map<number, FunctionStats> {
 }
 
 function exportedFunctionIndex(file: string, exportName: string): number {
-  const text = objdump(file, ["-x", "-j", "Export"]);
+  const text = objdump(file, ['-x', '-j', 'Export']);
   const m = new RegExp(`- func\\[(\\d+)\\].* -> "${exportName}"`).exec(text);
   if (m === null) throw new Error(`${file} has no function exported as "${exportName}"`);
   return Number(m[1]);
@@ -69,8 +68,8 @@ function exportedFunctionIndex(file: string, exportName: string): number {
 
 /** Stats for the exported "fibonacci" and for the recursive function behind it. */
 export function inspectFibonacci(file: string): FibonacciStats {
-  const index = exportedFunctionIndex(file, "fibonacci");
-  const funcs = parseDisassembly(objdump(file, ["-d"]));
+  const index = exportedFunctionIndex(file, 'fibonacci');
+  const funcs = parseDisassembly(objdump(file, ['-d']));
   const exported = funcs.get(index);
   if (exported === undefined) throw new Error(`${file}: no code for func[${index}]`);
   if (exported.selfCalls > 0 || exported.loops > 0) return { exported, body: exported };

@@ -1,21 +1,21 @@
 // Shared by the tests: where things are, the manifest, the workloads and their reference answers, and
 // a WASI preview1 host like the variants', calling a module through the wasm interface of HOSTS.md.
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { WASI } from "node:wasi";
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WASI } from 'node:wasi';
 
-import type { WorkloadSpec } from "@arena/contract";
-import { discoverWorkloads, type Workload } from "@arena/workloads/scripts/discover.ts";
-import { drive } from "@arena/workloads/stream/stream.ts";
-import type { Manifest } from "../scripts/manifest.ts";
+import type { WorkloadSpec } from '@arena/contract';
+import { discoverWorkloads, type Workload } from '@arena/workloads/scripts/discover.ts';
+import { drive } from '@arena/workloads/stream/stream.ts';
+import type { Manifest } from '../scripts/manifest.ts';
 
-export const pkgDir = fileURLToPath(new URL("../", import.meta.url));
+export const pkgDir = fileURLToPath(new URL('../', import.meta.url));
 export const distDir = `${pkgDir}dist/`;
 export const fixturesDir = `${pkgDir}fixtures/`;
 
 export function readManifest(): Manifest {
-  return JSON.parse(readFileSync(`${distDir}manifest.json`, "utf8")) as Manifest;
+  return JSON.parse(readFileSync(`${distDir}manifest.json`, 'utf8')) as Manifest;
 }
 
 /** The workload folders the build discovered, by name. */
@@ -23,7 +23,7 @@ export const workloads: Map<string, Workload> = new Map(discoverWorkloads().map(
 
 /** A workload's reference(size, seed), its answer as an array of results in spec order. */
 export async function loadReference(w: Workload): Promise<(size: number, seed: number) => number[]> {
-  const mod = (await import(pathToFileURL(path.join(w.dir, "reference.ts")).href)) as { reference: (size: number, seed: number) => number | number[] };
+  const mod = (await import(pathToFileURL(path.join(w.dir, 'reference.ts')).href)) as { reference: (size: number, seed: number) => number | number[] };
   return (size, seed) => {
     const answer = mod.reference(size, seed);
     return Array.isArray(answer) ? answer : [answer];
@@ -42,7 +42,7 @@ export function cases(spec: WorkloadSpec): Array<[size: number, seed: number]> {
 
 /** Instantiates a module under node:wasi (preview1) and, for a reactor, runs _initialize. */
 export async function instantiate(file: string): Promise<WebAssembly.Instance> {
-  const wasi = new WASI({ version: "preview1" });
+  const wasi = new WASI({ version: 'preview1' });
   const module = await WebAssembly.compile(readFileSync(file));
   const instance = await WebAssembly.instantiate(module, wasi.getImportObject() as WebAssembly.Imports);
   wasi.initialize(instance); // calls _initialize when exported; requires a "memory" export
@@ -50,7 +50,7 @@ export async function instantiate(file: string): Promise<WebAssembly.Instance> {
 }
 
 /** A scalar as its spec type reads it back from V8: a u32 comes back as a signed i32. */
-const read = (type: "u32" | "i32" | "f64", v: number): number => (type === "u32" ? v >>> 0 : v);
+const read = (type: 'u32' | 'i32' | 'f64', v: number): number => (type === 'u32' ? v >>> 0 : v);
 
 /**
  * The functions a workload's module must export (HOSTS.md's wasm interface): `<export>`, or for a

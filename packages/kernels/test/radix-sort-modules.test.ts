@@ -2,18 +2,18 @@
 // (255/256/257: one digit value short of, at and past a full count table; 65539 = 2^16 + 3) and the
 // quick size, in one instance per module, growing and then small again — a kernel that keeps its
 // buffers between calls must not read stale keys.
-import assert from "node:assert/strict";
-import { test } from "node:test";
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 
-import { distDir, instantiate, loadReference, readManifest, workloads } from "./helpers.ts";
+import { distDir, instantiate, loadReference, readManifest, workloads } from './helpers.ts';
 
 const SIZES = [1, 2, 255, 256, 257, 65539, 1048576];
 const SEEDS = [0, 42, 4294967295];
 
 test("radix-sort: every producer's module computes the reference checksum, one instance for every call", async () => {
-  const modules = readManifest().modules.flatMap((m) => (m.workload === "radix-sort" && m.status === "built" ? [m] : []));
-  assert.deepEqual(modules.map((m) => m.producer).sort(), ["assemblyscript", "clang", "go"]);
-  const w = workloads.get("radix-sort");
+  const modules = readManifest().modules.flatMap((m) => (m.workload === 'radix-sort' && m.status === 'built' ? [m] : []));
+  assert.deepEqual(modules.map((m) => m.producer).sort(), ['assemblyscript', 'clang', 'go']);
+  const w = workloads.get('radix-sort');
   assert.ok(w !== undefined);
   const reference = await loadReference(w);
   const cases = SIZES.flatMap((size) => SEEDS.map((seed) => [size, seed] as const));
@@ -21,7 +21,11 @@ test("radix-sort: every producer's module computes the reference checksum, one i
   for (const m of modules) {
     const instance = await instantiate(`${distDir}${m.file}`);
     const radixSort = instance.exports.radix_sort as (size: number, seed: number) => number;
-    assert.deepEqual(cases.map(([size, seed]) => radixSort(size, seed) >>> 0), expected, m.producer);
+    assert.deepEqual(
+      cases.map(([size, seed]) => radixSort(size, seed) >>> 0),
+      expected,
+      m.producer,
+    );
     assert.equal(radixSort(257, 7) >>> 0, reference(257, 7)[0], `${m.producer}: a small call after a large one`);
   }
 });

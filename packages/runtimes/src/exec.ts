@@ -22,4 +22,9 @@ export async function run(file: string, args: string[], o: { cwd?: string; env?:
 
 /** The last non-empty lines of a text, for error messages. */
 export const lastLines = (text: string, n = 8): string =>
-  text.split('\n').map((l) => l.trimEnd()).filter(Boolean).slice(-n).join('\n');
+  text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter(Boolean)
+    .slice(-n)
+    .join('\n');

@@ -35,7 +35,6 @@ export const GO_PINS = parseGoPins(readFileSync(GO_PINS_FILE, 'utf8'));
 /** The pinned Go lines, oldest first. */
 export const pinnedGoLines = (pins = GO_PINS): string[] => Object.keys(pins).sort(compareLines);
 
-
 /** The Go lines `BENCH_GO` asks for (`1.26,1.27` or `all`), each pinned in go.json (see selectLines). */
 export const goLines = (spec: string, pins = GO_PINS): string[] => selectLines(spec, pinnedGoLines(pins), 'BENCH_GO', 'Go');
 

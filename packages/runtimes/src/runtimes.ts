@@ -29,9 +29,7 @@ const fromRoot = (root: string, binary: string): string => {
 
 /** Detects which of `wantedFlags` each Node accepts, and words its binary as a command from `root`. */
 export async function planNodes(nodes: NodeRuntime[], root: string, wantedFlags: string[]): Promise<PlannedNode[]> {
-  return Promise.all(
-    nodes.map(async (n) => ({ line: n.line, version: n.version, binary: fromRoot(root, n.binary), acceptedFlags: await acceptedFlags(n.binary, wantedFlags) })),
-  );
+  return Promise.all(nodes.map(async (n) => ({ line: n.line, version: n.version, binary: fromRoot(root, n.binary), acceptedFlags: await acceptedFlags(n.binary, wantedFlags) })));
 }
 
 /**

@@ -12,12 +12,15 @@ const line = pinnedLines().find((l) => process.version !== `v${NODE_PINS[l]}`)!;
 const version = NODE_PINS[line]!;
 const pkg = nodePackage();
 
-test('a failed npm install leaves nothing in the cache and names the version, the package and npm\'s stderr', async (t) => {
+test("a failed npm install leaves nothing in the cache and names the version, the package and npm's stderr", async (t) => {
   const fake = withFakeNpm({ kind: 'fails' });
   t.after(fake.restore);
   await assert.rejects(resolveNode(line, fake.root), (e: unknown) => {
     assert.ok(e instanceof Error);
-    assert.match(e.message, new RegExp(`could not install Node ${version.replaceAll('.', '\\.')} from the npm registry \\(package ${pkg}@${version.replaceAll('.', '\\.')}\\): npm exited with status 1`));
+    assert.match(
+      e.message,
+      new RegExp(`could not install Node ${version.replaceAll('.', '\\.')} from the npm registry \\(package ${pkg}@${version.replaceAll('.', '\\.')}\\): npm exited with status 1`),
+    );
     assert.match(e.message, /npm's last stderr lines:\nnpm error code E404\nnpm error 404 Not Found/);
     return true;
   });
@@ -27,7 +30,10 @@ test('a failed npm install leaves nothing in the cache and names the version, th
 test('an install whose binary prints another version is refused, leaving nothing in the cache', async (t) => {
   const fake = withFakeNpm({ kind: 'installs', prints: 'v0.0.1' });
   t.after(fake.restore);
-  await assert.rejects(installNode(fake.root, version, () => {}), new RegExp(`installing Node ${version.replaceAll('.', '\\.')} \\(package ${pkg}@.*prints "v0\\.0\\.1", expected "v${version.replaceAll('.', '\\.')}"`));
+  await assert.rejects(
+    installNode(fake.root, version, () => {}),
+    new RegExp(`installing Node ${version.replaceAll('.', '\\.')} \\(package ${pkg}@.*prints "v0\\.0\\.1", expected "v${version.replaceAll('.', '\\.')}"`),
+  );
   assert.deepEqual(readdirSync(cacheDir(fake.root)), []);
 });
 
@@ -43,7 +49,12 @@ test('the first use installs with npm, checks the binary and renames it into pla
   assert.deepEqual(readdirSync(cacheDir(fake.root)), [`node-${version}`]);
   const calls = readFileSync(fake.log, 'utf8').trim().split('\n');
   assert.equal(calls.length, 1);
-  assert.match(calls[0]!, new RegExp(`^in \\S+/\\.cache/runtimes/\\.installing-node-${version.replaceAll('.', '\\.')}-\\S+: install --no-save --no-package-lock .*--no-workspaces -E ${pkg}@${version.replaceAll('.', '\\.')}$`));
+  assert.match(
+    calls[0]!,
+    new RegExp(
+      `^in \\S+/\\.cache/runtimes/\\.installing-node-${version.replaceAll('.', '\\.')}-\\S+: install --no-save --no-package-lock .*--no-workspaces -E ${pkg}@${version.replaceAll('.', '\\.')}$`,
+    ),
+  );
   assert.doesNotMatch(calls[0]!, /--prefix|--globalconfig|--userconfig/, "npm reads the user's npmrc files where the user's npm does");
 
   assert.deepEqual(await resolveNode(line, fake.root, (m) => said.push(m)), node);
@@ -92,6 +103,12 @@ test("installedNodes lists the harness's Node and the cached pinned ones, oldest
   assert.deepEqual(installedNodes(fake.root), [harnessNode()]);
   await installNode(fake.root, version, () => {});
   const nodes = installedNodes(fake.root);
-  assert.deepEqual(nodes.map((n) => n.line), [harnessNode().line, line].sort((a, b) => Number(a) - Number(b)));
-  assert.deepEqual(nodes.find((n) => n.line === line), { line, version: `v${version}`, binary: nodeBinaryIn(nodeFolder(fake.root, version)) });
+  assert.deepEqual(
+    nodes.map((n) => n.line),
+    [harnessNode().line, line].sort((a, b) => Number(a) - Number(b)),
+  );
+  assert.deepEqual(
+    nodes.find((n) => n.line === line),
+    { line, version: `v${version}`, binary: nodeBinaryIn(nodeFolder(fake.root, version)) },
+  );
 });

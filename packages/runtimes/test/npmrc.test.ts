@@ -66,9 +66,7 @@ async function expectNotFoundFrom(root: string, registry: string): Promise<void>
       assert.ok(e instanceof Error);
       assert.match(
         e.message,
-        new RegExp(
-          `^could not install Node ${re(version)} from the npm registry \\(package ${re(`${pkg}@${version}`)}\\): npm exited with status 1; npm's last stderr lines:\n`,
-        ),
+        new RegExp(`^could not install Node ${re(version)} from the npm registry \\(package ${re(`${pkg}@${version}`)}\\): npm exited with status 1; npm's last stderr lines:\n`),
       );
       assert.match(e.message, new RegExp(`404 Not Found - GET ${re(registry)}/${re(pkg)}`));
       return true;

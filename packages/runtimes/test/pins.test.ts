@@ -29,14 +29,25 @@ test('BENCH_NODE as a list keeps its order and drops repeats', () => {
   assert.deepEqual(nodeLines('26'), ['26']);
 });
 
-for (const [spec, got] of [['18', '"18"'], ['20,19', '"19"'], ['v20', '"v20"'], ['latest', '"latest"'], ['', '""'], ['20,', '"20,"'], ['20.20.2', '"20.20.2"']] as const) {
+for (const [spec, got] of [
+  ['18', '"18"'],
+  ['20,19', '"19"'],
+  ['v20', '"v20"'],
+  ['latest', '"latest"'],
+  ['', '""'],
+  ['20,', '"20,"'],
+  ['20.20.2', '"20.20.2"'],
+] as const) {
   test(`BENCH_NODE=${JSON.stringify(spec)} is refused, naming BENCH_NODE and the accepted values`, () => {
-    assert.throws(() => nodeLines(spec), (e: unknown) => {
-      assert.ok(e instanceof Error);
-      assert.match(e.message, /^BENCH_NODE must be "all" or a comma-separated list of Node lines from 20, 22, 24, 26; got /);
-      assert.ok(e.message.endsWith(`got ${got}`), e.message);
-      return true;
-    });
+    assert.throws(
+      () => nodeLines(spec),
+      (e: unknown) => {
+        assert.ok(e instanceof Error);
+        assert.match(e.message, /^BENCH_NODE must be "all" or a comma-separated list of Node lines from 20, 22, 24, 26; got /);
+        assert.ok(e.message.endsWith(`got ${got}`), e.message);
+        return true;
+      },
+    );
   });
 }
 

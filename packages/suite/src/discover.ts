@@ -26,8 +26,7 @@ export interface BrokenVariant {
 export const GO_BIN = '{pkg}/bin/';
 
 /** A Go-built variant's manifest command as built by `go`: the default Go's program, or bin/go/<version>/'s. */
-export const goBuiltCommand = (command: string, go: { version: string; isDefault: boolean }): string =>
-  go.isDefault ? command : command.replace(GO_BIN, `${GO_BIN}go/${go.version}/`);
+export const goBuiltCommand = (command: string, go: { version: string; isDefault: boolean }): string => (go.isDefault ? command : command.replace(GO_BIN, `${GO_BIN}go/${go.version}/`));
 
 /** Where variants live: packages/variants/ (settings.variantsDir may name another folder, for tests). */
 export const variantsDir = (root: string): string => path.join(root, 'packages', 'variants');
@@ -36,7 +35,9 @@ export const variantsDir = (root: string): string => path.join(root, 'packages',
 export function discoverVariants(root: string, base = variantsDir(root)): { variants: Variant[]; broken: BrokenVariant[] } {
   const variants: Variant[] = [];
   const broken: BrokenVariant[] = [];
-  for (const entry of readdirSync(base, { withFileTypes: true }).filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(base, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const file = path.join(base, entry.name, 'package.json');
     if (!existsSync(file)) continue;
     const dir = path.relative(root, path.join(base, entry.name)).split(path.sep).join('/');
@@ -51,7 +52,10 @@ export function discoverVariants(root: string, base = variantsDir(root)): { vari
     const parsed = variantManifest.safeParse(pkg.arena);
     const goBuilt = typeof pkg.scripts?.['build:go'] === 'string';
     if (parsed.success && goBuilt && !parsed.data.command.startsWith(GO_BIN)) {
-      broken.push({ name: entry.name, error: `${dir}/package.json: a variant with a build:go script runs a program under ${GO_BIN} (built there per Go toolchain), but its command is "${parsed.data.command}"` });
+      broken.push({
+        name: entry.name,
+        error: `${dir}/package.json: a variant with a build:go script runs a program under ${GO_BIN} (built there per Go toolchain), but its command is "${parsed.data.command}"`,
+      });
     } else if (parsed.success) variants.push({ name: entry.name, dir, manifest: parsed.data, goBuilt });
     else broken.push({ name: entry.name, error: `${dir}/package.json "arena": ${z.prettifyError(parsed.error)}` });
   }

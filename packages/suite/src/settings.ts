@@ -31,7 +31,10 @@ function int(name: string, raw: string, min: number, max = Number.MAX_SAFE_INTEG
 /** BENCH_WORKLOADS: names of discovered workloads (null: all). */
 function workloadsSetting(raw: string | undefined, workloads: Workload[]): string[] | null {
   if (raw === undefined || raw.trim() === '') return null;
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !workloads.some((w) => w.name === n));
   if (unknown.length || names.length === 0) {
     throw new ConfigError(`BENCH_WORKLOADS names no workload: ${unknown.join(', ') || '(empty)'} (found: ${workloads.map((w) => w.name).join(', ')})`);
@@ -45,11 +48,15 @@ function workloadsSetting(raw: string | undefined, workloads: Workload[]): strin
  */
 function sizesSetting(env: NodeJS.ProcessEnv, profile: ProfileName, workloads: Workload[]): Record<string, number> {
   const sizes: Record<string, number> = Object.fromEntries(workloads.map((w) => [w.name, w.spec.size.profiles[profile]]));
-  const overrides: Array<[string, string, string]> = (env.BENCH_SIZE ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((pair) => {
-    const [name, value] = pair.split('=').map((x) => x.trim());
-    if (!name || value === undefined) throw new ConfigError(`BENCH_SIZE must be <workload>=<size>,…, got "${env.BENCH_SIZE}"`);
-    return [`BENCH_SIZE (${name})`, name, value];
-  });
+  const overrides: Array<[string, string, string]> = (env.BENCH_SIZE ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const [name, value] = pair.split('=').map((x) => x.trim());
+      if (!name || value === undefined) throw new ConfigError(`BENCH_SIZE must be <workload>=<size>,…, got "${env.BENCH_SIZE}"`);
+      return [`BENCH_SIZE (${name})`, name, value];
+    });
   if (env.BENCH_N) overrides.push(['BENCH_N', 'fib', env.BENCH_N]);
   for (const [setting, name, value] of overrides) {
     const w = workloads.find((x) => x.name === name);
@@ -128,9 +135,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
   const workloads = only ? found.filter((w) => only.includes(w.name)) : found;
   const sizes = sizesSetting(env, profileName as ProfileName, found);
   const budgetMin = env.BENCH_SUITE_BUDGET_MIN ? positive('BENCH_SUITE_BUDGET_MIN', env.BENCH_SUITE_BUDGET_MIN) : null;
-  const workers = env.BENCH_WORKERS
-    ? env.BENCH_WORKERS.split(',').map((w) => int('BENCH_WORKERS', w, 1, 256))
-    : [os.availableParallelism()];
+  const workers = env.BENCH_WORKERS ? env.BENCH_WORKERS.split(',').map((w) => int('BENCH_WORKERS', w, 1, 256)) : [os.availableParallelism()];
   const rounds = env.BENCH_ROUNDS ? int('BENCH_ROUNDS', env.BENCH_ROUNDS, 1, 1000) : null;
   const minRounds = rounds ?? p.minRounds;
   const fixed = p.targetCiPct === null && !env.BENCH_TARGET_CI;
@@ -148,7 +153,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
       budgetS: env.BENCH_BUDGET_S ? positive('BENCH_BUDGET_S', env.BENCH_BUDGET_S) : p.budgetS,
       suiteBudgetS: budgetMin !== null ? budgetMin * 60 : p.suiteBudgetS,
       memoryRuns: memoryRunsSetting(env.BENCH_MEMORY_RUNS, p.memoryRuns),
-      only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null,
+      only: env.BENCH_ONLY
+        ? env.BENCH_ONLY.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : null,
       // Known once the variants are discovered: the bench fills it in with leftOutOf.
       leftOut: null,
       // Node lines (node.json of @arena/runtimes; unset: the harness's Node) and Go lines (go.json; unset: the Go on PATH).

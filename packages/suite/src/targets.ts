@@ -46,9 +46,7 @@ type ModuleChoice = { go?: PlannedGo } & ({ module: BuiltModule } | { producer: 
  */
 function modulesFor(modules: Modules, w: string, runtimes: Runtimes, builder: PlannedGo | undefined): ModuleChoice[] {
   const other: ModuleChoice[] = modules.other.filter((m) => m.workload === w).map((module) => ({ module }));
-  const skipped: ModuleChoice[] = modules.skipped
-    .filter((s) => s.workload === w)
-    .map((s) => ({ producer: s.producer, error: `no ${s.producer} module of ${w}: ${s.reason}` }));
+  const skipped: ModuleChoice[] = modules.skipped.filter((s) => s.workload === w).map((s) => ({ producer: s.producer, error: `no ${s.producer} module of ${w}: ${s.reason}` }));
   const gos = builder ? [builder] : runtimes.go;
   const go = gos.flatMap((g): ModuleChoice[] => {
     const m = modules.go[g.version];
@@ -94,13 +92,19 @@ export function planTargets(
             const { command, runtime } = variantCommand(v, node, builder);
             const base = `${command} --workload ${w.name} --size ${size} --workers ${workers}`;
             const params = (go?: PlannedGo): Record<string, string> => ({
-              ...(scaling ? { workers: String(workers) } : {}), ...(node ? { node: node.line } : {}), ...(go ? { go: go.line } : {}),
+              ...(scaling ? { workers: String(workers) } : {}),
+              ...(node ? { node: node.line } : {}),
+              ...(go ? { go: go.line } : {}),
             });
             const identify = (parameters: Record<string, string>) => ({ key: resultLabel({ variant: v.name, workload: w.name, parameters }), parameters });
             const common = (go?: PlannedGo) => ({
-              variant: v.name, summary: v.manifest.summary, table: tableOf(w.name, workers), seeded,
+              variant: v.name,
+              summary: v.manifest.summary,
+              table: tableOf(w.name, workers),
+              seeded,
               ...(tolerance === undefined ? {} : { tolerance }),
-              ...(runtime ? { runtime } : {}), ...(go ? { goToolchain: go.version } : {}),
+              ...(runtime ? { runtime } : {}),
+              ...(go ? { goToolchain: go.version } : {}),
             });
             const asked = { variant: v.name, workload: w.name, size, workers };
             if (!v.manifest.wasmModules) {

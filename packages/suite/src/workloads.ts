@@ -23,7 +23,9 @@ export function discoverWorkloads(root: string, base = workloadsDir(root)): { wo
   const workloads: Workload[] = [];
   const broken: Array<{ name: string; error: string }> = [];
   if (!existsSync(base)) return { workloads, broken };
-  for (const entry of readdirSync(base, { withFileTypes: true }).filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(base, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const file = path.join(base, entry.name, 'workload.json');
     if (!existsSync(file)) continue;
     const dir = path.relative(root, path.join(base, entry.name)).split(path.sep).join('/');

@@ -15,14 +15,26 @@ test('a package with a build:go script is Go-built, and must run a program under
   pkg('go-b', { build: 'go build', 'build:go': 'sh ../../go-kit/build-go.sh' }, '{pkg}/out/go-b');
   pkg('c-a', { build: 'cc' }, '{pkg}/bin/c-a');
   const { variants, broken } = discoverVariants(root, root);
-  assert.deepEqual(variants.map((v) => [v.name, v.goBuilt]), [['c-a', false], ['go-a', true]]);
-  assert.deepEqual(broken.map((b) => b.name), ['go-b']);
+  assert.deepEqual(
+    variants.map((v) => [v.name, v.goBuilt]),
+    [
+      ['c-a', false],
+      ['go-a', true],
+    ],
+  );
+  assert.deepEqual(
+    broken.map((b) => b.name),
+    ['go-b'],
+  );
   assert.match(broken[0]!.error, /a variant with a build:go script runs a program under \{pkg\}\/bin\//);
 });
 
 test('splitSkipped: a producer skipped for every workload is unavailable (said once); skipped for some, a gap per workload', async () => {
   const { splitSkipped } = await import('../src/discover.ts');
-  const built = [{ producer: 'clang', workload: 'fib' }, { producer: 'assemblyscript', workload: 'fib' }] as Parameters<typeof splitSkipped>[0];
+  const built = [
+    { producer: 'clang', workload: 'fib' },
+    { producer: 'assemblyscript', workload: 'fib' },
+  ] as Parameters<typeof splitSkipped>[0];
   const skipped = [
     { producer: 'tinygo', workload: 'fib', reason: 'tinygo not found' },
     { producer: 'tinygo', workload: 'nbody', reason: 'tinygo not found' },

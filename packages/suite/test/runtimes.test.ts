@@ -4,8 +4,30 @@ import type { RunConfig } from '@arena/contract';
 import type { Variant } from '../src/discover.ts';
 import { resolveRuntimes, wantedNodeFlags } from '../src/runtimes.ts';
 
-const config: RunConfig = { profile: 'quick', sizes: { fib: 30 }, workloads: null, workers: [2], warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, only: null, leftOut: null, node: null, go: null };
-const variant = (name: string, command: string, nodeFlags: string[] = []): Variant => ({ name, dir: `packages/variants/${name}`, manifest: { command, wasmModules: false, nodeFlags, summary: name }, goBuilt: false });
+const config: RunConfig = {
+  profile: 'quick',
+  sizes: { fib: 30 },
+  workloads: null,
+  workers: [2],
+  warmup: 0,
+  runsPerRound: 1,
+  minRounds: 1,
+  maxRounds: 1,
+  targetCiPct: null,
+  budgetS: null,
+  suiteBudgetS: null,
+  memoryRuns: 0,
+  only: null,
+  leftOut: null,
+  node: null,
+  go: null,
+};
+const variant = (name: string, command: string, nodeFlags: string[] = []): Variant => ({
+  name,
+  dir: `packages/variants/${name}`,
+  manifest: { command, wasmModules: false, nodeFlags, summary: name },
+  goBuilt: false,
+});
 
 test('the flags to detect are every flag some variant wants, once', () => {
   const variants = [variant('a', 'node {pkg}/dist/main.js', ['--x', '--y']), variant('b', 'node {pkg}/dist/main.js', ['--y', '--z']), variant('c', '{pkg}/bin/c')];
@@ -29,5 +51,8 @@ test('a Go-built variant is built by the Go on PATH without BENCH_GO, and that G
 
 test("without BENCH_NODE the Node variants run on the harness's Node", async () => {
   const runtimes = await resolveRuntimes([variant('threads-js', 'node {pkg}/dist/main.js', ['--no-such-flag-xyz'])], config, '/nonexistent', () => {});
-  assert.deepEqual(runtimes.node.map((n) => [n.version, n.binary, n.acceptedFlags]), [[process.version, process.execPath, []]]);
+  assert.deepEqual(
+    runtimes.node.map((n) => [n.version, n.binary, n.acceptedFlags]),
+    [[process.version, process.execPath, []]],
+  );
 });

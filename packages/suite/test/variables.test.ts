@@ -88,7 +88,7 @@ test('every known setting has a one-line description', () => {
 
 // turbo passes a task only the variables it declares: the bench and the tests see exactly the known
 // settings, and a change to any of them changes the test task's cache key.
-test("turbo.json: the test and bench tasks declare exactly the known settings, no BENCH_* wildcard", () => {
+test('turbo.json: the test and bench tasks declare exactly the known settings, no BENCH_* wildcard', () => {
   const turbo = JSON.parse(readFileSync(path.join(root, 'turbo.json'), 'utf8')) as { tasks: Record<string, { env?: string[] }> };
   for (const task of ['test', 'bench']) {
     const declared = (turbo.tasks[task]?.env ?? []).filter((v) => /^BENCH/i.test(v));
@@ -97,8 +97,7 @@ test("turbo.json: the test and bench tasks declare exactly the known settings, n
 });
 
 /** `text` without its comments (a typo shown as an example, BENCH_WORKLOAD, is no variable read): roughly, by the file's kind. */
-const code = (file: string, text: string) =>
-  /\.(sh|ya?ml)$/.test(file) ? text.replace(/(^|\s)#.*$/gm, '$1') : text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+const code = (file: string, text: string) => (/\.(sh|ya?ml)$/.test(file) ? text.replace(/(^|\s)#.*$/gm, '$1') : text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1'));
 
 test('every BENCH_* name in the code (tests and comments aside) is a known setting or a retired one', () => {
   const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })

@@ -13,9 +13,7 @@ export function forkWorker(events: WorkerEvents): WorkerLink {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   worker.on('message', (message: WorkerMessage) => events.message(message));
   worker.on('error', (error: Error) => events.lost(`(pid ${child.pid}) failed: ${error.message}`));
-  worker.on('exit', (code: number | null, signal: NodeJS.Signals | null) =>
-    events.lost(`(pid ${child.pid}) died: ${signal ? `killed by ${signal}` : `exit code ${code}`}`),
-  );
+  worker.on('exit', (code: number | null, signal: NodeJS.Signals | null) => events.lost(`(pid ${child.pid}) died: ${signal ? `killed by ${signal}` : `exit code ${code}`}`));
   return {
     dispatch: (job) => worker.send(job),
     stop() {

@@ -87,9 +87,7 @@ export function runJobs(options: RunJobsOptions): void {
   const finish = (code: number, message?: string): void => {
     if (settled) return;
     settled = true;
-    void Promise.all(links.map((link) => link.stop().catch(() => undefined))).then(() =>
-      message === undefined ? process.exit(code) : fail(message, code),
-    );
+    void Promise.all(links.map((link) => link.stop().catch(() => undefined))).then(() => (message === undefined ? process.exit(code) : fail(message, code)));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => finish(signal === 'SIGINT' ? 130 : 143, `interrupted by ${signal}`));

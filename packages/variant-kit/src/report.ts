@@ -48,7 +48,12 @@ export function printReport(report: Report): void {
   }
   const { variant, workload, size, seed, workers, results, module, moduleSha256 } = report;
   const line = {
-    variant, workload, size, seed, workers, results,
+    variant,
+    workload,
+    size,
+    seed,
+    workers,
+    results,
     ...(module === undefined ? {} : { module }),
     ...(moduleSha256 === undefined ? {} : { moduleSha256 }),
     phasesMs,

@@ -124,7 +124,11 @@ export async function assertReport(run: VariantRun, expected: ExpectedReport, ph
   const module = expected.module ? { module: expected.module, moduleSha256: sha256Of(resolve(run.cwd, expected.module)) } : {};
   const { variant, workload, size, seed, workers } = expected;
   assert.deepEqual(rest, { variant, workload, size, seed, workers, ...module });
-  assert.deepEqual(Object.keys(report), FIELDS.filter((field) => field in report), "fields in HOSTS.md's order");
+  assert.deepEqual(
+    Object.keys(report),
+    FIELDS.filter((field) => field in report),
+    "fields in HOSTS.md's order",
+  );
   const answer = await referenceAnswer(run.cwd, workload, size, seed);
   assert.deepEqual(results, new Array(workers).fill(answer), `each worker's answer is ${workload}'s reference for size ${size}, seed ${seed}`);
   assert.deepEqual(Object.keys(phasesMs as object).sort(), [...new Set([...phases, 'computeMs'])].sort());

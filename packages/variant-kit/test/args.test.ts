@@ -24,20 +24,29 @@ describe('tryParseArgs (the workloads of @arena/workloads)', () => {
   it("defaults to fib at its spec's default size, unseeded, one worker per available CPU", () => {
     assert.deepEqual(ok([]), { workload: 'fib', spec: fib, size: fib.size.profiles.default, seed: null, workers: availableParallelism() });
   });
-  it('accepts both --name value and --name=value, size from 1 to the spec\'s max', () => {
+  it("accepts both --name value and --name=value, size from 1 to the spec's max", () => {
     assert.deepEqual(ok(['--workload', 'fib', '--size', '1', '--workers=3']), { workload: 'fib', spec: fib, size: 1, seed: null, workers: 3 });
     assert.deepEqual(ok(['--workload=fib', '--size=47', '--workers', '1']), { workload: 'fib', spec: fib, size: 47, seed: null, workers: 1 });
   });
   it('takes a seeded workload with its seed, 0 to 2^32-1, and its own size range and default', () => {
     assert.deepEqual(ok(['--workload', 'nbody', '--seed', '42', '--workers', '2']), {
-      workload: 'nbody', spec: nbody, size: nbody.size.profiles.default, seed: 42, workers: 2,
+      workload: 'nbody',
+      spec: nbody,
+      size: nbody.size.profiles.default,
+      seed: 42,
+      workers: 2,
     });
     assert.equal(ok(['--workload', 'nbody', '--seed', '0', '--size', String(nbody.size.max)]).size, nbody.size.max);
     assert.equal(ok(['--workload', 'nbody', '--seed', '4294967295']).seed, 4294967295);
   });
   it('requires --module for WASI variants and keeps its path as given', () => {
     assert.deepEqual(ok(['--module', 'packages/kernels/dist/fib/clang.wasm', '--size', '20'], { wasm: true }), {
-      workload: 'fib', spec: fib, size: 20, seed: null, workers: availableParallelism(), module: 'packages/kernels/dist/fib/clang.wasm',
+      workload: 'fib',
+      spec: fib,
+      size: 20,
+      seed: null,
+      workers: availableParallelism(),
+      module: 'packages/kernels/dist/fib/clang.wasm',
     });
     assert.match(message([], { wasm: true }), /^--module is required/);
     assert.match(message(['--module'], { wasm: true }), /^--module needs a value/);
@@ -96,8 +105,7 @@ describe('tryParseArgs (a workloads folder of fixtures)', () => {
 
 describe('parseArgs', () => {
   const script = new URL('./fixtures/parse-args.ts', import.meta.url).pathname;
-  const run = (argv: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ['--import', 'tsx', script, ...argv], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const run = (argv: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, ['--import', 'tsx', script, ...argv], { encoding: 'utf8', env: { ...process.env, ...env } });
 
   it('returns the arguments', () => {
     const child = run(['--workload', 'nbody', '--size', '7', '--seed', '3000000000', '--workers', '2']);

@@ -4,7 +4,11 @@ import { describe, it } from 'node:test';
 
 const script = new URL('./fixtures/jobs.ts', import.meta.url).pathname;
 const run = (scenario: string) => spawnSync(process.execPath, ['--import', 'tsx', script, scenario], { encoding: 'utf8' });
-const stopped = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('stopped')).sort();
+const stopped = (stderr: string) =>
+  stderr
+    .split('\n')
+    .filter((line) => line.startsWith('stopped'))
+    .sort();
 
 describe('runJobs', () => {
   it('dispatches once all are ready, reports results in worker order, stops every worker, exits 0', () => {
@@ -25,8 +29,15 @@ describe('runJobs', () => {
     assert.equal(report.phasesMs.instantiateMs, 2.25, 'the slowest worker');
     assert.ok(report.phasesMs.computeMs > 0 && report.phasesMs.spawnMs > 0);
     assert.deepEqual(stopped(child.stderr), ['stopped 0', 'stopped 1', 'stopped 2']);
-    const jobs = child.stderr.split('\n').filter((line) => line.startsWith('job ')).sort();
-    assert.deepEqual(jobs, [0, 1, 2].map((i) => `job ${i} {"workload":"fib","size":5,"seed":null}`), 'every worker gets the same job');
+    const jobs = child.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('job '))
+      .sort();
+    assert.deepEqual(
+      jobs,
+      [0, 1, 2].map((i) => `job ${i} {"workload":"fib","size":5,"seed":null}`),
+      'every worker gets the same job',
+    );
   });
 
   it('reports a seeded workload with its seed, each answer the array of its results (f64[])', () => {
@@ -35,7 +46,11 @@ describe('runJobs', () => {
     const report = JSON.parse(child.stdout);
     assert.equal(report.workload, 'pair');
     assert.equal(report.seed, 7);
-    assert.deepEqual(report.results, [[5, 7], [5.25, 7], [5.5, 7]]);
+    assert.deepEqual(report.results, [
+      [5, 7],
+      [5.25, 7],
+      [5.5, 7],
+    ]);
     assert.match(child.stderr, /^job 0 \{"workload":"pair","size":5,"seed":7\}$/m);
   });
 

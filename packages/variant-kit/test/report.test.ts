@@ -52,9 +52,11 @@ describe('printReport', () => {
 
 describe('fail', () => {
   it('prints one error line on stderr and exits with the code', () => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
-      `import { fail } from ${JSON.stringify(new URL('../src/report.ts', import.meta.url).href)}; fail('worker 2 died:\\n  exit code 7', 3);`],
-      { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', `import { fail } from ${JSON.stringify(new URL('../src/report.ts', import.meta.url).href)}; fail('worker 2 died:\\n  exit code 7', 3);`],
+      { encoding: 'utf8' },
+    );
     assert.equal(child.status, 3);
     assert.equal(child.stdout, '');
     assert.equal(child.stderr, 'error: worker 2 died: exit code 7\n');

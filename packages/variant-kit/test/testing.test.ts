@@ -34,7 +34,8 @@ describe('referenceAnswer', () => {
 
 describe('assertReport', () => {
   const fib = { variant: 'v', workload: 'fib', size: 20, seed: null, workers: 2 };
-  const line = (fields: Record<string, unknown>) => `${JSON.stringify({ variant: 'v', workload: 'fib', size: 20, seed: null, workers: 2, results: [6765, 6765], ...fields, phasesMs: { computeMs: 1 } })}\n`;
+  const line = (fields: Record<string, unknown>) =>
+    `${JSON.stringify({ variant: 'v', workload: 'fib', size: 20, seed: null, workers: 2, results: [6765, 6765], ...fields, phasesMs: { computeMs: 1 } })}\n`;
   it('accepts a correct report line', async () => {
     await assertReport(run(`some log\n${line({})}`), fib, []);
   });
@@ -66,14 +67,17 @@ describe('builtKernels', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kit-kernels-'));
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(path.join(dir, 'packages/kernels/dist'), { recursive: true });
-    writeFileSync(path.join(dir, 'packages/kernels/dist/manifest.json'), JSON.stringify({
-      schemaVersion: 2,
-      modules: [
-        { workload: 'fib', producer: 'clang', status: 'built', file: 'fib/clang.wasm' },
-        { workload: 'nbody', producer: 'clang', status: 'built', file: 'nbody/clang.wasm' },
-        { workload: 'nbody', producer: 'tinygo', status: 'skipped', reason: 'no tinygo' },
-      ],
-    }));
+    writeFileSync(
+      path.join(dir, 'packages/kernels/dist/manifest.json'),
+      JSON.stringify({
+        schemaVersion: 2,
+        modules: [
+          { workload: 'fib', producer: 'clang', status: 'built', file: 'fib/clang.wasm' },
+          { workload: 'nbody', producer: 'clang', status: 'built', file: 'nbody/clang.wasm' },
+          { workload: 'nbody', producer: 'tinygo', status: 'skipped', reason: 'no tinygo' },
+        ],
+      }),
+    );
     assert.deepEqual(builtKernels(dir, 'nbody'), [{ workload: 'nbody', producer: 'clang', file: 'packages/kernels/dist/nbody/clang.wasm' }]);
     assert.equal(builtKernels(dir).length, 2);
   });
@@ -84,7 +88,12 @@ describe('builtKernels', () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const wait = `setTimeout(() => {}, 30000)`;
 /** [pgrp, session] of a process, from /proc/<pid>/stat. */
-const groupAndSession = (stat: string) => stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(2, 4).map(Number);
+const groupAndSession = (stat: string) =>
+  stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .slice(2, 4)
+    .map(Number);
 async function gone(pid: number): Promise<boolean> {
   for (let i = 0; i < 100 && commandLineOf(pid) !== ''; i++) await sleep(20);
   return commandLineOf(pid) === '';
@@ -146,7 +155,10 @@ describe('watchTree', () => {
       assert.equal(started.length, 1, JSON.stringify(tree.seen()));
       assert.equal(tree.seen()[0]!.pid, root.pid, 'the root first');
       const left = await tree.leftovers(100);
-      assert.deepEqual(left.map((p) => p.pid), [started[0]!.pid]);
+      assert.deepEqual(
+        left.map((p) => p.pid),
+        [started[0]!.pid],
+      );
       assert.ok(await gone(started[0]!.pid), 'killed');
       assert.match(commandLineOf(decoys.pids[0]!), new RegExp(needle), 'the decoy still runs');
     } finally {
@@ -160,7 +172,10 @@ describe('watchTree', () => {
       const root = spawn('/bin/sh', ['-c', `"$@" & wait`, 'sh', process.execPath, '-e', 'setTimeout(() => {}, 300)', '--', needle], { detached: true, stdio: 'ignore' });
       const tree = watchTree(root.pid!);
       await once(root, 'exit');
-      assert.ok(tree.seen().some((p) => p.pid !== root.pid && p.commandLine.includes(needle)), JSON.stringify(tree.seen()));
+      assert.ok(
+        tree.seen().some((p) => p.pid !== root.pid && p.commandLine.includes(needle)),
+        JSON.stringify(tree.seen()),
+      );
       assert.deepEqual(await tree.leftovers(), []);
       for (const pid of decoys.pids) assert.match(commandLineOf(pid), new RegExp(needle));
     } finally {

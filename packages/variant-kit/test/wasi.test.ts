@@ -11,11 +11,14 @@ const load = (bytes: Uint8Array<ArrayBuffer>, spec: WorkloadSpec = fibLike) => i
 
 describe('readKernel', () => {
   it('names the file when it cannot be read', () => {
-    assert.throws(() => readKernel('missing/nope.wasm'), (error: unknown) => {
-      assert.ok(error instanceof KernelError);
-      assert.match(error.message, /^missing\/nope\.wasm: cannot read module \(ENOENT/);
-      return true;
-    });
+    assert.throws(
+      () => readKernel('missing/nope.wasm'),
+      (error: unknown) => {
+        assert.ok(error instanceof KernelError);
+        assert.match(error.message, /^missing\/nope\.wasm: cannot read module \(ENOENT/);
+        return true;
+      },
+    );
   });
 });
 
@@ -92,7 +95,8 @@ describe('instantiateKernel', () => {
   });
   it('refuses a buffer outside memory, and reports a trap in a chunk call, naming the call', () => {
     assert.throws(() => load(modules.streamOutside, streamLike)(2, 1), {
-      name: 'KernelError', message: 'k.wasm: sum_buffer() failed: buffer at 65532 + 8 bytes is outside memory (65536 bytes)',
+      name: 'KernelError',
+      message: 'k.wasm: sum_buffer() failed: buffer at 65532 + 8 bytes is outside memory (65536 bytes)',
     });
     assert.throws(() => load(modules.streamTrap, streamLike)(2, 1), { name: 'KernelError', message: 'k.wasm: sum(64, 8) failed: trap: unreachable' });
   });

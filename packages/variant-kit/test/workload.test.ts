@@ -45,7 +45,12 @@ describe('loadJsKernel', () => {
   });
   it("drives chunk-hash's streamed JavaScript kernel: begin, a chunk per call, end — the reference's hash", async () => {
     const run = await loadJsKernel('chunk-hash');
-    for (const [chunks, seed] of [[1, 0], [3, 42], [20, 4294967295]] as const) assert.deepEqual(run(chunks, seed), [chunkHashReference(chunks, seed)]);
+    for (const [chunks, seed] of [
+      [1, 0],
+      [3, 42],
+      [20, 4294967295],
+    ] as const)
+      assert.deepEqual(run(chunks, seed), [chunkHashReference(chunks, seed)]);
   });
   it("hands a streamed kernel size chunks of chunkBytes of the seed's stream, the kernel's results as they are", async () => {
     const sum = (p: Uint8Array) => p.reduce((a, b) => a + b, 0);

@@ -12,9 +12,7 @@ type Body = [number, number, number, number, number, number, number];
 
 /** Sun, Jupiter, Saturn, Uranus, Neptune, as the Benchmarks Game gives them. */
 function initialBodies(): Body[] {
-  const body = (x: number, y: number, z: number, vx: number, vy: number, vz: number, mass: number): Body => [
-    x, y, z, vx * DAYS_PER_YEAR, vy * DAYS_PER_YEAR, vz * DAYS_PER_YEAR, mass * SOLAR_MASS,
-  ];
+  const body = (x: number, y: number, z: number, vx: number, vy: number, vz: number, mass: number): Body => [x, y, z, vx * DAYS_PER_YEAR, vy * DAYS_PER_YEAR, vz * DAYS_PER_YEAR, mass * SOLAR_MASS];
   // biome-ignore-start lint/correctness/noPrecisionLoss: the Benchmarks Game's constants digit for digit, as the C, Go and AssemblyScript kernels spell them: each parses to the same nearest double
   // biome-ignore format: the constants as published (the formatter would rewrite their notation)
   return [
@@ -53,7 +51,9 @@ export function perturb(bodies: Body[], seed: number): void {
 }
 
 function offsetMomentum(bodies: Body[]): void {
-  let px = 0, py = 0, pz = 0;
+  let px = 0,
+    py = 0,
+    pz = 0;
   for (const b of bodies) {
     px += b[3] * b[6];
     py += b[4] * b[6];
@@ -72,7 +72,9 @@ function energy(bodies: Body[]): number {
     e += 0.5 * a[6] * (a[3] * a[3] + a[4] * a[4] + a[5] * a[5]);
     for (let j = i + 1; j < bodies.length; j++) {
       const b = bodies[j]!;
-      const dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
+      const dx = a[0] - b[0],
+        dy = a[1] - b[1],
+        dz = a[2] - b[2];
       e -= (a[6] * b[6]) / Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
   }
@@ -84,7 +86,9 @@ function advance(bodies: Body[], dt: number): void {
     const a = bodies[i]!;
     for (let j = i + 1; j < bodies.length; j++) {
       const b = bodies[j]!;
-      const dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
+      const dx = a[0] - b[0],
+        dy = a[1] - b[1],
+        dz = a[2] - b[2];
       const d2 = dx * dx + dy * dy + dz * dz;
       const mag = dt / (d2 * Math.sqrt(d2));
       a[3] -= dx * b[6] * mag;

@@ -38,11 +38,10 @@ export function goRegistry(specs: WorkloadSpec[]): string {
   const sorted = byName(specs);
   unique(sorted, (s) => goPackageName(s.name), 'Go package name');
   const streamed = sorted.some((s) => chunkBytes(s) > 0);
-  if (streamed && sorted.some((s) => goPackageName(s.name) === 'stream')) throw new Error('a workload\'s Go package may not be named stream: the registry imports arena/workloads/stream');
-  const imports = [
-    ...sorted.map((s) => `\t${goPackageName(s.name)} "arena/workloads/${s.name}/go"`),
-    ...(streamed ? ['\t"arena/workloads/stream"'] : []),
-  ].sort((a, b) => (importPath(a) < importPath(b) ? -1 : 1));
+  if (streamed && sorted.some((s) => goPackageName(s.name) === 'stream')) throw new Error("a workload's Go package may not be named stream: the registry imports arena/workloads/stream");
+  const imports = [...sorted.map((s) => `\t${goPackageName(s.name)} "arena/workloads/${s.name}/go"`), ...(streamed ? ['\t"arena/workloads/stream"'] : [])].sort((a, b) =>
+    importPath(a) < importPath(b) ? -1 : 1,
+  );
   // gofmt aligns the values of consecutive one-line key: value entries after the longest key.
   const width = Math.max(0, ...sorted.map((s) => JSON.stringify(s.name).length + 1));
   const entries = sorted.map((s) => {
@@ -131,10 +130,7 @@ export function cRegistrySource(specs: WorkloadSpec[]): string {
   const sorted = byName(specs);
   unique(sorted, (s) => cName(s.name), 'C name');
   const streamed = sorted.filter((s) => chunkBytes(s) > 0);
-  const includes = [
-    ...(streamed.length === 0 ? [] : ['#include "../../stream/stream.h"']),
-    ...sorted.map((s) => `#include "../../${s.name}/c/${s.name}.c"`),
-  ];
+  const includes = [...(streamed.length === 0 ? [] : ['#include "../../stream/stream.h"']), ...sorted.map((s) => `#include "../../${s.name}/c/${s.name}.c"`)];
   const drivers = streamed.map((s) => `ARENA_STREAM_RUN(${cName(s.name)}, ${chunkBytes(s)})`);
   const entries = sorted.map((s) => {
     const run = chunkBytes(s) > 0 ? `${cName(s.name)}_stream_run` : `${cName(s.name)}_run`;
@@ -142,7 +138,7 @@ export function cRegistrySource(specs: WorkloadSpec[]): string {
   });
   return [
     `/* ${HEADER}: do not edit.`,
-    ' * Every workload\'s C kernel in this one translation unit, and the table the C hosts search. */',
+    " * Every workload's C kernel in this one translation unit, and the table the C hosts search. */",
     '#include "registry.h"',
     '',
     ...includes,

@@ -15,7 +15,11 @@ import * as js from '../chunk-hash/js/chunk-hash.js';
 
 const dir = path.resolve(import.meta.dirname, '..', 'chunk-hash');
 /** FNV-1a's published 32-bit hashes (Fowler, Noll, Vo: the FNV test vectors). */
-const PUBLISHED: Array<[string, number]> = [['', 0x811c9dc5], ['a', 0xe40c292c], ['foobar', 0xbf9cf968]];
+const PUBLISHED: Array<[string, number]> = [
+  ['', 0x811c9dc5],
+  ['a', 0xe40c292c],
+  ['foobar', 0xbf9cf968],
+];
 /** Every text is fed in pieces of 1, 2, 4 and 1024 bytes (the last piece shorter). */
 const PIECES = [1, 2, 4, 1024];
 const TEXTS = [...PUBLISHED.map(([t]) => t), 'the quick brown fox jumps over the lazy dog, carried across chunks'];
@@ -23,7 +27,7 @@ const TEXTS = [...PUBLISHED.map(([t]) => t), 'the quick brown fox jumps over the
 const hashOf = (text: string) => fnv1a(new TextEncoder().encode(text));
 const pieces = (bytes: Uint8Array, n: number) => Array.from({ length: Math.ceil(bytes.length / n) }, (_, i) => bytes.subarray(i * n, (i + 1) * n));
 
-test('the reference gives FNV-1a\'s published hashes, and folds the stream chunk by chunk as one hash', () => {
+test("the reference gives FNV-1a's published hashes, and folds the stream chunk by chunk as one hash", () => {
   for (const [text, hash] of PUBLISHED) assert.equal(hashOf(text), hash, JSON.stringify(text));
   assert.equal(chunkHash(3, 42, 8), fnv1a(streamBytes(42, 24)));
   assert.equal(reference(10, 42), fnv1a(streamBytes(42, 10 * 1024)));
@@ -43,7 +47,9 @@ test('chunk-hash/js: begin, chunk per piece, end gives the hash of the whole tex
 test('chunk-hash/c: chunk_hash_begin, chunk_hash_chunk per piece, chunk_hash_end gives the hash of the whole text', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'arena-chunk-hash-c-'));
   const driver = path.join(tmp, 'main.c');
-  writeFileSync(driver, `#include <stdio.h>
+  writeFileSync(
+    driver,
+    `#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "${path.join(dir, 'c', 'chunk-hash.c')}"
@@ -56,7 +62,8 @@ int main(int c, char **v) {
   chunk_hash_end(&s, out);
   printf("%u\\n", (uint32_t)out[0]);
 }
-`);
+`,
+  );
   const bin = path.join(tmp, 'chunk-hash');
   execFileSync('clang', ['-O2', '-Wall', '-Werror', '-o', bin, driver]);
   for (const text of TEXTS) {

@@ -31,11 +31,19 @@ async function expected(w: Workload): Promise<number[][]> {
 /** One line per case, each a JSON array, from a program that takes `<workload> <size> <seed>` triples. */
 function lines(bin: string, w: Workload, opts: { cwd?: string } = {}): number[][] {
   const args = cases(w).flatMap(([size, seed]) => [w.name, String(size), String(seed)]);
-  return execFileSync(bin, args, { encoding: 'utf8', ...opts }).trim().split('\n').map((l) => JSON.parse(l) as number[]);
+  return execFileSync(bin, args, { encoding: 'utf8', ...opts })
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as number[]);
 }
 
 type Run = (size: number, seed: number) => number[];
-interface JsKernel { run: Run; begin: (size: number, seed: number) => void; chunk: (p: Uint8Array) => void; end: () => number[] }
+interface JsKernel {
+  run: Run;
+  begin: (size: number, seed: number) => void;
+  chunk: (p: Uint8Array) => void;
+  end: () => number[];
+}
 
 /** The JavaScript kernel as a host runs it: run, or begin, a chunk of the stream per call, end (HOSTS.md). */
 async function jsRun(w: Workload): Promise<Run> {
@@ -52,13 +60,18 @@ async function jsRun(w: Workload): Promise<Run> {
 for (const w of workloads) {
   test(`${w.name}/js: ${w.spec.input ? 'begin, chunk per chunk of the stream, end' : 'run(size, seed)'} computes the reference bits`, async () => {
     const run = await jsRun(w);
-    assert.deepEqual(cases(w).map(([size, seed]) => run(size, seed)), await expected(w));
+    assert.deepEqual(
+      cases(w).map(([size, seed]) => run(size, seed)),
+      await expected(w),
+    );
   });
 }
 
 test('c: every workload, found through the generated C registry, computes the reference bits', async () => {
   const driver = path.join(tmp, 'main.c');
-  writeFileSync(driver, `#include <stdio.h>
+  writeFileSync(
+    driver,
+    `#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "registry.h"
@@ -74,7 +87,8 @@ int main(int argc, char **argv) {
   }
   return 0;
 }
-`);
+`,
+  );
   const bin = path.join(tmp, 'c-registry');
   const dist = path.join(workloadsDir, 'dist', 'c');
   execFileSync('clang', ['-O2', '-Wall', '-Werror', `-I${dist}`, '-o', bin, driver, path.join(dist, 'registry.c'), '-lm']);

@@ -38,16 +38,26 @@ test('radix-sort: the reference keys and checksum follow the rules (64-bit integ
 });
 
 test('radix-sort/js computes the reference checksum', () => {
-  assert.deepEqual(CASES.map(([size, seed]) => js(size, seed)), expected);
+  assert.deepEqual(
+    CASES.map(([size, seed]) => js(size, seed)),
+    expected,
+  );
 });
 
 test('radix-sort/c (clang -O2) computes the reference checksum', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'arena-radix-sort-c-'));
   const driver = path.join(tmp, 'main.c');
-  writeFileSync(driver, '#include <stdio.h>\n#include <stdint.h>\n#include <stdlib.h>\nvoid radix_sort_run(uint32_t, uint32_t, double *);\nint main(int c, char **v) { for (int a = 1; a + 1 < c; a += 2) { double o[1]; radix_sort_run((uint32_t)strtoul(v[a], 0, 10), (uint32_t)strtoul(v[a + 1], 0, 10), o); printf("%.17g\\n", o[0]); } }\n');
+  writeFileSync(
+    driver,
+    '#include <stdio.h>\n#include <stdint.h>\n#include <stdlib.h>\nvoid radix_sort_run(uint32_t, uint32_t, double *);\nint main(int c, char **v) { for (int a = 1; a + 1 < c; a += 2) { double o[1]; radix_sort_run((uint32_t)strtoul(v[a], 0, 10), (uint32_t)strtoul(v[a + 1], 0, 10), o); printf("%.17g\\n", o[0]); } }\n',
+  );
   const bin = path.join(tmp, 'radix-sort');
   execFileSync('clang', ['-O2', '-Wall', '-Werror', '-ffp-contract=off', '-o', bin, driver, path.join(dir, 'c', 'radix-sort.c')]);
-  const out = execFileSync(bin, CASES.flatMap(([size, seed]) => [String(size), String(seed)]), { encoding: 'utf8' });
+  const out = execFileSync(
+    bin,
+    CASES.flatMap(([size, seed]) => [String(size), String(seed)]),
+    { encoding: 'utf8' },
+  );
   assert.deepEqual(out.trim().split('\n').map(Number), expected);
 });
 
@@ -55,6 +65,10 @@ test('radix-sort/go computes the reference checksum', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'arena-radix-sort-go-'));
   const bin = path.join(tmp, 'check');
   execFileSync('go', ['build', '-buildvcs=false', '-o', bin, './radix-sort/go/check'], { cwd: path.dirname(dir) });
-  const out = execFileSync(bin, CASES.flatMap(([size, seed]) => [String(size), String(seed)]), { encoding: 'utf8' });
+  const out = execFileSync(
+    bin,
+    CASES.flatMap(([size, seed]) => [String(size), String(seed)]),
+    { encoding: 'utf8' },
+  );
   assert.deepEqual(out.trim().split('\n').map(Number), expected);
 });

@@ -20,12 +20,16 @@ test("stream.ts: seed 7's first words, little-endian (as stream_test.go has them
     const r = splitmix32(seed);
     const words = Array.from({ length: 64 }, () => r.next().value as number);
     const p = streamBytes(seed, 256);
-    assert.deepEqual(Array.from({ length: 64 }, (_, i) => new DataView(p.buffer).getUint32(i * 4, true)), words);
+    assert.deepEqual(
+      Array.from({ length: 64 }, (_, i) => new DataView(p.buffer).getUint32(i * 4, true)),
+      words,
+    );
   }
 });
 
 test('stream.ts: fill carries the state across calls; drive hands every chunk in order in one reused buffer', () => {
-  const a = new Uint8Array(8), b = new Uint8Array(24);
+  const a = new Uint8Array(8),
+    b = new Uint8Array(24);
   fill(b, fill(a, 42));
   assert.equal(hex(a) + hex(b), hex(streamBytes(42, 32)));
   const seen: string[] = [];
@@ -41,7 +45,9 @@ test('stream.ts: fill carries the state across calls; drive hands every chunk in
 test('stream.h gives the same bytes as stream.ts, and ARENA_STREAM_RUN hands them chunk by chunk', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'arena-stream-c-'));
   const driver = path.join(tmp, 'main.c');
-  writeFileSync(driver, `#include <stdio.h>
+  writeFileSync(
+    driver,
+    `#include <stdio.h>
 #include <stdlib.h>
 #include "${path.join(here, 'stream', 'stream.h')}"
 typedef struct { uint32_t chunks, bytes; } dump_state;
@@ -54,7 +60,8 @@ int main(int c, char **v) {
   dump_stream_run((uint32_t)strtoul(v[1], 0, 10), (uint32_t)strtoul(v[2], 0, 10), out);
   printf(" %g %g\\n", out[0], out[1]);
 }
-`);
+`,
+  );
   const bin = path.join(tmp, 'stream');
   execFileSync('clang', ['-O2', '-Wall', '-Werror', '-o', bin, driver]);
   for (const seed of SEEDS) assert.equal(execFileSync(bin, ['3', String(seed)], { encoding: 'utf8' }), `${hex(streamBytes(seed, 768))} 3 768\n`, `seed ${seed}`);

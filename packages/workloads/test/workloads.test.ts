@@ -12,7 +12,7 @@ const folders = readdirSync(here, { withFileTypes: true }).filter((e) => e.isDir
 test('every workload folder has a spec the contract accepts, named after its folder, a README and a reference', () => {
   const names = folders.map((f) => f.name);
   for (const name of ['chunk-hash', 'fib', 'nbody']) assert.ok(names.includes(name), name);
-  assert.ok(!names.includes('stream'), 'stream/ holds the hosts\' stream, not a workload');
+  assert.ok(!names.includes('stream'), "stream/ holds the hosts' stream, not a workload");
   for (const f of folders) {
     const spec = workloadSpec.parse(JSON.parse(readFileSync(path.join(here, f.name, 'workload.json'), 'utf8')));
     assert.equal(spec.name, f.name);
@@ -39,11 +39,18 @@ test('fib: the reference gives the published values', () => {
 });
 
 test("nbody: seed 0 is the Benchmarks Game's system, whose 1000-step output is published", () => {
-  assert.deepEqual(nbody(1000, 0).map((e) => e.toFixed(9)), ['-0.169075164', '-0.169087605']);
+  assert.deepEqual(
+    nbody(1000, 0).map((e) => e.toFixed(9)),
+    ['-0.169075164', '-0.169087605'],
+  );
 });
 
 test('nbody: different seeds give different answers at 9 decimals, the same seed the same bits', () => {
-  const answers = [1, 2, 3, 42].map((seed) => nbody(1000, seed).map((e) => e.toFixed(9)).join(' '));
+  const answers = [1, 2, 3, 42].map((seed) =>
+    nbody(1000, seed)
+      .map((e) => e.toFixed(9))
+      .join(' '),
+  );
   assert.equal(new Set(answers).size, 4);
   assert.deepEqual(nbody(1000, 42), nbody(1000, 42));
 });

@@ -1,13 +1,24 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { runDocument, type RunDocument, type VariantResult } from '@arena/contract';
-import {
-  acquireBenchLock, describeMachine, killAllChildren, requireTools, runSchedule, TOOLS,
-} from '@arena/hyperfine-wrapper';
+import { acquireBenchLock, describeMachine, killAllChildren, requireTools, runSchedule, TOOLS } from '@arena/hyperfine-wrapper';
 import { execa } from 'execa';
 import { collectRun, runId, toResult, unmeasuredResults } from '../collect.ts';
 import { describeProbe, memoryProbe } from '../memory/method.ts';
 import { measureMemory, processRunOnce } from '../memory/runs.ts';
-import { ConfigError, discoverVariants, discoverWorkloads, leftOutOf, loadAnswers, planTargets, readModules, readSettings, resolveRuntimes, withoutMissingPrograms, type Modules, type Settings } from '@arena/suite';
+import {
+  ConfigError,
+  discoverVariants,
+  discoverWorkloads,
+  leftOutOf,
+  loadAnswers,
+  planTargets,
+  readModules,
+  readSettings,
+  resolveRuntimes,
+  withoutMissingPrograms,
+  type Modules,
+  type Settings,
+} from '@arena/suite';
 import { buildGoToolchains } from '../go-builds.ts';
 import { renderText } from '../format.ts';
 import { gitState } from '../git.ts';
@@ -77,9 +88,13 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     const { targets, problems } = withoutMissingPrograms(planned, root);
     const c = { ...settings.config, leftOut: leftOutOf(settings.config, { variants: [...found, ...broken].map((v) => v.name), workloads: discoverWorkloads(root).workloads.map((w) => w.name) }) };
     const rounds = c.minRounds === c.maxRounds ? `${c.minRounds}` : `${c.minRounds}..${c.maxRounds}`;
-    const sizes = Object.entries(c.sizes).map(([w, size]) => `${w}=${size}`).join(', ');
+    const sizes = Object.entries(c.sizes)
+      .map(([w, size]) => `${w}=${size}`)
+      .join(', ');
     const memory = c.memoryRuns ? `, then ${c.memoryRuns} memory runs per result (${describeProbe(probe)})` : ', memory not measured (BENCH_MEMORY_RUNS=0)';
-    log(`${variants.length} variants × ${settings.workloads.length} workloads (${sizes}), profile ${c.profile}: workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${memory}${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${c.suiteBudgetS ? `, the suite within ${Math.round(c.suiteBudgetS / 60)} min` : ''}${c.workloads ? ` · only workloads ${c.workloads.join(', ')}` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.node.length ? ` · node ${runtimes.node.map((n) => n.version).join(', ')}` : ''}${runtimes.go.length ? ` · ${runtimes.go.map((g) => g.version).join(', ')}` : ''}`);
+    log(
+      `${variants.length} variants × ${settings.workloads.length} workloads (${sizes}), profile ${c.profile}: workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${memory}${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${c.suiteBudgetS ? `, the suite within ${Math.round(c.suiteBudgetS / 60)} min` : ''}${c.workloads ? ` · only workloads ${c.workloads.join(', ')}` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.node.length ? ` · node ${runtimes.node.map((n) => n.version).join(', ')}` : ''}${runtimes.go.length ? ` · ${runtimes.go.map((g) => g.version).join(', ')}` : ''}`,
+    );
 
     const createdAt = new Date();
     const [machine, git] = await Promise.all([describeMachine(), gitState(root)]);
@@ -90,12 +105,22 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     const mem = await measureMemory(timed, answers, { runs: c.memoryRuns, probe, timeoutS: settings.timeoutS, runId: id, say: log, signal: ac.signal }, processRunOnce(probe, root, ac.signal));
     const measured = mem.results;
     const accountingS = {
-      verification: accounting.verificationS, references: accounting.referencesS + mem.referencesS, rounds: accounting.roundsS, memory: mem.memoryS,
+      verification: accounting.verificationS,
+      references: accounting.referencesS + mem.referencesS,
+      rounds: accounting.roundsS,
+      memory: mem.memoryS,
       total: accounting.totalS + mem.referencesS + mem.memoryS,
     };
-    log(`measured in ${(accountingS.total / 60).toFixed(1)} min: verification ${accountingS.verification.toFixed(0)} s, references ${accountingS.references.toFixed(1)} s, rounds ${accountingS.rounds.toFixed(0)} s, memory ${accountingS.memory.toFixed(0)} s`);
+    log(
+      `measured in ${(accountingS.total / 60).toFixed(1)} min: verification ${accountingS.verification.toFixed(0)} s, references ${accountingS.references.toFixed(1)} s, rounds ${accountingS.rounds.toFixed(0)} s, memory ${accountingS.memory.toFixed(0)} s`,
+    );
     const out: VariantResult[] = [
-      ...unmeasuredResults(broken, problems, settings.workloads.map((w) => w.name), c.sizes),
+      ...unmeasuredResults(
+        broken,
+        problems,
+        settings.workloads.map((w) => w.name),
+        c.sizes,
+      ),
       ...measured.map((m) => toResult(m, mem.peaks.get(m.target.key) ?? null)),
     ];
     // Another benchmark may have overlapped a run whose lock was lost: keep it, never as latest.

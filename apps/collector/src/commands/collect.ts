@@ -15,7 +15,11 @@ export async function collect(args: string[]): Promise<number> {
   const file = positionals[0] === undefined ? latestPath(locate(process.cwd()).results) : path.resolve(positionals[0]);
   const doc = readRun(file);
   const baseline = values.baseline ?? baselineSetting();
-  console.log(`${runHeader(doc)}\n\n${workloadTables(doc, baseline).map((t) => `${t.heading}\n\n${renderText(t.table)}`).join('\n\n')}`);
+  console.log(
+    `${runHeader(doc)}\n\n${workloadTables(doc, baseline)
+      .map((t) => `${t.heading}\n\n${renderText(t.table)}`)
+      .join('\n\n')}`,
+  );
   if (doc.config.profile === 'article') console.log(`\n${renderText(articleTable(doc))}`);
   return 0;
 }

@@ -20,9 +20,7 @@ import { describeProbe, memoryProbe } from '../memory/method.ts';
 import { measureMemory, processRunOnce } from '../memory/runs.ts';
 import { repoRoot, resultsDir } from '../paths.ts';
 
-const USAGE =
-  'usage: pnpm arena compare <A> [B] [--format text|markdown|json] [--alpha 0.05] [--fail-above PCT [--allow-missing]] ' +
-  '(A, B: git refs; B defaults to the working tree)';
+const USAGE = 'usage: pnpm arena compare <A> [B] [--format text|markdown|json] [--alpha 0.05] [--fail-above PCT [--allow-missing]] ' + '(A, B: git refs; B defaults to the working tree)';
 
 const log = (m: string) => console.error(`[arena ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
@@ -43,17 +41,16 @@ export function refuseHalf(states: readonly TargetState[], sides: readonly SideP
     if (!dead(s) || dead(other)) continue;
     const first = ofSide(s).find((x) => x.status === 'failed');
     const why = first?.status === 'failed' ? first.error.split('\n')[0] : '';
-    throw new ConfigError(`${named(s.side)}: every result failed its verification run against this harness (first: ${why}); its variants do not speak the protocol this harness checks, so compare refuses it rather than half-compare`);
+    throw new ConfigError(
+      `${named(s.side)}: every result failed its verification run against this harness (first: ${why}); its variants do not speak the protocol this harness checks, so compare refuses it rather than half-compare`,
+    );
   }
 }
 
 /** A side's results as a run document, sharing the compare's machine, config, order and accounting. */
 function sideDocument(plan: SidePlan, measured: Measured[], peaks: Map<string, PeakMemory>, shared: Omit<Parameters<typeof collectRun>[0], 'git' | 'results' | 'id'> & { id: string }): RunDocument {
   const c = shared.config;
-  const results = [
-    ...unmeasuredResults(plan.broken, plan.problems, plan.workloads, c.sizes),
-    ...measured.map((m) => toResult(m, peaks.get(m.target.key) ?? null)),
-  ];
+  const results = [...unmeasuredResults(plan.broken, plan.problems, plan.workloads, c.sizes), ...measured.map((m) => toResult(m, peaks.get(m.target.key) ?? null))];
   const dirty = plan.side.kind === 'working-tree' && plan.side.dirty;
   return runDocument.parse(collectRun({ ...shared, id: `${shared.id}-${plan.side.name.toLowerCase()}`, git: { commit: plan.side.commit, dirty }, results }));
 }
@@ -100,7 +97,10 @@ async function prepareSides(root: string, specs: SideSpec[], settings: Settings,
  */
 export async function compare(args: string[], io: Io = processIo()): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
-    format: { type: 'string' }, alpha: { type: 'string' }, 'fail-above': { type: 'string' }, 'allow-missing': { type: 'boolean' },
+    format: { type: 'string' },
+    alpha: { type: 'string' },
+    'fail-above': { type: 'string' },
+    'allow-missing': { type: 'boolean' },
   });
   if (positionals.length < 1 || positionals.length > 2) throw new ConfigError(USAGE);
   const format = choiceOption('format', values.format, DIFF_FORMATS, 'text');
@@ -134,7 +134,12 @@ export async function compare(args: string[], io: Io = processIo()): Promise<num
     const only = settings.config.only;
     const unknown = only?.filter((n) => !found.some((f) => f.variants.some((v) => v.name === n) || f.broken.some((b) => b.name === n))) ?? [];
     if (unknown.length) throw new ConfigError(`BENCH_ONLY names no variant of either side: ${unknown.join(', ')}`);
-    const runtimes = await resolveRuntimes(found.flatMap((f) => f.variants), settings.config, root, log);
+    const runtimes = await resolveRuntimes(
+      found.flatMap((f) => f.variants),
+      settings.config,
+      root,
+      log,
+    );
     if (!settings.skipBuild) {
       for (const [i, s] of sides.entries()) await buildGoToolchains({ root: s.root, variants: found[i]!.variants, toolchains: runtimes.go, say: log, signal: ac.signal });
     }
@@ -142,16 +147,28 @@ export async function compare(args: string[], io: Io = processIo()): Promise<num
     const [pa, pb] = plans as [SidePlan, SidePlan];
     const targets = interleave(pa.targets, pb.targets);
     const { plan, raisedFrom } = comparePlan(settings.config, pairCount(pa.targets, pb.targets), alpha);
-    if (raisedFrom !== null) log(`at least ${plan.minRounds} rounds (not ${raisedFrom}): fewer could never give a signed-rank p that survives Holm over ${pairCount(pa.targets, pb.targets)} results at alpha ${alpha}`);
-    log(`${named(pa.side)} vs ${named(pb.side)}: ${pairCount(pa.targets, pb.targets)} results on both sides, ${targets.length} targets, rounds ${plan.minRounds}..${plan.maxRounds} of ${plan.runsPerRound} runs, A and B side by side in alternating order`);
+    if (raisedFrom !== null)
+      log(`at least ${plan.minRounds} rounds (not ${raisedFrom}): fewer could never give a signed-rank p that survives Holm over ${pairCount(pa.targets, pb.targets)} results at alpha ${alpha}`);
+    log(
+      `${named(pa.side)} vs ${named(pb.side)}: ${pairCount(pa.targets, pb.targets)} results on both sides, ${targets.length} targets, rounds ${plan.minRounds}..${plan.maxRounds} of ${plan.runsPerRound} runs, A and B side by side in alternating order`,
+    );
     const answers = await loadAnswers(root, settings.workloads);
     const createdAt = new Date();
     const machine = await describeMachine();
     const id = runId(createdAt, pb.side.commit);
-    const discovered = { variants: sides.flatMap((s) => { const d = discoverVariants(s.root); return [...d.variants, ...d.broken].map((v) => v.name); }), workloads: sides.flatMap((s) => discoverWorkloads(s.root).workloads.map((w) => w.name)) };
+    const discovered = {
+      variants: sides.flatMap((s) => {
+        const d = discoverVariants(s.root);
+        return [...d.variants, ...d.broken].map((v) => v.name);
+      }),
+      workloads: sides.flatMap((s) => discoverWorkloads(s.root).workloads.map((w) => w.name)),
+    };
     const config = { ...settings.config, minRounds: plan.minRounds, maxRounds: plan.maxRounds, suiteBudgetS: plan.suiteBudgetS, leftOut: leftOutOf(settings.config, discovered) };
     const scheduled = await runSchedule(targets, { ...plan, timeoutS: settings.timeoutS }, answers, {
-      progress: log, signal: ac.signal, cwd: root, verified: (states) => refuseHalf(states, plans),
+      progress: log,
+      signal: ac.signal,
+      cwd: root,
+      verified: (states) => refuseHalf(states, plans),
     });
     log(`memory runs: ${config.memoryRuns ? `${config.memoryRuns} per result (${describeProbe(probe)})` : 'off (BENCH_MEMORY_RUNS=0)'}`);
     let memoryS = 0;
@@ -160,7 +177,12 @@ export async function compare(args: string[], io: Io = processIo()): Promise<num
     const peaks = new Map<string, PeakMemory>();
     for (const p of plans) {
       const mine = scheduled.results.filter((m) => onSide(p.side.name, m.target.key));
-      const mem = await measureMemory(mine, answers, { runs: config.memoryRuns, probe, timeoutS: settings.timeoutS, runId: `${id}-${p.side.name.toLowerCase()}`, say: log, signal: ac.signal }, processRunOnce(probe, p.side.root, ac.signal));
+      const mem = await measureMemory(
+        mine,
+        answers,
+        { runs: config.memoryRuns, probe, timeoutS: settings.timeoutS, runId: `${id}-${p.side.name.toLowerCase()}`, say: log, signal: ac.signal },
+        processRunOnce(probe, p.side.root, ac.signal),
+      );
       measured.push(...mem.results);
       for (const [k, v] of mem.peaks) peaks.set(k, v);
       memoryS += mem.memoryS;
@@ -170,7 +192,13 @@ export async function compare(args: string[], io: Io = processIo()): Promise<num
     const accountingS = { verification: a.verificationS, references: a.referencesS + referencesS, rounds: a.roundsS, memory: memoryS, total: a.totalS + referencesS + memoryS };
     const status = lock.lost() === null ? 'complete' : 'interrupted';
     const shared = { createdAt, machine, config, order: scheduled.order, accountingS, status, id } as const;
-    const bySide = (p: SidePlan) => sideDocument(p, measured.filter((m) => onSide(p.side.name, m.target.key)), peaks, shared);
+    const bySide = (p: SidePlan) =>
+      sideDocument(
+        p,
+        measured.filter((m) => onSide(p.side.name, m.target.key)),
+        peaks,
+        shared,
+      );
     const [docA, docB] = [bySide(pa), bySide(pb)];
     const side = (p: SidePlan, run: RunDocument) => ({ ref: p.side.ref, commit: p.side.commit, dirty: run.git.dirty, run });
     const doc: CompareDocument = { schemaVersion: COMPARE_SCHEMA_VERSION, kind: 'compare', id, createdAt: createdAt.toISOString(), a: side(pa, docA), b: side(pb, docB) };

@@ -45,7 +45,11 @@ export function parseNewArgs(args: string[], root: string): NewArgs {
 }
 
 const variantFolders = (root: string): Set<string> =>
-  new Set(readdirSync(path.join(root, 'packages', 'variants'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name));
+  new Set(
+    readdirSync(path.join(root, 'packages', 'variants'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name),
+  );
 
 /**
  * `arena new <name> --template <t>`: writes packages/variants/<name> with `turbo gen variant`

@@ -25,7 +25,14 @@ export async function report(args: string[], io: Io = processIo()): Promise<numb
   for (const spec of positionals.length ? positionals : ['latest']) runs.push(await resolveRun(spec, loc, warn));
   const options = { baseline: values.baseline, warn, out };
   if (runs.length > 1) checkMachineRuns(runs, warn); // before writing: a refused set leaves the last report alone
-  const paths = runs.length === 1 ? await writeReports(runs[0]!.doc, loc.results, options) : await writeMachineReports(runs.map((r) => r.doc), loc.results, options);
+  const paths =
+    runs.length === 1
+      ? await writeReports(runs[0]!.doc, loc.results, options)
+      : await writeMachineReports(
+          runs.map((r) => r.doc),
+          loc.results,
+          options,
+        );
   io.out(`wrote ${paths.html}\nwrote ${paths.markdown}\n`);
   return 0;
 }

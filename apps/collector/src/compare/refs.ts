@@ -3,9 +3,7 @@ import { ConfigError } from '@arena/suite';
 import { gitState, resolveRef } from '../git.ts';
 
 /** One side of a compare, resolved: a commit to check out, or the working tree as it is. */
-export type SideSpec =
-  | { kind: 'commit'; name: 'A' | 'B'; ref: string; commit: string }
-  | { kind: 'working-tree'; name: 'A' | 'B'; ref: 'working tree'; commit: string; dirty: boolean };
+export type SideSpec = { kind: 'commit'; name: 'A' | 'B'; ref: string; commit: string } | { kind: 'working-tree'; name: 'A' | 'B'; ref: 'working tree'; commit: string; dirty: boolean };
 
 /** The folders a ref must have for this harness to drive its variants. */
 const LAYOUT = ['pnpm-workspace.yaml', 'turbo.json', 'packages/variants', 'packages/suite', 'scripts/toolchain.sh'];

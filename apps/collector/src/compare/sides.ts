@@ -1,8 +1,6 @@
 import type { Target } from '@arena/hyperfine-wrapper';
 import type { Runtimes } from '@arena/runtimes';
-import {
-  discoverVariants, discoverWorkloads, planTargets, readModules, withoutMissingPrograms, type BrokenVariant, type Modules, type Settings, type Variant,
-} from '@arena/suite';
+import { discoverVariants, discoverWorkloads, planTargets, readModules, withoutMissingPrograms, type BrokenVariant, type Modules, type Settings, type Variant } from '@arena/suite';
 import type { SideSpec } from './refs.ts';
 
 /** A side ready to plan: its spec and the folder its variants are run from. */
@@ -39,7 +37,10 @@ export function planSide(side: Side, found: { variants: Variant[]; broken: Broke
   const { targets, problems } = withoutMissingPrograms(planned, side.root);
   const at = (t: Target): Target => ({ ...t, cwd: side.root });
   return {
-    side, ...found, workloads: workloads.map((w) => w.name),
-    targets: targets.map(at), problems: problems.map((p) => ({ ...p, target: at(p.target) })),
+    side,
+    ...found,
+    workloads: workloads.map((w) => w.name),
+    targets: targets.map(at),
+    problems: problems.map((p) => ({ ...p, target: at(p.target) })),
   };
 }

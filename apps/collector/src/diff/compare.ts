@@ -14,9 +14,15 @@ import { minAttainableP, pairSize, tooSmall } from './power.ts';
  */
 export type DiffSide =
   | {
-      status: 'ok'; medianS: number; ci95LowS: number; ci95HighS: number; ciHalfWidthPct: number; runs: number;
+      status: 'ok';
+      medianS: number;
+      ci95LowS: number;
+      ci95HighS: number;
+      ciHalfWidthPct: number;
+      runs: number;
       /** Distinct rounds; the CI says something only from MIN_CI_ROUNDS on (ciInformative). */
-      rounds: number; ciInformative: boolean;
+      rounds: number;
+      ciInformative: boolean;
       /** CPU seconds per run (user + system). */
       cpuS: number;
       /** The memory runs' peaks; null when not measured. */
@@ -143,8 +149,16 @@ function side(r: VariantResult | undefined, doc: RunDocument, of: { variant: str
   if (r.status === 'failed') return { status: 'failed', error: r.error };
   const w = r.wallS;
   return {
-    status: 'ok', medianS: w.median, ci95LowS: w.ci95.low, ci95HighS: w.ci95.high, ciHalfWidthPct: ciHalfWidthPct(w), runs: w.times.length,
-    rounds: new Set(w.round).size, ciInformative: ciIsInformative(w), cpuS: cpuSeconds(r), peakMemory: r.peakMemory,
+    status: 'ok',
+    medianS: w.median,
+    ci95LowS: w.ci95.low,
+    ci95HighS: w.ci95.high,
+    ciHalfWidthPct: ciHalfWidthPct(w),
+    runs: w.times.length,
+    rounds: new Set(w.round).size,
+    ciInformative: ciIsInformative(w),
+    cpuS: cpuSeconds(r),
+    peakMemory: r.peakMemory,
   };
 }
 
@@ -172,7 +186,10 @@ export function comparabilityWarnings(a: RunDocument, b: RunDocument): string[] 
   if (a.config.workers.join(',') !== b.config.workers.join(',')) {
     warnings.push(`the configs differ: workers = ${a.config.workers.join(',')} in A, ${b.config.workers.join(',')} in B`);
   }
-  for (const [name, d] of [['A', a], ['B', b]] as const) {
+  for (const [name, d] of [
+    ['A', a],
+    ['B', b],
+  ] as const) {
     if (d.git.dirty) warnings.push(`${name} (${d.id}) was recorded on a dirty git tree: its commit does not describe the code measured`);
     if (d.status === 'interrupted') warnings.push(`${name} (${d.id}) was interrupted: some results may be missing`);
   }
@@ -182,7 +199,13 @@ export function comparabilityWarnings(a: RunDocument, b: RunDocument): string[] 
 }
 
 const info = (doc: RunDocument, file: string): DiffRunInfo => ({
-  id: doc.id, file, commit: doc.git.commit, dirty: doc.git.dirty, createdAt: doc.createdAt, only: doc.config.only, workloads: doc.config.workloads,
+  id: doc.id,
+  file,
+  commit: doc.git.commit,
+  dirty: doc.git.dirty,
+  createdAt: doc.createdAt,
+  only: doc.config.only,
+  workloads: doc.config.workloads,
 });
 
 /** The verdict of the diff rules on one result's times in two separate runs (see {@link judgeChange}). */
@@ -213,12 +236,7 @@ export function judgeChange(a: WallSeconds, b: WallSeconds, alpha: number, noise
  * Compares run B against run A, benchstat style: one row per variant + parameters present in
  * either (A's order, then B's new ones), the change of the median and whether it is significant.
  */
-export function compareRuns(
-  a: { doc: RunDocument; file: string },
-  b: { doc: RunDocument; file: string },
-  alpha = 0.05,
-  noise: NoiseSetting = NO_NOISE,
-): DiffResult {
+export function compareRuns(a: { doc: RunDocument; file: string }, b: { doc: RunDocument; file: string }, alpha = 0.05, noise: NoiseSetting = NO_NOISE): DiffResult {
   const { noisePct } = noise;
   const byKeyA = new Map(a.doc.results.map((r) => [resultKey(r), r]));
   const byKeyB = new Map(b.doc.results.map((r) => [resultKey(r), r]));
@@ -229,8 +247,22 @@ export function compareRuns(
     const any = (ra ?? rb)!;
     const [sa, sb] = [side(ra, a.doc, any), side(rb, b.doc, any)];
     const row: DiffRow = {
-      key, label: resultLabel(any), variant: any.variant, parameters: any.parameters, a: sa, b: sb, change: changeOf(sa, sb),
-      deltaPct: null, p: null, pMethod: null, ciOverlap: null, significant: false, minP: null, tooSmall: false, memory: null, paired: null,
+      key,
+      label: resultLabel(any),
+      variant: any.variant,
+      parameters: any.parameters,
+      a: sa,
+      b: sb,
+      change: changeOf(sa, sb),
+      deltaPct: null,
+      p: null,
+      pMethod: null,
+      ciOverlap: null,
+      significant: false,
+      minP: null,
+      tooSmall: false,
+      memory: null,
+      paired: null,
     };
     if (ra?.status === 'ok' && rb?.status === 'ok') {
       Object.assign(row, judgeChange(ra.wallS, rb.wallS, alpha, noisePct));
@@ -249,7 +281,18 @@ export function compareRuns(
         return { aS, bS, deltaPct: (bS / aS - 1) * 100, rows: both.length };
       })()
     : null;
-  return { test: 'mann-whitney', a: info(a.doc, a.file), b: info(b.doc, b.file), alpha, noisePct, noiseSource: noise.source, ...(noise.file ? { noiseFile: noise.file } : {}), rows, geomean: geo, warnings: comparabilityWarnings(a.doc, b.doc) };
+  return {
+    test: 'mann-whitney',
+    a: info(a.doc, a.file),
+    b: info(b.doc, b.file),
+    alpha,
+    noisePct,
+    noiseSource: noise.source,
+    ...(noise.file ? { noiseFile: noise.file } : {}),
+    rows,
+    geomean: geo,
+    warnings: comparabilityWarnings(a.doc, b.doc),
+  };
 }
 
 /**
@@ -263,9 +306,6 @@ export function compareRuns(
 export function regressions(result: DiffResult, failAbovePct: number, allowMissing = false, newFails = false): DiffRow[] {
   return result.rows.filter(
     (r) =>
-      (r.significant && r.deltaPct !== null && r.deltaPct > failAbovePct) ||
-      r.change === 'now-failing' ||
-      (r.change === 'gone' && !allowMissing) ||
-      (r.change === 'new' && newFails && !allowMissing),
+      (r.significant && r.deltaPct !== null && r.deltaPct > failAbovePct) || r.change === 'now-failing' || (r.change === 'gone' && !allowMissing) || (r.change === 'new' && newFails && !allowMissing),
   );
 }

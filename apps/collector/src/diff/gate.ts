@@ -19,4 +19,3 @@ export function gateNotes(result: DiffResult, failAbovePct: number, allowMissing
     : `ok: no variant is significantly slower by more than ${failAbovePct} %, now failing or ${absent}`;
   return [verdict, ...(allowed.length ? [`${newFails ? 'on one side only' : 'gone from B'}, allowed by --allow-missing: ${allowed.join(', ')}`] : [])];
 }
-

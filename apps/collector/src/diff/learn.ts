@@ -9,7 +9,13 @@ const short = (commit: string | null) => commit?.slice(0, 10) ?? 'none';
 /** The first setting that differs between two runs (workloads and sizes, workers, profile), or null. */
 function configDifference(a: RunDocument, b: RunDocument): string | null {
   const settings: Array<[string, (d: RunDocument) => string]> = [
-    ['sizes', (d) => Object.entries(d.config.sizes).map(([w, size]) => `${w}=${size}`).join(',')],
+    [
+      'sizes',
+      (d) =>
+        Object.entries(d.config.sizes)
+          .map(([w, size]) => `${w}=${size}`)
+          .join(','),
+    ],
     ['workers', (d) => d.config.workers.join(',')],
     ['profile', (d) => d.config.profile],
   ];
@@ -53,7 +59,10 @@ export function whyNotLearned(a: RunDocument, b: RunDocument, alpha = 0.05): str
   }
   if (a.git.commit === null || b.git.commit === null) return 'a run records no git commit, so nothing shows that both measured the same code';
   if (a.git.commit !== b.git.commit) return `the two runs measured different commits (${short(a.git.commit)}, ${short(b.git.commit)})`;
-  for (const [name, d] of [['A', a], ['B', b]] as const) {
+  for (const [name, d] of [
+    ['A', a],
+    ['B', b],
+  ] as const) {
     if (d.git.dirty) return `${name} (${d.id}) was made on a dirty tree, so the code may differ between the two runs`;
   }
   return null;

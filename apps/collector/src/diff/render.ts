@@ -18,7 +18,12 @@ function sideCell(s: DiffSide): string {
 
 /** The Δ cell of every row that was not compared. */
 const CHANGE_CELL: Record<Exclude<DiffChange, 'compared'>, string> = {
-  'now-failing': 'now failing', gone: 'gone', new: 'new', 'not-run': 'not run', fixed: 'fixed', 'still-failing': 'still failing',
+  'now-failing': 'now failing',
+  gone: 'gone',
+  new: 'new',
+  'not-run': 'not run',
+  fixed: 'fixed',
+  'still-failing': 'still failing',
 };
 
 function deltaCell(r: DiffRow): string {
@@ -31,7 +36,7 @@ const runs = (s: DiffSide) => (s.status === 'ok' ? String(s.runs) : '–');
 /** `A → B` of a figure of ok sides; MISSING for a side without it; empty when neither side is ok. */
 function pairCell(r: DiffRow, of: (s: Extract<DiffSide, { status: 'ok' }>) => string | null): string {
   if (r.a.status !== 'ok' && r.b.status !== 'ok') return '';
-  const cell = (s: DiffSide) => (s.status === 'ok' ? of(s) ?? MISSING : MISSING);
+  const cell = (s: DiffSide) => (s.status === 'ok' ? (of(s) ?? MISSING) : MISSING);
   return `${cell(r.a)} → ${cell(r.b)}`;
 }
 
@@ -53,7 +58,9 @@ export function diffTable(result: DiffResult): Table {
     sideCell(r.a),
     sideCell(r.b),
     deltaCell(r),
-    ...(paired ? [ciCell(r), r.paired ? `${pValue(r.paired.p)} → ${pValue(r.paired.pHolm)}` : '', r.paired ? String(r.paired.rounds) : ''] : [r.p === null ? '' : `p=${r.p.toFixed(3)}`, `${runs(r.a)}+${runs(r.b)}`]),
+    ...(paired
+      ? [ciCell(r), r.paired ? `${pValue(r.paired.p)} → ${pValue(r.paired.pHolm)}` : '', r.paired ? String(r.paired.rounds) : '']
+      : [r.p === null ? '' : `p=${r.p.toFixed(3)}`, `${runs(r.a)}+${runs(r.b)}`]),
     pairCell(r, (s) => (s.peakMemory ? mib(s.peakMemory.medianBytes) : null)),
     memoryDeltaCell(r),
     pairCell(r, (s) => s.cpuS.toFixed(3)),
@@ -105,24 +112,20 @@ const pairedLegend = (r: DiffResult) =>
   'Holm keeps the chance that any result of an unchanged suite is flagged at alpha (family-wise); the raw p is shown before the arrow, the adjusted one after. ' +
   'B/A 95 % CI: the signed-rank interval of the change, per result (not adjusted). No noise threshold applies.';
 
-const legend = (r: DiffResult) =>
-  r.test === 'paired-signed-rank' ? pairedLegend(r) + memoryLegend + absences(r) : twoSampleLegend(r) + memoryLegend + absences(r);
+const legend = (r: DiffResult) => (r.test === 'paired-signed-rank' ? pairedLegend(r) + memoryLegend + absences(r) : twoSampleLegend(r) + memoryLegend + absences(r));
 
 const twoSampleLegend = (r: DiffResult) =>
   `Δ: change of the median from A to B (+ is slower), shown when a two-sided Mann-Whitney U test on the per-run times gives p < ${r.alpha}, the two medians' 95 % CIs do not overlap${noiseClause(r)}; ~ otherwise. ` +
   'p is exact for samples of at most 8 runs without ties, else the normal approximation with tie and continuity correction.' +
   (r.noiseSource === 'none' ? ' No noise threshold: between-run drift of the machine can show as a change (`arena aa` measures it).' : '');
 
-const memoryLegend =
-  ` Δ mem: change of the median peak memory of the process tree, shown when every memory run of one side peaked above every run of the other (the ranges do not overlap) and the medians differ by at least ${MEMORY_MIN_CHANGE_PCT} % (with 3–5 memory runs a side no rank test can reach p < 0.05); ~ otherwise; ${MISSING} when a side has no memory runs or they were measured differently. CPU s: user + system seconds per run (mean), shown, not judged.`;
+const memoryLegend = ` Δ mem: change of the median peak memory of the process tree, shown when every memory run of one side peaked above every run of the other (the ranges do not overlap) and the medians differ by at least ${MEMORY_MIN_CHANGE_PCT} % (with 3–5 memory runs a side no rank test can reach p < 0.05); ~ otherwise; ${MISSING} when a side has no memory runs or they were measured differently. CPU s: user + system seconds per run (mean), shown, not judged.`;
 
 /** The small-sample note, when some compared result can never be judged. */
 export function sampleNote(result: DiffResult): string | null {
   if (result.test === 'paired-signed-rank') return pairedSampleNote(result);
   const compared = result.rows.flatMap((r) =>
-    r.a.status === 'ok' && r.b.status === 'ok'
-      ? [{ label: r.label, runs: [r.a.runs, r.b.runs] as [number, number], ciInformative: r.a.ciInformative && r.b.ciInformative }]
-      : [],
+    r.a.status === 'ok' && r.b.status === 'ok' ? [{ label: r.label, runs: [r.a.runs, r.b.runs] as [number, number], ciInformative: r.a.ciInformative && r.b.ciInformative }] : [],
   );
   return smallSampleNote(compared, result.alpha);
 }
@@ -171,16 +174,5 @@ export function renderDiff(result: DiffResult, format: DiffFormat, gateNotes: Di
       '',
     ].join('\n');
   }
-  return [
-    describe('A', result.a),
-    describe('B', result.b),
-    ...result.warnings.map((w) => `warning: ${w}`),
-    '',
-    renderText(table),
-    '',
-    ...failures(result),
-    legend(result),
-    ...notes,
-    '',
-  ].join('\n');
+  return [describe('A', result.a), describe('B', result.b), ...result.warnings.map((w) => `warning: ${w}`), '', renderText(table), '', ...failures(result), legend(result), ...notes, ''].join('\n');
 }

@@ -73,11 +73,7 @@ export async function resolveRun(spec: string, loc: RunLocation, warn: (message:
 
   const runs = listRuns(loc.results, (m) => warn(m));
   const commit = await resolveRef(loc.gitCwd, spec);
-  const matches = commit
-    ? runs.filter((r) => r.doc.git.commit === commit)
-    : /^[0-9a-f]{4,40}$/i.test(spec)
-      ? runs.filter((r) => r.doc.git.commit?.toLowerCase().startsWith(spec.toLowerCase()))
-      : [];
+  const matches = commit ? runs.filter((r) => r.doc.git.commit === commit) : /^[0-9a-f]{4,40}$/i.test(spec) ? runs.filter((r) => r.doc.git.commit?.toLowerCase().startsWith(spec.toLowerCase())) : [];
   const complete = matches.filter((r) => r.doc.status === 'complete');
   const chosen = (complete.length ? complete : matches).at(-1);
   if (chosen) return { doc: chosen.doc, file: chosen.file, spec };

@@ -6,7 +6,11 @@ import type { Exporter } from './exporter.ts';
 const ns = (s: number) => Math.round(s * 1e9);
 
 /** One BMF metric: a value with optional bounds. */
-interface Metric { value: number; lower_value?: number; upper_value?: number }
+interface Metric {
+  value: number;
+  lower_value?: number;
+  upper_value?: number;
+}
 
 /**
  * Bencher Metric Format: `{"<benchmark>": {"latency": {"value", "lower_value", "upper_value"}, …}}`.

@@ -7,10 +7,35 @@ import type { Exporter } from './exporter.ts';
  * user + system; peak memory in bytes over the memory runs, empty when not measured.
  */
 export const CSV_COLUMNS = [
-  'run_id', 'created_at', 'commit', 'dirty', 'variant', 'workload', 'size', 'parameters', 'workers', 'status',
-  'median_s', 'ci95_low_s', 'ci95_high_s', 'mean_s', 'stddev_s', 'min_s', 'max_s', 'runs',
-  'cv_pct', 'user_s_mean', 'system_s_mean', 'cpu_s_mean', 'compute_ms',
-  'peak_memory_method', 'peak_memory_runs', 'peak_memory_median_bytes', 'peak_memory_min_bytes', 'peak_memory_max_bytes', 'peak_memory_sample_interval_ms',
+  'run_id',
+  'created_at',
+  'commit',
+  'dirty',
+  'variant',
+  'workload',
+  'size',
+  'parameters',
+  'workers',
+  'status',
+  'median_s',
+  'ci95_low_s',
+  'ci95_high_s',
+  'mean_s',
+  'stddev_s',
+  'min_s',
+  'max_s',
+  'runs',
+  'cv_pct',
+  'user_s_mean',
+  'system_s_mean',
+  'cpu_s_mean',
+  'compute_ms',
+  'peak_memory_method',
+  'peak_memory_runs',
+  'peak_memory_median_bytes',
+  'peak_memory_min_bytes',
+  'peak_memory_max_bytes',
+  'peak_memory_sample_interval_ms',
   'error',
 ] as const;
 
@@ -25,17 +50,32 @@ const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` 
 
 function row(doc: RunDocument, r: VariantResult): string[] {
   const base = [
-    doc.id, doc.createdAt, doc.git.commit ?? '', String(doc.git.dirty), r.variant, r.workload, String(r.size),
-    Object.entries(r.parameters).map(([k, v]) => `${k}=${v}`).join(';'), r.parameters.workers ?? '', r.status,
+    doc.id,
+    doc.createdAt,
+    doc.git.commit ?? '',
+    String(doc.git.dirty),
+    r.variant,
+    r.workload,
+    String(r.size),
+    Object.entries(r.parameters)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(';'),
+    r.parameters.workers ?? '',
+    r.status,
   ];
   if (r.status === 'failed') return [...base, ...Array(CSV_COLUMNS.length - base.length - 1).fill(''), r.error];
   const w = r.wallS;
   return [
     ...base,
     ...[w.median, w.ci95.low, w.ci95.high, w.mean, w.stddev, w.min, w.max].map(String),
-    String(w.times.length), String(r.stop.cvPct), String(r.userS.mean), String(r.systemS.mean), String(cpuSeconds(r)),
+    String(w.times.length),
+    String(r.stop.cvPct),
+    String(r.userS.mean),
+    String(r.systemS.mean),
+    String(cpuSeconds(r)),
     r.phasesMs.computeMs === undefined ? '' : String(r.phasesMs.computeMs),
-    ...memoryCells(r.peakMemory), '',
+    ...memoryCells(r.peakMemory),
+    '',
   ];
 }
 

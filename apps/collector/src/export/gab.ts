@@ -4,7 +4,13 @@ import { cpuSeconds } from '../resources.ts';
 import type { Exporter } from './exporter.ts';
 
 /** One entry of github-action-benchmark's `customSmallerIsBetter` tool input. */
-export interface GabEntry { name: string; unit: string; value: number; range?: string; extra?: string }
+export interface GabEntry {
+  name: string;
+  unit: string;
+  value: number;
+  range?: string;
+  extra?: string;
+}
 
 const ms = (s: number) => Math.round(s * 1e6) / 1e3;
 const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 100) / 100;
@@ -38,7 +44,15 @@ export const gabExporter: Exporter = {
           },
           { name: `${resultLabel(r)} · CPU time`, unit: 'ms', value: ms(cpuSeconds(r)), extra: `user + system per run (mean of ${w.times.length} runs)\n${commit}` },
           ...(p
-            ? [{ name: `${resultLabel(r)} · peak memory`, unit: 'MiB', value: mib(p.medianBytes), range: `${mib(p.minBytes)}–${mib(p.maxBytes)}`, extra: `median of ${p.bytes.length} memory runs, ${p.method}${p.sampleIntervalMs === null ? '' : ` every ${p.sampleIntervalMs} ms`}\n${commit}` }]
+            ? [
+                {
+                  name: `${resultLabel(r)} · peak memory`,
+                  unit: 'MiB',
+                  value: mib(p.medianBytes),
+                  range: `${mib(p.minBytes)}–${mib(p.maxBytes)}`,
+                  extra: `median of ${p.bytes.length} memory runs, ${p.method}${p.sampleIntervalMs === null ? '' : ` every ${p.sampleIntervalMs} ms`}\n${commit}`,
+                },
+              ]
             : []),
         ];
       });

@@ -18,8 +18,7 @@ export function makeChild(parent: string, name: string): string {
  * The command that runs `argv` inside `child`: a shell moves itself into the cgroup, then execs the
  * command, so the command and every process it forks are in it from their first instruction. Pure.
  */
-export const inCgroup = (child: string, argv: string[]): string[] =>
-  ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'arena-cgroup', child, ...argv];
+export const inCgroup = (child: string, argv: string[]): string[] => ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'arena-cgroup', child, ...argv];
 
 /** The child's peak memory in bytes, as the kernel wrote it. */
 export function readPeak(child: string, method: CgroupMethod): number {

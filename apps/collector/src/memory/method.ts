@@ -7,9 +7,7 @@ import { SAMPLE_INTERVAL_MS } from './sampler.ts';
  * How the memory runs measure: in a cgroup made for each run under a folder delegated to the bench
  * (the kernel's own peak), or by sampling the process tree's PSS every intervalMs.
  */
-export type MemoryProbe =
-  | { method: 'cgroup-v2' | 'cgroup-v1'; parent: string }
-  | { method: 'sampled-pss'; intervalMs: number };
+export type MemoryProbe = { method: 'cgroup-v2' | 'cgroup-v1'; parent: string } | { method: 'sampled-pss'; intervalMs: number };
 
 /** What the folder BENCH_MEMORY_CGROUP names holds, as far as the choice depends on it. */
 export interface CgroupFolder {
@@ -36,7 +34,9 @@ export function chooseMemoryProbe(setting: string | null, folder: CgroupFolder |
   const v1 = !v2 && files.includes('memory.max_usage_in_bytes') && files.includes('cgroup.procs');
   if (!v2 && !v1) return { error: `BENCH_MEMORY_CGROUP: ${setting} is not a cgroup v2 folder (no cgroup.controllers) nor a v1 memory cgroup (no memory.max_usage_in_bytes)` };
   if (v2 && !(folder!.subtreeControl ?? '').split(/\s+/).includes('memory')) {
-    return { error: `BENCH_MEMORY_CGROUP: ${setting} does not give its children the memory controller; enable it first (echo +memory > ${path.join(setting, 'cgroup.subtree_control')}): the bench never changes a cgroup it did not create` };
+    return {
+      error: `BENCH_MEMORY_CGROUP: ${setting} does not give its children the memory controller; enable it first (echo +memory > ${path.join(setting, 'cgroup.subtree_control')}): the bench never changes a cgroup it did not create`,
+    };
   }
   if (!folder!.writable) return { error: `BENCH_MEMORY_CGROUP: ${setting} is not writable by this user; delegate it to the user running the bench` };
   return { probe: { method: v2 ? 'cgroup-v2' : 'cgroup-v1', parent: setting } };
@@ -74,5 +74,4 @@ export function memoryProbe(setting: string | null): MemoryProbe {
 }
 
 /** The probe in words, for the log: `sampled PSS every 5 ms`, `cgroup v2 under /sys/fs/cgroup/bench`. */
-export const describeProbe = (p: MemoryProbe): string =>
-  p.method === 'sampled-pss' ? `sampled PSS every ${p.intervalMs} ms` : `${p.method.replace('-', ' ')} under ${p.parent}`;
+export const describeProbe = (p: MemoryProbe): string => (p.method === 'sampled-pss' ? `sampled PSS every ${p.intervalMs} ms` : `${p.method.replace('-', ' ')} under ${p.parent}`);

@@ -57,8 +57,13 @@ export async function runWithMemory(argv: string[], probe: MemoryProbe, o: Memor
       // The group may still hold workers that outlived their primary.
       killGroup(proc.pid);
       const outcome: ProcessOutcome = {
-        exitCode: result.exitCode ?? null, signal: result.signal ?? null, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? ''),
-        durationMs: performance.now() - started, timedOut, cancelled,
+        exitCode: result.exitCode ?? null,
+        signal: result.signal ?? null,
+        stdout: String(result.stdout ?? ''),
+        stderr: String(result.stderr ?? ''),
+        durationMs: performance.now() - started,
+        timedOut,
+        cancelled,
       };
       const ended = outcome.exitCode === 0 && !timedOut && !cancelled;
       const peakBytes = !ended ? null : cgroup ? readPeak(cgroup.child, cgroup.method) : (sampled?.peakBytes ?? null);

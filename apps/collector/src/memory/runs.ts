@@ -95,17 +95,19 @@ export async function measureMemory(measured: Measured[], answers: Answers, o: M
 }
 
 /** The bench's RunOnce: the command from `cwd` under `probe`, its output verified like a verification run's. */
-export const processRunOnce = (probe: MemoryProbe, cwd?: string, signal?: AbortSignal): RunOnce => async (run, o) => {
-  let measured: MemoryRunOutcome;
-  try {
-    measured = await runWithMemory(splitCommand(run.command), probe, { cwd, signal, timeoutMs: o.timeoutMs, cgroupName: o.cgroupName });
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  }
-  const { outcome, peakBytes } = measured;
-  if (outcome.exitCode !== 0 || outcome.timedOut || outcome.cancelled) return { ok: false, error: describeFailure(outcome, o.timeoutMs) };
-  const verdict = verifyOutput(outcome.stdout, run.expected, cwd);
-  if (!verdict.ok) return { ok: false, error: verdict.error };
-  if (peakBytes === null) return { ok: false, error: 'no peak memory was measured' };
-  return { ok: true, bytes: peakBytes };
-};
+export const processRunOnce =
+  (probe: MemoryProbe, cwd?: string, signal?: AbortSignal): RunOnce =>
+  async (run, o) => {
+    let measured: MemoryRunOutcome;
+    try {
+      measured = await runWithMemory(splitCommand(run.command), probe, { cwd, signal, timeoutMs: o.timeoutMs, cgroupName: o.cgroupName });
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+    const { outcome, peakBytes } = measured;
+    if (outcome.exitCode !== 0 || outcome.timedOut || outcome.cancelled) return { ok: false, error: describeFailure(outcome, o.timeoutMs) };
+    const verdict = verifyOutput(outcome.stdout, run.expected, cwd);
+    if (!verdict.ok) return { ok: false, error: verdict.error };
+    if (peakBytes === null) return { ok: false, error: 'no peak memory was measured' };
+    return { ok: true, bytes: peakBytes };
+  };

@@ -53,7 +53,8 @@ export function medianChart(doc: RunDocument): ChartSpec {
     spec: {
       config,
       ...perWorkload(medianRows(doc), (i) => ({
-        width: WIDTH, height: { step: 22 },
+        width: WIDTH,
+        height: { step: 22 },
         encoding: { y: sortedName },
         layer: [
           { name: `bars_${i}`, mark: { type: 'bar' }, encoding: { x: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)' }, color } },
@@ -74,8 +75,15 @@ export function timesChart(doc: RunDocument): ChartSpec {
     spec: {
       config,
       ...perWorkload(timeRows(doc), (i) => ({
-        width: WIDTH, height: { step: 22 },
-        layer: [{ name: `ticks_${i}`, mark: { type: 'tick', opacity: 0.7, thickness: 1.5 }, encoding: { y: sortedName, x: { field: 'wallMs', type: 'quantitative', title: 'wall time (ms)', scale: { zero: false } }, color } }],
+        width: WIDTH,
+        height: { step: 22 },
+        layer: [
+          {
+            name: `ticks_${i}`,
+            mark: { type: 'tick', opacity: 0.7, thickness: 1.5 },
+            encoding: { y: sortedName, x: { field: 'wallMs', type: 'quantitative', title: 'wall time (ms)', scale: { zero: false } }, color },
+          },
+        ],
       })),
     } as TopLevelSpec,
   };
@@ -88,7 +96,9 @@ export function phasesChart(doc: RunDocument): ChartSpec {
     title: 'Phases inside the process',
     caption: 'Medians over the timed runs of the phases each variant reports (startup, spawning workers, compiling and instantiating wasm, computing), stacked.',
     spec: {
-      config, width: WIDTH, height: { step: 22 },
+      config,
+      width: WIDTH,
+      height: { step: 22 },
       data: { values: phaseRows(doc) },
       name: 'phase_bars',
       mark: { type: 'bar' },
@@ -115,7 +125,12 @@ export function historyChart(runs: RunDocument[], options: HistoryOptions = {}):
   const y = { field: 'medianMs', type: 'quantitative' as const, title: 'median wall time (ms)', scale: { type: 'log' as const } };
   const results = new Set(rows.map((r) => r.result)).size;
   const color = { field: 'result', type: 'nominal' as const, title: 'result', scale: { scheme: results <= 10 ? 'tableau10' : 'tableau20' } };
-  const strokeDash = { field: 'configuration', type: 'nominal' as const, title: 'configuration', legend: { symbolType: 'stroke', symbolStrokeColor: '#333', symbolStrokeWidth: 2, symbolSize: 300, labelLimit: 560 } };
+  const strokeDash = {
+    field: 'configuration',
+    type: 'nominal' as const,
+    title: 'configuration',
+    legend: { symbolType: 'stroke', symbolStrokeColor: '#333', symbolStrokeWidth: 2, symbolSize: 300, labelLimit: 560 },
+  };
   const configurations = new Set(rows.map((r) => r.configuration)).size;
   return {
     name: 'history',
@@ -124,13 +139,24 @@ export function historyChart(runs: RunDocument[], options: HistoryOptions = {}):
     spec: {
       config,
       ...perWorkload(rows, (i) => ({
-        width: WIDTH, height: 240,
+        width: WIDTH,
+        height: 240,
         encoding: { x },
         layer: [
           { name: `history_lines_${i}`, mark: { type: 'line', point: { filled: true } }, encoding: { y, color, strokeDash, detail: { field: 'series' } } },
           { name: `history_ci_${i}`, mark: { type: 'rule' }, encoding: { y: { field: 'ci95LowMs', type: 'quantitative' }, y2: { field: 'ci95HighMs' }, color } },
-          { name: `history_toolchain_${i}`, transform: [{ filter: 'datum.toolchain' }], mark: { type: 'point', shape: 'triangle-up', filled: true, size: 110, color: '#222', yOffset: -12 }, encoding: { y } },
-          { name: `history_toolchain_text_${i}`, transform: [{ filter: 'datum.toolchain' }], mark: { type: 'text', fontSize: 10, dy: -24, color: '#222' }, encoding: { y, text: { field: 'toolchain' } } },
+          {
+            name: `history_toolchain_${i}`,
+            transform: [{ filter: 'datum.toolchain' }],
+            mark: { type: 'point', shape: 'triangle-up', filled: true, size: 110, color: '#222', yOffset: -12 },
+            encoding: { y },
+          },
+          {
+            name: `history_toolchain_text_${i}`,
+            transform: [{ filter: 'datum.toolchain' }],
+            mark: { type: 'text', fontSize: 10, dy: -24, color: '#222' },
+            encoding: { y, text: { field: 'toolchain' } },
+          },
           { name: `history_steps_${i}`, transform: [{ filter: 'datum.step' }], mark: { type: 'point', size: 220, strokeWidth: 2, color: '#d62728' }, encoding: { y } },
         ],
       })),
@@ -154,14 +180,16 @@ export function scalingChart(doc: RunDocument): ChartSpec | null {
       config,
       hconcat: [
         {
-          width: 300, height: 260,
+          width: 300,
+          height: 260,
           data: { values: rows },
           name: 'scaling_time',
           mark: { type: 'line', point: true },
           encoding: { x, y: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)' }, color },
         },
         {
-          width: 300, height: 260,
+          width: 300,
+          height: 260,
           layer: [
             {
               data: { values: workers.map((w) => ({ workers: w, speedup: w / base })) },
@@ -189,19 +217,25 @@ export function runtimeChart(doc: RunDocument, dimension: RuntimeDimension = 'no
   const names = DIMENSION_NAMES[dimension];
   const x = { field: 'line', type: 'ordinal' as const, title: dimension === 'node' ? 'Node line' : 'Go toolchain', sort: lines };
   const color = { field: 'series', type: 'nominal' as const, title: 'variant', scale: { scheme: 'tableau20' } };
-  const caption = dimension === 'node'
-    ? `Median wall time of every Node variant on each Node line measured (${lines.join(', ')}), with its 95 % CI; the flags each ran with are in the run document (results[].runtime).`
-    : `Median wall time of every Go-built result (Go variants, and the Go-compiled module on any host) for each Go toolchain measured (${lines.join(', ')}), with its 95 % CI; the exact Go is in the run document (results[].goToolchain).`;
+  const caption =
+    dimension === 'node'
+      ? `Median wall time of every Node variant on each Node line measured (${lines.join(', ')}), with its 95 % CI; the flags each ran with are in the run document (results[].runtime).`
+      : `Median wall time of every Go-built result (Go variants, and the Go-compiled module on any host) for each Go toolchain measured (${lines.join(', ')}), with its 95 % CI; the exact Go is in the run document (results[].goToolchain).`;
   return {
     name: dimension === 'node' ? 'runtimes' : 'go-toolchains',
     title: names.title,
     caption,
     spec: {
       config,
-      width: WIDTH, height: 300,
+      width: WIDTH,
+      height: 300,
       data: { values: rows },
       layer: [
-        { name: `${dimension}_lines`, mark: { type: 'line', point: true }, encoding: { x, y: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)', scale: { type: 'log' } }, color } },
+        {
+          name: `${dimension}_lines`,
+          mark: { type: 'line', point: true },
+          encoding: { x, y: { field: 'medianMs', type: 'quantitative', title: 'median wall time (ms)', scale: { type: 'log' } }, color },
+        },
         { mark: { type: 'rule' }, encoding: { x, y: { field: 'ci95LowMs', type: 'quantitative' }, y2: { field: 'ci95HighMs' }, color } },
       ],
     },

@@ -10,8 +10,23 @@ export const DIVERGING = ['#053061', '#2166ac', '#4393c3', '#92c5de', '#d1e5f0',
 
 /** Tol's muted (9), then light without its grey (8): 17 qualitative colours. */
 export const HOST_PALETTE = [
-  '#332288', '#88ccee', '#44aa99', '#117733', '#999933', '#ddcc77', '#cc6677', '#882255', '#aa4499',
-  '#77aadd', '#99ddff', '#44bb99', '#bbcc33', '#aaaa00', '#eedd88', '#ee8866', '#ffaabb',
+  '#332288',
+  '#88ccee',
+  '#44aa99',
+  '#117733',
+  '#999933',
+  '#ddcc77',
+  '#cc6677',
+  '#882255',
+  '#aa4499',
+  '#77aadd',
+  '#99ddff',
+  '#44bb99',
+  '#bbcc33',
+  '#aaaa00',
+  '#eedd88',
+  '#ee8866',
+  '#ffaabb',
 ] as const;
 
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));

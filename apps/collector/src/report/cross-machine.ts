@@ -21,9 +21,7 @@ function crossRows(docs: RunDocument[]): CrossRow[] {
   const first = new Map<string, VariantResult>();
   for (const r of docs.flatMap((d) => d.results)) if (!first.has(resultKey(r))) first.set(resultKey(r), r);
   const workloads = [...new Set([...first.values()].map((r) => r.workload))];
-  return workloads.flatMap((w) =>
-    [...first].filter(([, r]) => r.workload === w).map(([key, r]) => ({ key, workload: w, variant: variantLabel(r), results: byKey.map((m) => m.get(key)) })),
-  );
+  return workloads.flatMap((w) => [...first].filter(([, r]) => r.workload === w).map(([key, r]) => ({ key, workload: w, variant: variantLabel(r), results: byKey.map((m) => m.get(key)) })));
 }
 
 /** The ratio of a result to the baseline measured on the same machine (paired by round), null without one. */
@@ -53,7 +51,9 @@ function betweenText(row: CrossRow, docs: RunDocument[], tags: string[], baselin
   return [
     fastest.length === docs.length ? 'fastest on every machine' : fastest.length ? `fastest on ${fastest.join(', ')}` : '',
     sides.faster.length && sides.slower.length ? `vs ${baseline}: faster on ${sides.faster.join(', ')}, slower on ${sides.slower.join(', ')}` : '',
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** What one machine recorded for a result: ok (median ms with its 95 % CI, ratio to the baseline), failed (why) or missing. */
@@ -68,7 +68,12 @@ export interface CrossCell {
 }
 
 /** One row of the summary: a result, its cell on each machine, and where the answer differs between them. */
-export interface CrossLine { workload: string; variant: string; cells: CrossCell[]; between: string }
+export interface CrossLine {
+  workload: string;
+  variant: string;
+  cells: CrossCell[];
+  between: string;
+}
 
 function cell(doc: RunDocument, r: VariantResult | undefined, baseline: string): CrossCell {
   if (!r) return { status: 'missing', median: '–', ratio: '–', reason: null };
@@ -94,12 +99,7 @@ export function crossMachineLines(docs: RunDocument[], tags: string[], baseline:
  */
 export function crossMachineTable(docs: RunDocument[], tags: string[], baseline: string): Table {
   const header = ['workload', 'variant', ...tags.flatMap((t) => [`${t}: ms (95 % CI)`, `${t}: × ${baseline}`]), 'between machines'];
-  const rows = crossMachineLines(docs, tags, baseline).map((l) => [
-    l.workload,
-    l.variant,
-    ...l.cells.flatMap((c) => [c.reason ? `– failed: ${c.reason}` : c.median, c.ratio]),
-    l.between,
-  ]);
+  const rows = crossMachineLines(docs, tags, baseline).map((l) => [l.workload, l.variant, ...l.cells.flatMap((c) => [c.reason ? `– failed: ${c.reason}` : c.median, c.ratio]), l.between]);
   return { header, rows, right: tags.flatMap((_, i) => [2 + 2 * i, 3 + 2 * i]) };
 }
 

@@ -15,14 +15,27 @@ const toMs = (s: number) => s * 1000;
  * One bar of the median chart: median wall time with its 95 % CI, in ms; `name` is the result within
  * its workload (variant [parameters]) and `host` its matrix row, which picks its colour.
  */
-export interface MedianRow { label: string; workload: string; name: string; host: string; medianMs: number; ci95LowMs: number; ci95HighMs: number }
+export interface MedianRow {
+  label: string;
+  workload: string;
+  name: string;
+  host: string;
+  medianMs: number;
+  ci95LowMs: number;
+  ci95HighMs: number;
+}
 
 /** Median wall time per ok result. */
 export function medianRows(doc: RunDocument): MedianRow[] {
   const places = placeResults(doc.results);
   return okResults(doc).map((r) => ({
-    label: resultLabel(r), workload: r.workload, name: variantLabel(r), host: places.get(r)!.host,
-    medianMs: toMs(r.wallS.median), ci95LowMs: toMs(r.wallS.ci95.low), ci95HighMs: toMs(r.wallS.ci95.high),
+    label: resultLabel(r),
+    workload: r.workload,
+    name: variantLabel(r),
+    host: places.get(r)!.host,
+    medianMs: toMs(r.wallS.median),
+    ci95LowMs: toMs(r.wallS.ci95.low),
+    ci95HighMs: toMs(r.wallS.ci95.high),
   }));
 }
 
@@ -50,23 +63,56 @@ export function phaseRows(doc: RunDocument): Array<{ label: string; phase: strin
  * and `step` the significant change from its previous ok point (empty strings when none).
  */
 export interface HistoryRow {
-  series: string; result: string; configuration: string; workload: string; run: string; runId: string; createdAt: string;
-  medianMs: number; ci95LowMs: number; ci95HighMs: number; toolchain: string; step: string;
+  series: string;
+  result: string;
+  configuration: string;
+  workload: string;
+  run: string;
+  runId: string;
+  createdAt: string;
+  medianMs: number;
+  ci95LowMs: number;
+  ci95HighMs: number;
+  toolchain: string;
+  step: string;
 }
 
 /** The history chart's points, oldest run first: only ok points carry a time. */
 export function historyRows(runs: RunDocument[], options: HistoryOptions = {}): HistoryRow[] {
   return historySeries(runs, options)
-    .flatMap((s) => s.points.flatMap((p) => p.status !== 'ok' ? [] : [{
-      series: s.id, result: s.result, configuration: s.configurationLabel, workload: s.configuration.workload, run: p.run, runId: p.runId, createdAt: p.createdAt,
-      medianMs: p.medianMs, ci95LowMs: p.ci95LowMs, ci95HighMs: p.ci95HighMs, toolchain: p.toolchain.join(', '),
-      step: p.step ? `${p.step.deltaPct > 0 ? '+' : ''}${p.step.deltaPct.toFixed(1)} %` : '',
-    }]))
+    .flatMap((s) =>
+      s.points.flatMap((p) =>
+        p.status !== 'ok'
+          ? []
+          : [
+              {
+                series: s.id,
+                result: s.result,
+                configuration: s.configurationLabel,
+                workload: s.configuration.workload,
+                run: p.run,
+                runId: p.runId,
+                createdAt: p.createdAt,
+                medianMs: p.medianMs,
+                ci95LowMs: p.ci95LowMs,
+                ci95HighMs: p.ci95HighMs,
+                toolchain: p.toolchain.join(', '),
+                step: p.step ? `${p.step.deltaPct > 0 ? '+' : ''}${p.step.deltaPct.toFixed(1)} %` : '',
+              },
+            ],
+      ),
+    )
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** One point of the scaling chart: a series (variant + parameters other than workers) at one worker count. */
-export interface ScalingRow { series: string; workers: number; medianMs: number; speedup: number; baseWorkers: number }
+export interface ScalingRow {
+  series: string;
+  workers: number;
+  medianMs: number;
+  speedup: number;
+  baseWorkers: number;
+}
 
 /**
  * Time and speedup against the worker count, when the run has more than one (results then carry
@@ -84,9 +130,7 @@ export function scalingRows(doc: RunDocument): ScalingRow[] {
   }
   return [...bySeries].flatMap(([series, points]) => {
     const base = points.reduce((a, b) => (b.workers < a.workers ? b : a));
-    return points
-      .sort((a, b) => a.workers - b.workers)
-      .map((p) => ({ series, workers: p.workers, medianMs: p.medianMs, speedup: base.medianMs / p.medianMs, baseWorkers: base.workers }));
+    return points.sort((a, b) => a.workers - b.workers).map((p) => ({ series, workers: p.workers, medianMs: p.medianMs, speedup: base.medianMs / p.medianMs, baseWorkers: base.workers }));
   });
 }
 
@@ -100,7 +144,13 @@ export const DIMENSION_NAMES: Record<RuntimeDimension, { title: string; line: (l
 };
 
 /** One point of a runtime chart: a series (variant + the other parameters) on one line of the dimension. */
-export interface RuntimeRow { series: string; line: string; medianMs: number; ci95LowMs: number; ci95HighMs: number }
+export interface RuntimeRow {
+  series: string;
+  line: string;
+  medianMs: number;
+  ci95LowMs: number;
+  ci95HighMs: number;
+}
 
 /**
  * How each result's time moves with the Node line (`node`) or the Go toolchain (`go`), when the run

@@ -3,9 +3,7 @@ import type { FindingSection } from './findings-text.ts';
 
 /** The findings as Markdown: a heading per section (### unless `level` says), bullets with bold leads. */
 export function findingsMarkdown(sections: FindingSection[], level = 3): string {
-  return sections
-    .map((s) => `${'#'.repeat(level)} ${s.title}\n\n${s.items.map((i) => [`- **${i.lead}:** ${i.text}`, ...i.sub.map((x) => `  - ${x}`)].join('\n')).join('\n')}`)
-    .join('\n\n');
+  return sections.map((s) => `${'#'.repeat(level)} ${s.title}\n\n${s.items.map((i) => [`- **${i.lead}:** ${i.text}`, ...i.sub.map((x) => `  - ${x}`)].join('\n')).join('\n')}`).join('\n\n');
 }
 
 /** The findings as HTML, each section in a data-findings wrapper (its workload, or "flips") under an h3 (or h`level`). */

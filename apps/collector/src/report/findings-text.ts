@@ -3,10 +3,18 @@ import type { RatioCi } from './ratio.ts';
 import { ciText, NOT_SIGNIFICANT, ratioCiText, ratioText } from './ratio-text.ts';
 
 /** One bullet: a bold lead, its sentence, and sub-bullets. */
-export interface FindingItem { lead: string; text: string; sub: string[] }
+export interface FindingItem {
+  lead: string;
+  text: string;
+  sub: string[];
+}
 
 /** A titled list of bullets; workload is null for the cross-workload section. */
-export interface FindingSection { title: string; workload: string | null; items: FindingItem[] }
+export interface FindingSection {
+  title: string;
+  workload: string | null;
+  items: FindingItem[];
+}
 
 const VERDICT: Record<Verdict, string> = { faster: 'wasm faster', slower: 'wasm slower', same: 'no significant difference' };
 
@@ -61,25 +69,28 @@ function flipText(f: Flip): FindingItem {
 
 /** The findings as sections of sentences, every number taken from the run. */
 export function findingSections(f: Findings): FindingSection[] {
-  const perWorkload = f.workloads.map((w): FindingSection => ({
-    title: w.streamed ? `${w.workload} (streamed: also ns per kernel call)` : w.workload,
-    workload: w.workload,
-    items: [
-      { lead: 'Fastest Node way', text: w.fastestNode ? wayText(w.fastestNode) : 'no Node result', sub: [] },
-      { lead: 'Fastest Go way', text: w.fastestGo ? wayText(w.fastestGo) : 'no Go result', sub: [] },
-      w.wasmVsNative.length
-        ? { lead: 'Wasm against native, per host', text: 'wasm time over the same host family\'s native time (below 1× wasm is faster)', sub: wasmItems(w.wasmVsNative) }
-        : { lead: 'Wasm against native', text: 'no wasm result has a native twin on this workload', sub: [] },
-    ],
-  }));
+  const perWorkload = f.workloads.map(
+    (w): FindingSection => ({
+      title: w.streamed ? `${w.workload} (streamed: also ns per kernel call)` : w.workload,
+      workload: w.workload,
+      items: [
+        { lead: 'Fastest Node way', text: w.fastestNode ? wayText(w.fastestNode) : 'no Node result', sub: [] },
+        { lead: 'Fastest Go way', text: w.fastestGo ? wayText(w.fastestGo) : 'no Go result', sub: [] },
+        w.wasmVsNative.length
+          ? { lead: 'Wasm against native, per host', text: "wasm time over the same host family's native time (below 1× wasm is faster)", sub: wasmItems(w.wasmVsNative) }
+          : { lead: 'Wasm against native', text: 'no wasm result has a native twin on this workload', sub: [] },
+      ],
+    }),
+  );
   const flips: FindingSection = {
     title: 'Where the answer flips between workloads',
     workload: null,
-    items: f.workloads.length < 2
-      ? [{ lead: 'One workload', text: 'nothing to compare', sub: [] }]
-      : f.flips.length
-        ? f.flips.map(flipText)
-        : [{ lead: 'No flips', text: 'every answer above is the same on every workload', sub: [] }],
+    items:
+      f.workloads.length < 2
+        ? [{ lead: 'One workload', text: 'nothing to compare', sub: [] }]
+        : f.flips.length
+          ? f.flips.map(flipText)
+          : [{ lead: 'No flips', text: 'every answer above is the same on every workload', sub: [] }],
   };
   return [...perWorkload, flips];
 }

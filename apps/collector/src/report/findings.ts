@@ -77,8 +77,11 @@ export function findings(doc: RunDocument, streamed: ReadonlySet<string> = new S
       const base = baselineOf(doc.results, first);
       const p = places.get(first)!;
       return {
-        label: variantLabel(first), host: p.host, producer: p.producer,
-        medianS: first.wallS.median, ci95: first.wallS.ci95,
+        label: variantLabel(first),
+        host: p.host,
+        producer: p.producer,
+        medianS: first.wallS.median,
+        ci95: first.wallS.ci95,
         nsPerCall: streamed.has(workload)
           ? { wall: nsPerCall(first.wallS.median, first.size), compute: first.phasesMs.computeMs === undefined ? null : nsPerCall(first.phasesMs.computeMs / 1000, first.size) }
           : null,
@@ -101,7 +104,10 @@ export function findings(doc: RunDocument, streamed: ReadonlySet<string> = new S
 /** The answers that are not the same on every workload that has one. */
 function flipsOf(ws: WorkloadFindings[]): Flip[] {
   const flips: Flip[] = [];
-  for (const [kind, pick] of [['fastest-node', (w: WorkloadFindings) => w.fastestNode], ['fastest-go', (w: WorkloadFindings) => w.fastestGo]] as const) {
+  for (const [kind, pick] of [
+    ['fastest-node', (w: WorkloadFindings) => w.fastestNode],
+    ['fastest-go', (w: WorkloadFindings) => w.fastestGo],
+  ] as const) {
     const answers = ws.flatMap((w) => {
       const way = pick(w);
       return way ? [{ workload: w.workload, answer: way.label, ratio: null }] : [];

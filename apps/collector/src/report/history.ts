@@ -27,7 +27,15 @@ export interface Configuration {
 export function configurationOf(doc: RunDocument, r: VariantResult): Configuration {
   const m = doc.machine;
   const workers = Number(r.parameters.workers ?? doc.config.workers[0]);
-  return { workload: r.workload, size: r.size, workers, method: profileMethod(doc.config), cpuModel: m.cpuModel, logicalCores: m.logicalCores, memoryGiB: Math.round((m.memoryBytes / 2 ** 30) * 10) / 10 };
+  return {
+    workload: r.workload,
+    size: r.size,
+    workers,
+    method: profileMethod(doc.config),
+    cpuModel: m.cpuModel,
+    logicalCores: m.logicalCores,
+    memoryGiB: Math.round((m.memoryBytes / 2 ** 30) * 10) / 10,
+  };
 }
 
 export const configurationLabel = (c: Configuration): string =>
@@ -56,14 +64,11 @@ export const toolchainOf = (doc: RunDocument, r: VariantResult): Toolchain => ({
 
 /** Each tool that differs, as `go go1.25.5 → go1.26.8`. */
 export function toolchainChanges(before: Toolchain, after: Toolchain): string[] {
-  return (Object.keys(after) as Array<keyof Toolchain>)
-    .filter((tool) => before[tool] !== after[tool])
-    .map((tool) => `${tool} ${before[tool] ?? 'none'} → ${after[tool] ?? 'none'}`);
+  return (Object.keys(after) as Array<keyof Toolchain>).filter((tool) => before[tool] !== after[tool]).map((tool) => `${tool} ${before[tool] ?? 'none'} → ${after[tool] ?? 'none'}`);
 }
 
 /** How a run is named on the chart's axis and in the table's header: start time (UTC) and commit, marked when the tree was dirty. */
-export const runName = (doc: RunDocument): string =>
-  `${doc.createdAt.slice(0, 19).replace('T', ' ')} ${doc.git.commit?.slice(0, 7) ?? 'no git'}${doc.git.dirty ? ' (dirty)' : ''}`;
+export const runName = (doc: RunDocument): string => `${doc.createdAt.slice(0, 19).replace('T', ' ')} ${doc.git.commit?.slice(0, 7) ?? 'no git'}${doc.git.dirty ? ' (dirty)' : ''}`;
 
 /** A significant change from the series' previous ok point, by the diff rules (see judgeChange). */
 export interface HistoryStep {
@@ -83,9 +88,7 @@ interface PointBase {
 }
 
 /** One run's result in a series: its median and CI, or the failure. */
-export type HistoryPoint =
-  | (PointBase & { status: 'ok'; medianMs: number; ci95LowMs: number; ci95HighMs: number; step: HistoryStep | null })
-  | (PointBase & { status: 'failed'; error: string });
+export type HistoryPoint = (PointBase & { status: 'ok'; medianMs: number; ci95LowMs: number; ci95HighMs: number; step: HistoryStep | null }) | (PointBase & { status: 'failed'; error: string });
 
 /** One result (variant, workload, parameters) in one configuration, across the runs that have it, oldest first. */
 export interface HistorySeries {
@@ -121,7 +124,11 @@ export function historySeries(runs: RunDocument[], options: HistoryOptions = {})
       const s = series.get(id) ?? { id, result: resultLabel(r), variant: r.variant, configuration, configurationLabel: configurationLabel(configuration), points: [], last: null, lastOk: null };
       series.set(id, s);
       const base: PointBase = {
-        runId: doc.id, run: runName(doc), createdAt: doc.createdAt, commit: doc.git.commit, dirty: doc.git.dirty,
+        runId: doc.id,
+        run: runName(doc),
+        createdAt: doc.createdAt,
+        commit: doc.git.commit,
+        dirty: doc.git.dirty,
         toolchain: s.last ? toolchainChanges(toolchainOf(s.last.doc, s.last.r), toolchainOf(doc, r)) : [],
       };
       if (r.status === 'failed') {
@@ -131,7 +138,11 @@ export function historySeries(runs: RunDocument[], options: HistoryOptions = {})
         const verdict = prev ? judgeChange(prev.wallS, r.wallS, alpha, noisePct(prev.doc, doc)) : null;
         const w = r.wallS;
         s.points.push({
-          ...base, status: 'ok', medianMs: w.median * 1000, ci95LowMs: w.ci95.low * 1000, ci95HighMs: w.ci95.high * 1000,
+          ...base,
+          status: 'ok',
+          medianMs: w.median * 1000,
+          ci95LowMs: w.ci95.low * 1000,
+          ci95HighMs: w.ci95.high * 1000,
           step: verdict?.significant ? { deltaPct: verdict.deltaPct, p: verdict.p } : null,
         });
         s.lastOk = { doc, wallS: w };

@@ -97,9 +97,7 @@ export function oneSampleShift(d: readonly number[], options: ShiftOptions = {})
   const m = walsh.length;
   const alpha = 1 - (options.confidence ?? 0.95);
   const exact = options.method === 'exact' || (options.method !== 'asymptotic' && n <= EXACT_MAX_N);
-  const { rank, confidence: achieved } = exact
-    ? exactRank(signedRankCounts(n), alpha)
-    : asymptoticRank(m / 2, Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24), alpha, m);
+  const { rank, confidence: achieved } = exact ? exactRank(signedRankCounts(n), alpha) : asymptoticRank(m / 2, Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24), alpha, m);
   return { estimate: median(walsh), low: walsh[rank - 1]!, high: walsh[m - rank]!, confidence: achieved, method: exact ? 'exact' : 'asymptotic' };
 }
 

@@ -20,8 +20,7 @@ export const NATIVE = 'native';
 const paramText = (k: string, v: string) => (k === 'workers' ? `${v} worker${v === '1' ? '' : 's'}` : `${k} ${v}`);
 
 /** A host's row label: `threads-wasi · node 20 · 2 workers`. */
-export const hostLabel = (variant: string, params: Record<string, string>): string =>
-  [variant, ...Object.entries(params).map(([k, v]) => paramText(k, v))].join(' · ');
+export const hostLabel = (variant: string, params: Record<string, string>): string => [variant, ...Object.entries(params).map(([k, v]) => paramText(k, v))].join(' · ');
 
 /** Node when it ran on a Node (or names a Node line), Go when Go code hosts it, else native. */
 function kindOf(r: VariantResult): HostKind {

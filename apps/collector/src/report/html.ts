@@ -55,7 +55,10 @@ function failedHtml(failed: FailedResult[], h2: string): string {
 }
 
 /** Where a machine's part sits in the page: `depth` levels below the page's sections (0: the page is one run). */
-export interface MachineHtmlOptions { streamed?: ReadonlySet<string>; depth?: number }
+export interface MachineHtmlOptions {
+  streamed?: ReadonlySet<string>;
+  depth?: number;
+}
 
 /**
  * One run's part of a page, from its headline to its machine and config: the findings, the heat maps
@@ -82,11 +85,15 @@ ${findingsHtml(findingSections(findings(doc, options.streamed)), h3)}
 </section>
 <section data-section="matrices">
 <${h2}>Ratio to c-native</${h2}>
-${reportMatrices(doc).map((m) => matrixHtml(m, colours, h3)).join('\n')}
+${reportMatrices(doc)
+  .map((m) => matrixHtml(m, colours, h3))
+  .join('\n')}
 </section>
 <section data-section="results">
 <${h2}>Results</${h2}>
-${workloadTables(doc, baseline, options.streamed).map((t) => `<h${h3} data-workload="${escapeHtml(t.workload)}">${escapeHtml(t.heading)}</h${h3}>\n<div class="scroll">${tableHtml(t.table)}</div>`).join('\n')}
+${workloadTables(doc, baseline, options.streamed)
+  .map((t) => `<h${h3} data-workload="${escapeHtml(t.workload)}">${escapeHtml(t.heading)}</h${h3}>\n<div class="scroll">${tableHtml(t.table)}</div>`)
+  .join('\n')}
 ${doc.config.profile === 'article' ? `<p>The article's method (best and worst dropped, the rest averaged):</p>\n${tableHtml(articleTable(doc))}` : ''}
 </section>
 ${failedHtml(failed, h2)}

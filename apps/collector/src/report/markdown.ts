@@ -33,7 +33,17 @@ export function machineMarkdown(doc: RunDocument, runs: RunDocument[], baseline:
     `${h2} Results`,
     ...workloadTables(doc, baseline, options.streamed).map((t) => `${h3} ${t.heading}\n\n${renderMarkdown(t.table)}`),
     doc.config.profile === 'article' ? `The article's method (best and worst dropped, the rest averaged):\n\n${renderMarkdown(articleTable(doc))}` : '',
-    failed.length ? `${h2} Failed (${failed.length})\n\n${failed.map((r) => `- **${resultLabel(r)}**\n\n  \`\`\`text\n${r.error.split('\n').map((l) => `  ${l}`).join('\n')}\n  \`\`\``).join('\n')}` : '',
+    failed.length
+      ? `${h2} Failed (${failed.length})\n\n${failed
+          .map(
+            (r) =>
+              `- **${resultLabel(r)}**\n\n  \`\`\`text\n${r.error
+                .split('\n')
+                .map((l) => `  ${l}`)
+                .join('\n')}\n  \`\`\``,
+          )
+          .join('\n')}`
+      : '',
     phases.header.length > 1 ? `${h2} Phases inside the process (medians, ms)\n\n${renderMarkdown(phases)}` : '',
     scaling.rows.length ? `${h2} Scaling\n\n${renderMarkdown(scaling)}` : '',
     nodes.rows.length ? `${h2} Node versions (median ms, 95 % CI)\n\n${renderMarkdown(nodes)}` : '',
@@ -48,7 +58,11 @@ export function machineMarkdown(doc: RunDocument, runs: RunDocument[], baseline:
 function historyMarkdown(runs: RunDocument[], h2: string, options: HistoryOptions = {}): string {
   const tables = historyTables(runs, options);
   const intro = `Median ms (95 % CI) of every result in the ${runs.length} stored runs, a table per configuration (workload size, workers, profile method, hardware), a column per run (its start, UTC, and commit; the last 6). ▲/▼: a step from the row's previous run the diff rules call significant (U test p < 0.05, CIs apart, beyond the machine's learned noise). †: the toolchain changed at that run (listed below the table). (dirty): the tree was dirty. not run: the run was narrowed (BENCH_ONLY / BENCH_WORKLOADS) and left it out. –: the result did not exist in that run.`;
-  const sections = tables.map((t) => [`${h2}# ${t.configuration} (${t.shown === t.runs ? `${t.runs} run${t.runs === 1 ? '' : 's'}` : `last ${t.shown} of ${t.runs} runs`})`, renderMarkdown(t.table), t.notes.join('\n\n')].filter(Boolean).join('\n\n'));
+  const sections = tables.map((t) =>
+    [`${h2}# ${t.configuration} (${t.shown === t.runs ? `${t.runs} run${t.runs === 1 ? '' : 's'}` : `last ${t.shown} of ${t.runs} runs`})`, renderMarkdown(t.table), t.notes.join('\n\n')]
+      .filter(Boolean)
+      .join('\n\n'),
+  );
   return [`${h2} History`, intro, ...sections].join('\n\n');
 }
 

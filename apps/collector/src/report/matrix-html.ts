@@ -41,7 +41,9 @@ function cellHtml(c: MatrixCell, limit: number, unit: 's' | 'ms' | 'bytes'): str
   const title = `${c.label}: ${valueText(c.value!, unit)} against c-native's ${valueText(c.baseline!, unit)}, ${ratioCiText(r)}${notSignificant ? ' (not significant)' : ''}`;
   const ci = r.ci ? attr('low', r.ci.low.toPrecision(6)) + attr('high', r.ci.high.toPrecision(6)) : '';
   const significant = attr('significant', r.significant === null ? 'unknown' : String(r.significant));
-  const sub = (r.ci ? `<span class="ci">${ciText(r.ci)}</span>` : r.method === 'reference' ? '<span class="ci">reference</span>' : '') + (unit === 'bytes' ? `<span class="ci">${valueText(c.value!, unit)}</span>` : '');
+  const sub =
+    (r.ci ? `<span class="ci">${ciText(r.ci)}</span>` : r.method === 'reference' ? '<span class="ci">reference</span>' : '') +
+    (unit === 'bytes' ? `<span class="ci">${valueText(c.value!, unit)}</span>` : '');
   return `<td class="cell${notSignificant ? ' ns' : ''}"${where}${attr('status', 'ok')}${attr('ratio', r.ratio.toPrecision(6))}${ci}${significant} style="background:${background};color:${text}" title="${escapeHtml(title)}">${notSignificant ? NOT_SIGNIFICANT : ''}${ratioText(r.ratio)}${sub}</td>`;
 }
 

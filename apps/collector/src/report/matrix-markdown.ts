@@ -9,10 +9,14 @@ import { ratioCiText, valueText } from './ratio-text.ts';
 export function cellText(c: MatrixCell | undefined): string {
   if (!c) return '';
   switch (c.status) {
-    case 'ok': return c.metric === 'memory' ? `${valueText(c.value!, 'bytes')} · ${ratioCiText(c.ratio!)}` : ratioCiText(c.ratio!);
-    case 'failed': return 'FAILED';
-    case 'not-measured': return 'not measured';
-    case 'no-baseline': return 'no c-native';
+    case 'ok':
+      return c.metric === 'memory' ? `${valueText(c.value!, 'bytes')} · ${ratioCiText(c.ratio!)}` : ratioCiText(c.ratio!);
+    case 'failed':
+      return 'FAILED';
+    case 'not-measured':
+      return 'not measured';
+    case 'no-baseline':
+      return 'no c-native';
   }
 }
 

@@ -18,7 +18,10 @@ export const METRICS: Record<MatrixMetric, { title: string; what: string; unit: 
 export const BASELINE_VARIANT = 'c-native';
 
 /** A column: one producer of one workload. */
-export interface MatrixColumn { workload: string; producer: string }
+export interface MatrixColumn {
+  workload: string;
+  producer: string;
+}
 
 /** One result's cell. ok: it has a ratio; failed: the result failed; no-baseline / not-measured: nothing to divide. */
 export interface MatrixCell {
@@ -46,10 +49,14 @@ export interface Matrix {
 /** A metric's value of an ok result, or null when it was not measured. */
 function metricValue(r: OkResult, metric: MatrixMetric): number | null {
   switch (metric) {
-    case 'wall': return r.wallS.median;
-    case 'compute': return r.phasesMs.computeMs ?? null;
-    case 'cpu': return r.userS.mean + r.systemS.mean;
-    case 'memory': return r.peakMemory?.medianBytes ?? null;
+    case 'wall':
+      return r.wallS.median;
+    case 'compute':
+      return r.phasesMs.computeMs ?? null;
+    case 'cpu':
+      return r.userS.mean + r.systemS.mean;
+    case 'memory':
+      return r.peakMemory?.medianBytes ?? null;
   }
 }
 

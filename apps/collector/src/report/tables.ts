@@ -21,14 +21,29 @@ export function machineConfigTable(doc: RunDocument): Table {
     ['tools', `node ${v.node}, go ${v.go ?? '–'}, hyperfine ${v.hyperfine ?? '–'}, clang ${v.clang ?? '–'}`],
     ['machine fingerprint', m.fingerprint],
     ['profile', c.profile],
-    ['workloads', `${Object.entries(c.sizes).map(([w, size]) => `${w} (size ${size})`).join(', ')}${c.workloads ? ' (BENCH_WORKLOADS: a partial run)' : ''}`],
+    [
+      'workloads',
+      `${Object.entries(c.sizes)
+        .map(([w, size]) => `${w} (size ${size})`)
+        .join(', ')}${c.workloads ? ' (BENCH_WORKLOADS: a partial run)' : ''}`,
+    ],
     ['workers', c.workers.join(', ')],
     ['rounds', `${c.minRounds === c.maxRounds ? c.minRounds : `${c.minRounds}..${c.maxRounds}`} rounds of ${c.runsPerRound} runs per result; every result of a table in every round`],
     ['warmup runs', String(c.warmup)],
     ['stop rule', c.targetCiPct === null ? 'fixed number of rounds' : `a table stops when every median CI half-width ≤ ${c.targetCiPct} % (after the minimum rounds)`],
     ['time budget per result', c.budgetS === null ? 'none' : `${c.budgetS} s (a table's budget is this × its results)`],
-    ['suite time budget', c.suiteBudgetS === null ? 'none' : `${(c.suiteBudgetS / 60).toFixed(0)} min: no round starts that would end past it (tables still short of their precision get the rounds until then)`],
-    ...(doc.accountingS === null ? [] : [['time spent', `${(doc.accountingS.total / 60).toFixed(1)} min: verification ${doc.accountingS.verification.toFixed(0)} s, reference answers ${doc.accountingS.references.toFixed(1)} s (untimed), rounds ${doc.accountingS.rounds.toFixed(0)} s`] as [string, string]]),
+    [
+      'suite time budget',
+      c.suiteBudgetS === null ? 'none' : `${(c.suiteBudgetS / 60).toFixed(0)} min: no round starts that would end past it (tables still short of their precision get the rounds until then)`,
+    ],
+    ...(doc.accountingS === null
+      ? []
+      : [
+          [
+            'time spent',
+            `${(doc.accountingS.total / 60).toFixed(1)} min: verification ${doc.accountingS.verification.toFixed(0)} s, reference answers ${doc.accountingS.references.toFixed(1)} s (untimed), rounds ${doc.accountingS.rounds.toFixed(0)} s`,
+          ] as [string, string],
+        ]),
     ['variants', c.only ? `only ${c.only.join(', ')} (BENCH_ONLY: a partial run)` : 'every discovered variant'],
   ];
   return { header: ['', 'value'], rows };
@@ -120,7 +135,10 @@ export function historyTables(runs: RunDocument[], options: HistoryOptions = {},
       return changes.length ? [`† at ${runName(d)}: ${changes.join(', ')}`] : [];
     });
     return {
-      configuration, runs: docs.length, shown: recent.length, notes,
+      configuration,
+      runs: docs.length,
+      shown: recent.length,
+      notes,
       table: { header: ['result', ...recent.map(runName)], rows: series.map((s) => [s.result, ...recent.map((d) => historyCell(s, d))]), right: recent.map((_, i) => i + 1) },
     };
   });

@@ -1,8 +1,7 @@
 import type { OkResult, VariantResult } from '@arena/contract';
 import { NATIVE, type Placement } from './hosts.ts';
 
-const sameParameters = (a: Record<string, string>, b: Record<string, string>) =>
-  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+const sameParameters = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
 
 const commonPrefix = (a: string, b: string) => {
   let i = 0;

@@ -41,7 +41,11 @@ type Texts = { html: string; markdown: string };
 
 /** Reads the stored runs, renders both texts and writes them into `out` (default the results folder). */
 async function write(results: string, options: ReportOptions, render: (stored: RunDocument[], baseline: string, streamed: ReadonlySet<string>) => Promise<Texts>): Promise<Texts> {
-  const texts = await render(listRuns(results, options.warn).map((r) => r.doc), options.baseline ?? baselineSetting(), options.streamed ?? streamedWorkloads());
+  const texts = await render(
+    listRuns(results, options.warn).map((r) => r.doc),
+    options.baseline ?? baselineSetting(),
+    options.streamed ?? streamedWorkloads(),
+  );
   const paths = reportPaths(options.out ?? results);
   writeFileAtomic(paths.html, texts.html);
   writeFileAtomic(paths.markdown, texts.markdown);
@@ -71,7 +75,10 @@ export function writeMachineReports(docs: RunDocument[], results: string, option
   return write(results, options, async (stored, baseline, streamed) => {
     const machines: MachineReport[] = await Promise.all(
       docs.map(async (doc) => {
-        const runs = historyOf(doc, stored.filter((d) => d.machine.fingerprint === doc.machine.fingerprint));
+        const runs = historyOf(
+          doc,
+          stored.filter((d) => d.machine.fingerprint === doc.machine.fingerprint),
+        );
         return { doc, runs, charts: await chartsOf(doc, runs, historyOptions(results)) };
       }),
     );

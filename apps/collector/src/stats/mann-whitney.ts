@@ -87,7 +87,7 @@ function exactCdf(u: number, m: number, n: number): number {
   return below / total;
 }
 
-const exactWork = (m: number, n: number) => Math.min(m, n) ** 2 * Math.max(m, n) ** 2 / 2;
+const exactWork = (m: number, n: number) => (Math.min(m, n) ** 2 * Math.max(m, n) ** 2) / 2;
 
 /**
  * The Mann-Whitney U test (Wilcoxon rank-sum test) of two independent samples, computed like

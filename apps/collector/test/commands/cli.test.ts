@@ -14,8 +14,7 @@ const results = path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-cli-')), 're
 const a = saveRun(results, makeRun({ 'go-native': 0.4, 'c-native': 0.3 }, { id: 'a' })).runFile;
 const b = saveRun(results, makeRun({ 'go-native': 0.48, 'c-native': 0.3 }, { id: 'b' })).runFile;
 
-const arena = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, BENCH_RESULTS_DIR: results } });
+const arena = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, BENCH_RESULTS_DIR: results } });
 
 test('arena diff exit codes: 1 for a regression above --fail-above, 0 below, 2 for bad usage', () => {
   const slower = arena('diff', a, b, '--fail-above', '5');

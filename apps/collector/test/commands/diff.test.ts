@@ -89,7 +89,7 @@ test('usage errors are ConfigErrors (exit 2)', async () => {
   await assert.rejects(diff(['HEAD~2', 'HEAD~1', '--allow-missing'], captureIo(dir)), /--allow-missing only applies with --fail-above/);
 });
 
-test('without --noise, the threshold aa learned on the runs\' machine applies and the legend says so; --noise 0 turns it off', async () => {
+test("without --noise, the threshold aa learned on the runs' machine applies and the legend says so; --noise 0 turns it off", async () => {
   saveRun(results, makeRun({ 'go-native': 0.4 }, { id: 'n1', createdAt: '2026-11-04T10:00:00.000Z' }));
   saveRun(results, makeRun({ 'go-native': 0.412 }, { id: 'n2', createdAt: '2026-11-04T11:00:00.000Z' }));
   const plain = captureIo(dir);
@@ -138,7 +138,10 @@ test('--fail-above: a variant B left out with BENCH_ONLY shows "not run" and pas
   assert.doesNotMatch(io.stdout(), / gone /);
   const json = captureIo(dir);
   await diff(['o1', 'o2', '--format', 'json', '--fail-above', '5'], json);
-  assert.deepEqual(JSON.parse(json.stdout()).rows.map((r: { change: string }) => r.change), ['compared', 'not-run']);
+  assert.deepEqual(
+    JSON.parse(json.stdout()).rows.map((r: { change: string }) => r.change),
+    ['compared', 'not-run'],
+  );
   const widened = captureIo(dir);
   assert.equal(await diff(['o2', 'o1', '--fail-above', '5', '--format', 'markdown'], widened), 0);
   assert.match(widened.stdout(), /^\| c-native · fib \| – \| 300\.0 ± \S+ % \| not run \|/m, 'A was narrowed');
@@ -160,7 +163,10 @@ test('a pair too small to ever be significant says so in one note (quick profile
   saveRun(results, quick('q2', 0.8));
   const io = captureIo(dir);
   assert.equal(await diff(['q1', 'q2', '--fail-above', '5'], io), 0, 'twice as slow, but nothing can be judged');
-  assert.match(io.stdout(), /^Note: the samples are too small to judge all results: 3 \+ 3 runs cannot give p below 0\.1 \(alpha 0\.05\); .*Use the default profile \(BENCH_PROFILE=default\) for judgements\.$/m);
+  assert.match(
+    io.stdout(),
+    /^Note: the samples are too small to judge all results: 3 \+ 3 runs cannot give p below 0\.1 \(alpha 0\.05\); .*Use the default profile \(BENCH_PROFILE=default\) for judgements\.$/m,
+  );
   const json = captureIo(dir);
   await diff(['q1', 'q2', '--format', 'json'], json);
   assert.match(JSON.parse(json.stdout()).notes[0], /too small to judge all results/);

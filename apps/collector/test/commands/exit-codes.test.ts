@@ -30,8 +30,7 @@ writeFileSync(aFile, '');
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const arena = (args: string[], env: Record<string, string> = {}) =>
-  spawnArena(args, { BENCH_RESULTS_DIR: results, BENCH_LOCK_FILE: path.join(dir, 'lock', 'bench'), ...env });
+const arena = (args: string[], env: Record<string, string> = {}) => spawnArena(args, { BENCH_RESULTS_DIR: results, BENCH_LOCK_FILE: path.join(dir, 'lock', 'bench'), ...env });
 
 /** Exit 2, and the first line of stderr is `error: …` matching `problem`. */
 async function usage(args: string[], problem: RegExp, env: Record<string, string> = {}): Promise<void> {
@@ -55,8 +54,7 @@ test('collect: a missing file exits 2', () => usage(['collect', missing], noSuch
 test('collect: a file that is not JSON exits 2', () => usage(['collect', notJson], notJsonFile));
 test('collect: JSON that is not a run document exits 2', () => usage(['collect', notRun], notRunDoc));
 test('collect: a run document failing the schema exits 2', () => usage(['collect', badRun], badRunDoc));
-test('collect: no latest run yet exits 2', () =>
-  usage(['collect'], new RegExp(`${esc(path.join(emptyResults, 'latest.json'))}: no such file$`), { BENCH_RESULTS_DIR: emptyResults }));
+test('collect: no latest run yet exits 2', () => usage(['collect'], new RegExp(`${esc(path.join(emptyResults, 'latest.json'))}: no such file$`), { BENCH_RESULTS_DIR: emptyResults }));
 test('collect: an unknown option exits 2', () => usage(['collect', '--bogus'], /Unknown option '--bogus'/));
 test('collect: --baseline without a value exits 2', () => usage(['collect', '--baseline'], /'--baseline <value>' argument missing/));
 test('collect: two runs exit 2', () => usage(['collect', missing, notRun], /^error: usage: pnpm arena collect/));
@@ -152,8 +150,7 @@ const workloadTypo = 'unknown setting BENCH_WORKLOAD (did you mean BENCH_WORKLOA
 test('bench: an unknown BENCH_* exits 2 with the nearest known name, before anything is timed', () => refused(['bench'], { BENCH_WORKLOAD: 'fib' }, workloadTypo));
 test('bench: BENCH_JS, near no setting, exits 2 listing the known ones', () =>
   refused(['bench'], { BENCH_JS: 'bun,deno' }, `unknown setting BENCH_JS (known: ${Object.keys(VARIABLES).sort().join(', ')})`));
-test('bench: a retired BENCH_RUNS exits 2 naming what replaced it', () =>
-  refused(['bench'], { BENCH_RUNS: '3' }, `BENCH_RUNS is no longer read; use ${RETIRED.BENCH_RUNS}`));
+test('bench: a retired BENCH_RUNS exits 2 naming what replaced it', () => refused(['bench'], { BENCH_RUNS: '3' }, `BENCH_RUNS is no longer read; use ${RETIRED.BENCH_RUNS}`));
 test('compare: an unknown BENCH_* exits 2 before any checkout or build', () => refused(['compare', 'HEAD'], { BENCH_WORKLOAD: 'fib' }, workloadTypo));
 test('aa: an unknown BENCH_* exits 2 before either run', () => refused(['aa', '--profile', 'quick'], { BENCH_WORKLOAD: 'fib' }, workloadTypo));
 test('aa --from: an unknown BENCH_* exits 2 too', () => refused(['aa', '--from', 'a', 'b'], { BENCH_PROFLIE: 'quick' }, 'unknown setting BENCH_PROFLIE (did you mean BENCH_PROFILE?)'));

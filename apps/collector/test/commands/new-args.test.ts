@@ -25,6 +25,9 @@ for (const [args, says] of [
   [['fresh', 'other'], /unexpected argument "other"/],
 ] as const) {
   test(`arena new: ${args.join(' ')} is refused with exit 2`, () => {
-    assert.throws(() => parseNewArgs([...args], root), (error: unknown) => error instanceof ConfigError && says.test(error.message));
+    assert.throws(
+      () => parseNewArgs([...args], root),
+      (error: unknown) => error instanceof ConfigError && says.test(error.message),
+    );
   });
 }

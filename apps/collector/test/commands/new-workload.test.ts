@@ -46,7 +46,10 @@ for (const [args, says] of [
   [['registry'], /reserved/],
 ] as const) {
   test(`arena new-workload ${args.join(' ')} is refused with exit 2`, () => {
-    assert.throws(() => parseNewWorkloadArgs([...args], root), (error: unknown) => error instanceof ConfigError && says.test(error.message));
+    assert.throws(
+      () => parseNewWorkloadArgs([...args], root),
+      (error: unknown) => error instanceof ConfigError && says.test(error.message),
+    );
   });
 }
 
@@ -75,7 +78,10 @@ function workspaceCopy(): string {
 }
 
 const files = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 
 test('arena new-workload radix-sort2 writes a complete workload folder, the name spelled right everywhere', { timeout: 120_000 }, async (t) => {
   const copy = workspaceCopy();
@@ -88,10 +94,7 @@ test('arena new-workload radix-sort2 writes a complete workload folder, the name
   assert.equal(r.status, 0, r.stderr + r.stdout);
   assert.match(r.stdout, /created packages\/workloads\/radix-sort2/);
   const dir = path.join(copy, 'packages/workloads/radix-sort2');
-  assert.deepEqual(files(dir), [
-    'README.md', 'as/radix-sort2.ts', 'as/tsconfig.json', 'c/radix-sort2.c', 'go/radix-sort2.go', 'go/wasm/main.go',
-    'js/radix-sort2.js', 'reference.ts', 'workload.json',
-  ]);
+  assert.deepEqual(files(dir), ['README.md', 'as/radix-sort2.ts', 'as/tsconfig.json', 'c/radix-sort2.c', 'go/radix-sort2.go', 'go/wasm/main.go', 'js/radix-sort2.js', 'reference.ts', 'workload.json']);
   const text = (file: string) => readFileSync(path.join(dir, file), 'utf8');
   for (const file of files(dir)) {
     assert.doesNotMatch(text(file), /\{\{|\}\}|TODO/, `${file} has a template marker or a TODO`);
@@ -110,6 +113,11 @@ test('arena new-workload radix-sort2 writes a complete workload folder, the name
   // The JavaScript kernel agrees with the reference; every kernel is checked by the workloads' tests.
   const { run } = await import(pathToFileURL(path.join(dir, 'js/radix-sort2.js')).href);
   const { reference } = await import(pathToFileURL(path.join(dir, 'reference.ts')).href);
-  for (const [size, seed] of [[1, 0], [10, 42], [1000, 4294967295]]) assert.deepEqual(run(size, seed), [reference(size, seed)]);
+  for (const [size, seed] of [
+    [1, 0],
+    [10, 42],
+    [1000, 4294967295],
+  ])
+    assert.deepEqual(run(size, seed), [reference(size, seed)]);
   if (spawnSync('gofmt', ['-h']).error === undefined) assert.equal(execFileSync('gofmt', ['-l', 'go'], { cwd: dir, encoding: 'utf8' }), '');
 });

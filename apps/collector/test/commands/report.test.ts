@@ -57,7 +57,10 @@ test('runs of different commits, or two runs of one machine, are usage errors (e
   const out = path.join(dir, 'refused');
   await assert.rejects(
     report([artifact(x86), other, '--out', out], captureIo(dir)),
-    (e: unknown) => e instanceof ConfigError && e.message.includes('"artifacts/20261210T120000Z-x86.json" (run 20261210T120000Z-x86) is abc1234def') && e.message.includes('"artifacts/arm-other.json" (run arm-other) is fedcba9876'),
+    (e: unknown) =>
+      e instanceof ConfigError &&
+      e.message.includes('"artifacts/20261210T120000Z-x86.json" (run 20261210T120000Z-x86) is abc1234def') &&
+      e.message.includes('"artifacts/arm-other.json" (run arm-other) is fedcba9876'),
   );
   const twin = artifact(makeRun({ 'go-native': 0.41 }, { id: 'r1-twin' }));
   await assert.rejects(

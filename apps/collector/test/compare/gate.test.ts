@@ -7,7 +7,10 @@ import { makeRun } from '../fixtures/run.ts';
 
 const doc = (a: RunDocument, b: RunDocument): CompareDocument =>
   compareDocument.parse({
-    schemaVersion: COMPARE_SCHEMA_VERSION, kind: 'compare', id: 'cmp', createdAt: '2026-12-04T20:00:00.000Z',
+    schemaVersion: COMPARE_SCHEMA_VERSION,
+    kind: 'compare',
+    id: 'cmp',
+    createdAt: '2026-12-04T20:00:00.000Z',
     a: { ref: 'main', commit: 'a'.repeat(40), dirty: false, run: { ...a, id: 'cmp-a' } },
     b: { ref: 'HEAD', commit: 'b'.repeat(40), dirty: false, run: { ...b, id: 'cmp-b' } },
   });

@@ -19,7 +19,9 @@ test('arena compare: Ctrl-C while a worktree is being prepared removes it, write
   await execa('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent'], { cwd: clone });
   const results = path.join(clone, 'results-test');
   const child = execa(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(clone, 'apps/collector/src/cli.ts'), 'compare', 'HEAD~1', 'HEAD'], {
-    cwd: clone, reject: false, env: { BENCH_RESULTS_DIR: results, BENCH_ONLY: 'go-native', BENCH_WORKLOADS: 'fib', BENCH_PROFILE: 'quick', BENCH_LOCK_FILE: path.join(clone, 'lock') },
+    cwd: clone,
+    reject: false,
+    env: { BENCH_RESULTS_DIR: results, BENCH_ONLY: 'go-native', BENCH_WORKLOADS: 'fib', BENCH_PROFILE: 'quick', BENCH_LOCK_FILE: path.join(clone, 'lock') },
   });
   let stderr = '';
   await new Promise<void>((resolve, reject) => {

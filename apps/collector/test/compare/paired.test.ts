@@ -69,8 +69,14 @@ test('pairedDiff: a 3 % slowdown under ±10 % round drift is flagged; unchanged 
   assert.equal(row('fast').significant, true);
   assert.ok(row('fast').deltaPct! < 0);
   for (const r of d.rows) assert.ok(r.paired!.pHolm >= r.paired!.p);
-  assert.deepEqual(regressions(d, 1).map((r) => r.variant), ['slow']);
-  assert.deepEqual(regressions(d, 5).map((r) => r.variant), []);
+  assert.deepEqual(
+    regressions(d, 1).map((r) => r.variant),
+    ['slow'],
+  );
+  assert.deepEqual(
+    regressions(d, 5).map((r) => r.variant),
+    [],
+  );
   const text = renderDiff(d, 'text');
   assert.match(text, /p → p Holm/);
   assert.match(text, /Holm over all 3 compared results/);

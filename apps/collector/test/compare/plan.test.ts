@@ -3,7 +3,16 @@ import { test } from 'node:test';
 import { DEFAULT_PLAN, PLANS, planRound, startState, type Target } from '@arena/hyperfine-wrapper';
 import { comparePlan, holmRounds, interleave, pairCount, sideKey } from '../../src/compare/plan.ts';
 
-const target = (key: string): Target => ({ key, variant: key, parameters: {}, command: `bin/${key}`, asked: { variant: key, workload: 'fib', size: 30, workers: 2 }, seeded: false, table: 'fib', cwd: '/x' });
+const target = (key: string): Target => ({
+  key,
+  variant: key,
+  parameters: {},
+  command: `bin/${key}`,
+  asked: { variant: key, workload: 'fib', size: 30, workers: 2 },
+  seeded: false,
+  table: 'fib',
+  cwd: '/x',
+});
 
 test('holmRounds: the fewest rounds whose smallest exact signed-rank p (2/2ⁿ) survives Holm', () => {
   assert.equal(holmRounds(1, 0.05), 6); // 2/32 = 0.0625 ≥ 0.05; 2/64 = 0.031
@@ -33,10 +42,16 @@ test('interleave puts each result of A right before its B, then the one-sided on
   const a = [target('x'), target('y'), target('gone')];
   const b = [target('y'), target('x'), target('new')];
   const both = interleave(a, b);
-  assert.deepEqual(both.map((t) => t.key), [sideKey('A', 'x'), sideKey('B', 'x'), sideKey('A', 'y'), sideKey('B', 'y'), sideKey('A', 'gone'), sideKey('B', 'new')]);
+  assert.deepEqual(
+    both.map((t) => t.key),
+    [sideKey('A', 'x'), sideKey('B', 'x'), sideKey('A', 'y'), sideKey('B', 'y'), sideKey('A', 'gone'), sideKey('B', 'new')],
+  );
   assert.equal(pairCount(a, b), 2);
   const states = both.map(startState);
-  const order = (round: number) => planRound(states, round, DEFAULT_PLAN).map((s) => s.key).filter((k) => k.endsWith(' x'));
+  const order = (round: number) =>
+    planRound(states, round, DEFAULT_PLAN)
+      .map((s) => s.key)
+      .filter((k) => k.endsWith(' x'));
   assert.deepEqual(order(1), ['A · x', 'B · x']);
   assert.deepEqual(order(2), ['B · x', 'A · x']);
   assert.deepEqual(order(3), ['A · x', 'B · x']);

@@ -52,16 +52,21 @@ test('commitSide resolves refs and refuses what is not a commit, naming it', asy
 
 test('checkLayout refuses a commit without the layout, and one from before workloads, naming the first comparable commit', async () => {
   const h = history();
-  await assert.rejects(checkLayout(h.dir, { kind: 'commit', name: 'A', ref: 'HEAD~2', commit: h.bare }), (e: Error) =>
-    e instanceof ConfigError && /A: HEAD~2 \(\w{10}\) does not have bench-arena's layout \(missing pnpm-workspace\.yaml, turbo\.json, packages\/variants/.test(e.message));
-  await assert.rejects(checkLayout(h.dir, { kind: 'commit', name: 'A', ref: 'HEAD~1', commit: h.old }), (e: Error) =>
-    e instanceof ConfigError && /predates workloads and seeds/.test(e.message) && e.message.includes(`commits from ${h.now.slice(0, 7)}`));
+  await assert.rejects(
+    checkLayout(h.dir, { kind: 'commit', name: 'A', ref: 'HEAD~2', commit: h.bare }),
+    (e: Error) => e instanceof ConfigError && /A: HEAD~2 \(\w{10}\) does not have bench-arena's layout \(missing pnpm-workspace\.yaml, turbo\.json, packages\/variants/.test(e.message),
+  );
+  await assert.rejects(
+    checkLayout(h.dir, { kind: 'commit', name: 'A', ref: 'HEAD~1', commit: h.old }),
+    (e: Error) => e instanceof ConfigError && /predates workloads and seeds/.test(e.message) && e.message.includes(`commits from ${h.now.slice(0, 7)}`),
+  );
   await checkLayout(h.dir, { kind: 'commit', name: 'A', ref: 'HEAD', commit: h.now });
 });
 
 test('arena compare: bad usage and refs exit 2 before anything is made or timed', async () => {
   const h = history();
-  const run = (...args: string[]) => execa(process.execPath, ['--import', import.meta.resolve('tsx'), cli, 'compare', ...args], { cwd: h.dir, reject: false, env: { BENCH_RESULTS_DIR: path.join(h.dir, 'results') } });
+  const run = (...args: string[]) =>
+    execa(process.execPath, ['--import', import.meta.resolve('tsx'), cli, 'compare', ...args], { cwd: h.dir, reject: false, env: { BENCH_RESULTS_DIR: path.join(h.dir, 'results') } });
   const cases: Array<[string[], RegExp]> = [
     [[], /usage: pnpm arena compare <A> \[B\]/],
     [['a', 'b', 'c'], /usage/],

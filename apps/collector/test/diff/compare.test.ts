@@ -20,7 +20,10 @@ test('one row per variant + parameters, with medians, CI, change and p', () => {
   const a = makeRun({ 'go-native': 0.4, 'c-native': 0.3 });
   const b = makeRun({ 'go-native': 0.48, 'c-native': 0.3 }, { id: 'b' });
   const d = pair(a, b);
-  assert.deepEqual(d.rows.map((r) => r.label), ['go-native · fib', 'c-native · fib']);
+  assert.deepEqual(
+    d.rows.map((r) => r.label),
+    ['go-native · fib', 'c-native · fib'],
+  );
   const go = d.rows[0]!;
   assert.equal(go.a.status === 'ok' && go.a.medianS, 0.4);
   assert.equal(go.b.status === 'ok' && go.b.medianS, 0.48);
@@ -44,15 +47,26 @@ test('results are matched by variant and parameters, not by position', () => {
   ];
   b.results = [...a.results].reverse();
   const d = pair(a, b);
-  assert.deepEqual(d.rows.map((r) => r.label), ['v [workers=1] · fib', 'v [workers=2] · fib']);
+  assert.deepEqual(
+    d.rows.map((r) => r.label),
+    ['v [workers=1] · fib', 'v [workers=2] · fib'],
+  );
   assert.ok(d.rows.every((r) => r.deltaPct === 0));
 });
 
 test('an A/A pair drawn from one distribution shows ~', () => {
   // One sample of 20 times, split alternately between the two runs.
   const all = Array.from({ length: 20 }, (_, i) => 0.4 + 0.004 * Math.sin(i * 7.3));
-  const a = withTimes(makeRun({ 'go-native': 0.4 }), 'go-native', all.filter((_, i) => i % 2 === 0));
-  const b = withTimes(makeRun({ 'go-native': 0.4 }, { id: 'b' }), 'go-native', all.filter((_, i) => i % 2 === 1));
+  const a = withTimes(
+    makeRun({ 'go-native': 0.4 }),
+    'go-native',
+    all.filter((_, i) => i % 2 === 0),
+  );
+  const b = withTimes(
+    makeRun({ 'go-native': 0.4 }, { id: 'b' }),
+    'go-native',
+    all.filter((_, i) => i % 2 === 1),
+  );
   const d = pair(a, b);
   assert.equal(d.rows[0]!.significant, false);
   assert.ok(d.rows[0]!.p! > 0.05);
@@ -65,19 +79,25 @@ test('the gate: only significant slowdowns above the threshold', () => {
   const a = makeRun({ 'go-native': 0.4, 'c-native': 0.3 });
   const b = makeRun({ 'go-native': 0.48, 'c-native': 0.303 }, { id: 'b' });
   const d = pair(a, b);
-  assert.deepEqual(regressions(d, 5).map((r) => r.variant), ['go-native']);
+  assert.deepEqual(
+    regressions(d, 5).map((r) => r.variant),
+    ['go-native'],
+  );
   assert.deepEqual(regressions(d, 25), []);
   assert.deepEqual(regressions(pair(b, a), 5), []); // faster is never a regression
 });
 
 test('warnings: other machine, other config, dirty tree', () => {
   const a = makeRun({ v: 0.4 });
-  const b = makeRun({ v: 0.4 }, {
-    id: 'b',
-    git: { commit: 'abc', dirty: true },
-    machine: { ...a.machine, fingerprint: 'beef' },
-    config: { ...a.config, sizes: { fib: 40 }, workers: [1, 2] },
-  });
+  const b = makeRun(
+    { v: 0.4 },
+    {
+      id: 'b',
+      git: { commit: 'abc', dirty: true },
+      machine: { ...a.machine, fingerprint: 'beef' },
+      config: { ...a.config, sizes: { fib: 40 }, workers: [1, 2] },
+    },
+  );
   const w = pair(a, b).warnings.join('\n');
   assert.match(w, /different machines/);
   assert.match(w, /fib's size = 30 in A, 40 in B/);
@@ -92,9 +112,15 @@ test('failed, missing and new results get their own rows; the geomean uses rows 
   const b = makeRun({ x: 0.4, fresh: 0.3 }, { id: 'b' });
   b.results.push({ variant: 'y', workload: 'fib', size: 30, parameters: {}, command: 'bin/y', runtime: null, goToolchain: null, status: 'failed', error: 'wrong result\nmore' });
   const d = pair(a, b);
-  assert.deepEqual(d.rows.map((r) => [r.label, r.a.status, r.b.status, r.change]), [
-    ['x · fib', 'ok', 'ok', 'compared'], ['y · fib', 'ok', 'failed', 'now-failing'], ['gone · fib', 'ok', 'missing', 'gone'], ['fresh · fib', 'missing', 'ok', 'new'],
-  ]);
+  assert.deepEqual(
+    d.rows.map((r) => [r.label, r.a.status, r.b.status, r.change]),
+    [
+      ['x · fib', 'ok', 'ok', 'compared'],
+      ['y · fib', 'ok', 'failed', 'now-failing'],
+      ['gone · fib', 'ok', 'missing', 'gone'],
+      ['fresh · fib', 'missing', 'ok', 'new'],
+    ],
+  );
   assert.equal(d.geomean?.rows, 1);
   const text = renderDiff(d, 'text');
   assert.match(text, /B: y · fib failed: wrong result$/m);
@@ -117,7 +143,10 @@ test('the gate: a variant that worked in A and fails in B is a regression at any
   const a = makeRun({ 'go-native': 0.4 });
   const b = makeRun({ 'go-native': 0.4 }, { id: 'b' });
   b.results[0] = { variant: 'go-native', workload: 'fib', size: 30, parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'wrong answer' };
-  assert.deepEqual(regressions(pair(a, b), 1000).map((r) => r.variant), ['go-native']);
+  assert.deepEqual(
+    regressions(pair(a, b), 1000).map((r) => r.variant),
+    ['go-native'],
+  );
   assert.deepEqual(regressions(pair(b, a), 5), []); // fixed is never a regression
 });
 
@@ -131,7 +160,7 @@ test('a noise threshold turns significant changes smaller than it into ~', () =>
   assert.deepEqual(regressions(quiet, 1), []);
 });
 
-test('a change with p < alpha whose medians\' CIs overlap is ~: drift inside one noisy run is not a change', () => {
+test("a change with p < alpha whose medians' CIs overlap is ~: drift inside one noisy run is not a change", () => {
   const a = makeRun({ 'go-native': 0.4 });
   // B: 10 runs, 7 around +6 %, 3 near A: U test significant, but B's median CI reaches into A's.
   const b = withTimes(makeRun({ 'go-native': 0.42 }, { id: 'b' }), 'go-native', [0.399, 0.4, 0.401, 0.418, 0.421, 0.423, 0.424, 0.425, 0.426, 0.427]);
@@ -152,10 +181,16 @@ test('the gate: a variant in A and missing from an un-narrowed B fails it, unles
   const b = makeRun({ x: 0.4 }, { id: 'b' });
   const d = pair(a, b);
   assert.equal(d.rows[1]!.change, 'gone');
-  assert.deepEqual(regressions(d, 5).map((r) => r.label), ['renamed · fib']);
+  assert.deepEqual(
+    regressions(d, 5).map((r) => r.label),
+    ['renamed · fib'],
+  );
   assert.deepEqual(regressions(d, 5, true), []);
   // Narrowed, but to a list that names it: still gone.
-  assert.deepEqual(regressions(pair(a, narrowed(b, ['x', 'renamed'])), 5).map((r) => r.label), ['renamed · fib']);
+  assert.deepEqual(
+    regressions(pair(a, narrowed(b, ['x', 'renamed'])), 5).map((r) => r.label),
+    ['renamed · fib'],
+  );
 });
 
 test('a variant left out by BENCH_ONLY on either side is "not run" and never fails the gate', () => {
@@ -182,18 +217,37 @@ const withNbody = (doc: RunDocument, nbodyFactor = 1): RunDocument => ({
   config: { ...doc.config, sizes: { ...doc.config.sizes, nbody: 1000 } },
   results: [
     ...doc.results,
-    ...doc.results.map((r) => (r.status === 'ok'
-      ? { ...r, workload: 'nbody', size: 1000, wallS: wallStats(r.wallS.times.map((t) => t * nbodyFactor), r.wallS.round) }
-      : { ...r, workload: 'nbody', size: 1000 })),
+    ...doc.results.map((r) =>
+      r.status === 'ok'
+        ? {
+            ...r,
+            workload: 'nbody',
+            size: 1000,
+            wallS: wallStats(
+              r.wallS.times.map((t) => t * nbodyFactor),
+              r.wallS.round,
+            ),
+          }
+        : { ...r, workload: 'nbody', size: 1000 },
+    ),
   ],
 });
 
 test('a variant is matched per workload: its fib and nbody results are two rows, each compared with its own', () => {
   const d = pair(withNbody(makeRun({ x: 0.4 })), withNbody(makeRun({ x: 0.4 }, { id: 'b' }), 1.2));
-  assert.deepEqual(d.rows.map((r) => [r.label, r.change, r.significant]), [['x · fib', 'compared', false], ['x · nbody', 'compared', true]]);
+  assert.deepEqual(
+    d.rows.map((r) => [r.label, r.change, r.significant]),
+    [
+      ['x · fib', 'compared', false],
+      ['x · nbody', 'compared', true],
+    ],
+  );
   assert.equal(d.rows[0]!.deltaPct, 0);
   assert.ok(Math.abs(d.rows[1]!.deltaPct! - 20) < 1e-9);
-  assert.deepEqual(regressions(d, 5).map((r) => r.label), ['x · nbody']);
+  assert.deepEqual(
+    regressions(d, 5).map((r) => r.label),
+    ['x · nbody'],
+  );
 });
 
 test('a workload left out by BENCH_WORKLOADS is "not run" and never fails the gate; left out without it, it is gone', () => {
@@ -201,12 +255,24 @@ test('a workload left out by BENCH_WORKLOADS is "not run" and never fails the ga
   const fibOnly = makeRun({ x: 0.4 }, { id: 'b' });
   const b: RunDocument = { ...fibOnly, config: { ...fibOnly.config, workloads: ['fib'] } };
   const d = pair(a, b);
-  assert.deepEqual(d.rows.map((r) => [r.label, r.change]), [['x · fib', 'compared'], ['x · nbody', 'not-run']]);
+  assert.deepEqual(
+    d.rows.map((r) => [r.label, r.change]),
+    [
+      ['x · fib', 'compared'],
+      ['x · nbody', 'not-run'],
+    ],
+  );
   assert.deepEqual(regressions(d, 5), []);
-  assert.deepEqual(pair(b, a).rows.map((r) => r.change), ['compared', 'not-run']);
+  assert.deepEqual(
+    pair(b, a).rows.map((r) => r.change),
+    ['compared', 'not-run'],
+  );
   assert.match(renderDiff(d, 'text'), /not run: left out on purpose by BENCH_ONLY or BENCH_WORKLOADS \(A: every variant; B: workloads narrowed to fib\)/);
   assert.deepEqual(JSON.parse(renderDiff(d, 'json')).b.workloads, ['fib']);
-  assert.deepEqual(regressions(pair(a, fibOnly), 5).map((r) => [r.label, r.change]), [['x · nbody', 'gone']]);
+  assert.deepEqual(
+    regressions(pair(a, fibOnly), 5).map((r) => [r.label, r.change]),
+    [['x · nbody', 'gone']],
+  );
 });
 
 test('a result only in B is "new" and never fails the gate; one failing in A and ok in B is "fixed"', () => {
@@ -214,7 +280,10 @@ test('a result only in B is "new" and never fails the gate; one failing in A and
   a.results.push({ variant: 'y', workload: 'fib', size: 30, parameters: {}, command: 'bin/y', runtime: null, goToolchain: null, status: 'failed', error: 'boom' });
   const b = makeRun({ x: 0.4, y: 0.2, fresh: 0.3 }, { id: 'b' });
   const d = pair(a, b);
-  assert.deepEqual(d.rows.map((r) => r.change), ['compared', 'fixed', 'new']);
+  assert.deepEqual(
+    d.rows.map((r) => r.change),
+    ['compared', 'fixed', 'new'],
+  );
   assert.deepEqual(regressions(d, 5), []);
   const text = renderDiff(d, 'text');
   assert.match(cell(text, 'fresh'), / new /);
@@ -229,9 +298,16 @@ test('rows say whether their samples can ever be judged; the render adds one not
   const a = three(makeRun({ x: 0.4, y: 0.2 }), 'x', 0.4);
   const b = three(makeRun({ x: 0.8, y: 0.2 }, { id: 'b' }), 'x', 0.8);
   const d = pair(a, b);
-  assert.deepEqual(d.rows.map((r) => [r.minP, r.tooSmall]), [[0.1, true], [2 / 184756, false]]);
+  assert.deepEqual(
+    d.rows.map((r) => [r.minP, r.tooSmall]),
+    [
+      [0.1, true],
+      [2 / 184756, false],
+    ],
+  );
   assert.equal(d.rows[0]!.significant, false, 'twice as slow, yet 3 + 3 runs cannot show it');
-  const note = /^Note: the samples are too small to judge x · fib: 3 \+ 3 runs cannot give p below 0\.1 \(alpha 0\.05\); a median's CI needs at least 6 rounds and spans the whole sample with fewer\. Use the default profile \(BENCH_PROFILE=default\) for judgements\.$/m;
+  const note =
+    /^Note: the samples are too small to judge x · fib: 3 \+ 3 runs cannot give p below 0\.1 \(alpha 0\.05\); a median's CI needs at least 6 rounds and spans the whole sample with fewer\. Use the default profile \(BENCH_PROFILE=default\) for judgements\.$/m;
   assert.match(renderDiff(d, 'text'), note);
   assert.match(renderDiff(d, 'markdown'), /\*\*Note: the samples are too small to judge x · fib: /);
   assert.match(JSON.parse(renderDiff(d, 'json')).notes[0], /^Note: the samples are too small to judge x · fib: /);
@@ -256,7 +332,13 @@ test('memory and CPU: each row judges the peak memory, and the table shows it wi
   const a = makeRun({ 'go-native': 0.4, 'c-native': 0.3 });
   const b = makeRun({ 'go-native': 0.4, 'c-native': 0.3 }, { id: 'b' });
   const go = b.results[0] as OkResult;
-  go.peakMemory = { ...go.peakMemory!, bytes: go.peakMemory!.bytes.map((x) => x * 1.5), medianBytes: go.peakMemory!.medianBytes * 1.5, minBytes: go.peakMemory!.minBytes * 1.5, maxBytes: go.peakMemory!.maxBytes * 1.5 };
+  go.peakMemory = {
+    ...go.peakMemory!,
+    bytes: go.peakMemory!.bytes.map((x) => x * 1.5),
+    medianBytes: go.peakMemory!.medianBytes * 1.5,
+    minBytes: go.peakMemory!.minBytes * 1.5,
+    maxBytes: go.peakMemory!.maxBytes * 1.5,
+  };
   const d = pair(a, b);
   assert.equal(d.rows[0]!.significant, false, 'the time did not change');
   assert.ok(d.rows[0]!.memory!.significant && Math.abs(d.rows[0]!.memory!.deltaPct - 50) < 1e-9);

@@ -13,7 +13,10 @@ const config = (over: Partial<RunDocument['config']>) => ({ config: { ...a.confi
 /** Replaces y's times with `runs` runs spread over `rounds` rounds. */
 function withY(doc: RunDocument, runs: number, rounds: number): RunDocument {
   const times = Array.from({ length: runs }, (_, i) => 0.2 + i * 0.001);
-  const wallS = wallStats(times, times.map((_, i) => 1 + (i % rounds)));
+  const wallS = wallStats(
+    times,
+    times.map((_, i) => 1 + (i % rounds)),
+  );
   return { ...doc, results: doc.results.map((r) => (r.variant === 'y' && r.status === 'ok' ? ({ ...r, wallS } as OkResult) : r)) };
 }
 
@@ -40,7 +43,17 @@ test('runs that measured different results teach nothing', () => {
   const fewer = makeRun({ x: 0.4, z: 0.3 }, { id: 'b' });
   assert.match(whyNotLearned(a, fewer)!, /measured different results \(only in A: y · fib; only in B: z · fib\)/);
   const failing = b();
-  failing.results = failing.results.map((r) => ({ variant: r.variant, workload: r.workload, size: r.size, parameters: r.parameters, command: r.command, runtime: r.runtime, goToolchain: r.goToolchain, status: 'failed' as const, error: 'boom' }));
+  failing.results = failing.results.map((r) => ({
+    variant: r.variant,
+    workload: r.workload,
+    size: r.size,
+    parameters: r.parameters,
+    command: r.command,
+    runtime: r.runtime,
+    goToolchain: r.goToolchain,
+    status: 'failed' as const,
+    error: 'boom',
+  }));
   assert.equal(whyNotLearned(a, failing), 'no result is ok in both runs');
 });
 
@@ -60,7 +73,7 @@ test('runs of other commits, or of no known commit, teach nothing', () => {
   assert.match(whyNotLearned(a, b({ git: { commit: null, dirty: false } }))!, /no git commit/);
 });
 
-test('a dirty tree on either side teaches nothing, also for aa\'s own back-to-back runs', () => {
+test("a dirty tree on either side teaches nothing, also for aa's own back-to-back runs", () => {
   assert.match(whyNotLearned(a, b({ git: { commit: a.git.commit, dirty: true } }))!, /^B \(b\) was made on a dirty tree/);
   assert.match(whyNotLearned(b({ git: { commit: a.git.commit, dirty: true } }), a)!, /^A \(b\) was made on a dirty tree/);
 });

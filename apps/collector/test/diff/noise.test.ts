@@ -12,15 +12,22 @@ const tmpResults = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-noi
 const obs = (maxFlaggedDeltaPct: number, i = 0) => ({ runs: [`a${i}`, `b${i}`] as [string, string], profile: 'default', at: `2026-11-27T10:0${i}:00.000Z`, maxFlaggedDeltaPct });
 
 test('the observed drift is the largest |Δ| the diff without a threshold calls significant', () => {
-  const a = makeRun({ 'go-native': 0.4, 'c-native': 0.2, 'wide': 1, 'js': 1 });
-  const b = makeRun({ 'go-native': 0.404, 'c-native': 0.194, 'wide': 1.1, 'js': 1 }, { id: 'b' });
+  const a = makeRun({ 'go-native': 0.4, 'c-native': 0.2, wide: 1, js: 1 });
+  const b = makeRun({ 'go-native': 0.404, 'c-native': 0.194, wide: 1.1, js: 1 }, { id: 'b' });
   // wide: +10 %, but B's runs spread ±40 %, so its CI overlaps A's and it is not a change.
   const wideTimes = Array.from({ length: 10 }, (_, i) => 1.1 * (1 + (i - 4.5) / 11.25));
   const wide = b.results[2]!;
-  if (wide.status === 'ok') wide.wallS = wallStats(wideTimes, wideTimes.map((_, i) => i + 1));
+  if (wide.status === 'ok')
+    wide.wallS = wallStats(
+      wideTimes,
+      wideTimes.map((_, i) => i + 1),
+    );
   b.results[3] = { variant: 'js', workload: 'fib', size: 30, parameters: {}, command: 'x', runtime: null, goToolchain: null, status: 'failed', error: 'boom' };
   const d = compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' });
-  assert.deepEqual(d.rows.map((r) => r.significant), [false, true, false, false]);
+  assert.deepEqual(
+    d.rows.map((r) => r.significant),
+    [false, true, false, false],
+  );
   assert.equal(observedDriftPct(d).toFixed(6), '3.000000'); // c-native −3 %
   assert.equal(observedDriftPct(compareRuns({ doc: a, file: 'a' }, { doc: a, file: 'a' })), 0);
 });
@@ -69,8 +76,14 @@ test('a pair is one check in either order: [B, A] replaces [A, B]', () => {
   recordNoise(results, 'fp', obs(1.5, 1));
   recordNoise(results, 'fp', { ...obs(6.5, 2), runs: ['x', 'y'] });
   const swapped = recordNoise(results, 'fp', { ...obs(2.5, 3), runs: ['y', 'x'] });
-  assert.deepEqual(swapped.observations.map((o) => o.runs), [['a1', 'b1'], ['y', 'x']]);
-  assert.equal(thresholdOf(swapped.observations), 3, 'the swapped pair\'s 6.5 % no longer counts');
+  assert.deepEqual(
+    swapped.observations.map((o) => o.runs),
+    [
+      ['a1', 'b1'],
+      ['y', 'x'],
+    ],
+  );
+  assert.equal(thresholdOf(swapped.observations), 3, "the swapped pair's 6.5 % no longer counts");
 });
 
 test('noiseSetting: --noise wins, then what was learned on the machine both runs share, else none', () => {

@@ -17,7 +17,14 @@ test('the smallest attainable two-sided exact p is 2 / C(m+n, m), capped at 1', 
 });
 
 test('it is the p the exact U test gives for two fully separated samples', () => {
-  for (const [m, n] of [[2, 3], [3, 3], [4, 4], [3, 6], [5, 5], [8, 8]] as const) {
+  for (const [m, n] of [
+    [2, 3],
+    [3, 3],
+    [4, 4],
+    [3, 6],
+    [5, 5],
+    [8, 8],
+  ] as const) {
     const x = Array.from({ length: m }, (_, i) => i);
     const y = Array.from({ length: n }, (_, i) => 100 + i);
     const u = mannWhitneyU(x, y);

@@ -5,20 +5,49 @@ import { z } from 'zod';
 import { CSV_COLUMNS, csvExporter } from '../../src/export/csv.ts';
 import { makeScalingRun } from '../fixtures/scaling-run.ts';
 
-const num = z.string().regex(/^-?\d+(\.\d+)?(e[-+]?\d+)?$/).transform(Number);
+const num = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?(e[-+]?\d+)?$/)
+  .transform(Number);
 const empty = z.literal('');
 const common = {
-  run_id: z.string().min(1), created_at: z.iso.datetime(), commit: z.string(), dirty: z.enum(['true', 'false']),
-  variant: z.string().min(1), workload: z.string().min(1), size: z.string().regex(/^[1-9]\d*$/).transform(Number), parameters: z.string(), workers: z.string(),
+  run_id: z.string().min(1),
+  created_at: z.iso.datetime(),
+  commit: z.string(),
+  dirty: z.enum(['true', 'false']),
+  variant: z.string().min(1),
+  workload: z.string().min(1),
+  size: z
+    .string()
+    .regex(/^[1-9]\d*$/)
+    .transform(Number),
+  parameters: z.string(),
+  workers: z.string(),
 };
 /** One CSV record: numbers for an ok result; empty numbers and an error for a failed one. */
 const numbers = <T extends z.ZodType>(t: T) => ({
-  median_s: t, ci95_low_s: t, ci95_high_s: t, mean_s: t, stddev_s: t, min_s: t, max_s: t,
-  runs: t, cv_pct: t, user_s_mean: t, system_s_mean: t, cpu_s_mean: t, compute_ms: t,
+  median_s: t,
+  ci95_low_s: t,
+  ci95_high_s: t,
+  mean_s: t,
+  stddev_s: t,
+  min_s: t,
+  max_s: t,
+  runs: t,
+  cv_pct: t,
+  user_s_mean: t,
+  system_s_mean: t,
+  cpu_s_mean: t,
+  compute_ms: t,
 });
 /** Peak memory: all filled (the interval only when sampled) or all empty (not measured). */
 const memory = <T extends z.ZodType, U extends z.ZodType>(t: T, method: U, interval: z.ZodType = t) => ({
-  peak_memory_method: method, peak_memory_runs: t, peak_memory_median_bytes: t, peak_memory_min_bytes: t, peak_memory_max_bytes: t, peak_memory_sample_interval_ms: interval,
+  peak_memory_method: method,
+  peak_memory_runs: t,
+  peak_memory_median_bytes: t,
+  peak_memory_min_bytes: t,
+  peak_memory_max_bytes: t,
+  peak_memory_sample_interval_ms: interval,
 });
 const methods = z.enum(['cgroup-v2', 'cgroup-v1', 'sampled-pss']);
 const record = z.union([

@@ -56,7 +56,10 @@ function kernel(parent: string, peakFile: string, bytes: number) {
   return { seen, stop: () => clearInterval(timer) };
 }
 
-for (const [version, method, peakFile] of [['v2', 'cgroup-v2', 'memory.peak'], ['v1', 'cgroup-v1', 'memory.max_usage_in_bytes']] as const) {
+for (const [version, method, peakFile] of [
+  ['v2', 'cgroup-v2', 'memory.peak'],
+  ['v1', 'cgroup-v1', 'memory.max_usage_in_bytes'],
+] as const) {
   test(`cgroup ${version}: the run joins a child the bench made, its peak is the kernel's ${peakFile}, and only that child is removed`, async () => {
     const parent = hierarchy(version);
     const before = snapshot(parent);
@@ -66,7 +69,10 @@ for (const [version, method, peakFile] of [['v2', 'cgroup-v2', 'memory.peak'], [
       assert.equal(r.outcome.exitCode, 0, r.outcome.stderr);
       assert.match(r.outcome.stdout, /"touchedMiB":0/);
       assert.equal(r.peakBytes, 209_715_200);
-      assert.deepEqual(k.seen.map((s) => s.name), ['arena-run1-1']);
+      assert.deepEqual(
+        k.seen.map((s) => s.name),
+        ['arena-run1-1'],
+      );
       assert.match(k.seen[0]!.procs, /^\d+\n$/, 'the command moved itself into the child before exec');
     } finally {
       k.stop();
@@ -102,6 +108,13 @@ test('the bench makes only new children and removes only what it made', async ()
 
 test('inCgroup: a shell joins the child, then execs the command with its arguments untouched', () => {
   assert.deepEqual(inCgroup('/cg/bench/arena-1', ['bin/x', '--size', '30']), [
-    'sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'arena-cgroup', '/cg/bench/arena-1', 'bin/x', '--size', '30',
+    'sh',
+    '-c',
+    'echo $$ > "$1/cgroup.procs" && shift && exec "$@"',
+    'arena-cgroup',
+    '/cg/bench/arena-1',
+    'bin/x',
+    '--size',
+    '30',
   ]);
 });

@@ -34,7 +34,10 @@ test('memoryProbe reads the folder (only reads) and refuses a bad one with a Con
   assert.deepEqual(readCgroupFolder(dir), { files: [...v2].sort(), subtreeControl: 'memory\n', writable: true });
   assert.deepEqual(memoryProbe(dir), { method: 'cgroup-v2', parent: dir });
   assert.deepEqual(memoryProbe(null), { method: 'sampled-pss', intervalMs: 5 });
-  assert.throws(() => memoryProbe(path.join(dir, 'missing')), (e: unknown) => e instanceof ConfigError && /does not exist/.test(e.message));
+  assert.throws(
+    () => memoryProbe(path.join(dir, 'missing')),
+    (e: unknown) => e instanceof ConfigError && /does not exist/.test(e.message),
+  );
   assert.equal(describeProbe({ method: 'sampled-pss', intervalMs: 5 }), 'sampled PSS every 5 ms');
   assert.equal(describeProbe({ method: 'cgroup-v1', parent: '/cg' }), 'cgroup v1 under /cg');
 });

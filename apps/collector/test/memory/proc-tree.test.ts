@@ -21,7 +21,10 @@ test('treeOf: the root, its descendants, and orphans still in its process group;
     [104, { ppid: 101, pgrp: 104 }], // a descendant in a group of its own
     [200, { ppid: 1, pgrp: 200 }], // unrelated
   ]);
-  assert.deepEqual(treeOf(100, table).sort((a, b) => a - b), [100, 101, 102, 103, 104]);
+  assert.deepEqual(
+    treeOf(100, table).sort((a, b) => a - b),
+    [100, 101, 102, 103, 104],
+  );
   assert.deepEqual(treeOf(999, table), [999], 'a root that is gone is the tree alone');
 });
 
@@ -38,7 +41,10 @@ test('procTable lists a /proc-like folder, reads each new pid once and forgets t
   // A known pid's stat is not read again: a rewrite goes unseen until the pid is gone and back.
   writeFileSync(path.join(proc, '10', 'stat'), '10 (x) S 7 7 0');
   add(11, 10);
-  assert.deepEqual([...scan()].sort(), [[10, { ppid: 1, pgrp: 10 }], [11, { ppid: 10, pgrp: 11 }]]);
+  assert.deepEqual([...scan()].sort(), [
+    [10, { ppid: 1, pgrp: 10 }],
+    [11, { ppid: 10, pgrp: 11 }],
+  ]);
   rmSync(path.join(proc, '11'), { recursive: true });
   mkdirSync(path.join(proc, '12')); // gone before its stat could be read
   assert.deepEqual([...scan()], [[10, { ppid: 1, pgrp: 10 }]]);

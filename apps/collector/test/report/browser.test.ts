@@ -42,10 +42,7 @@ test('report.html renders its charts in Chromium, offline', { skip, timeout: 120
     assert.deepEqual(requests, [url], 'the page loads nothing but itself');
 
     const count = (selector: string) => page.locator(selector).count();
-    assert.deepEqual(
-      await page.locator('[data-chart]').evaluateAll((els) => els.map((e) => e.getAttribute('data-chart'))),
-      ['median', 'times', 'phases', 'history', 'scaling'],
-    );
+    assert.deepEqual(await page.locator('[data-chart]').evaluateAll((els) => els.map((e) => e.getAttribute('data-chart'))), ['median', 'times', 'phases', 'history', 'scaling']);
     for (const name of ['median', 'times', 'phases', 'history', 'scaling']) {
       const box = await page.locator(`[data-chart="${name}"] > svg`).boundingBox();
       assert.ok(box && box.width > 100 && box.height > 50, `${name} chart has a size on the page`);
@@ -54,7 +51,10 @@ test('report.html renders its charts in Chromium, offline', { skip, timeout: 120
     assert.equal(await count('[data-chart="median"] g.bars_0_marks > path'), ok.length);
     assert.equal(await count('[data-chart="median"] g.ci_0_marks > line'), ok.length);
     // Every run's time: one tick per timed run.
-    assert.equal(await count('[data-chart="times"] g.ticks_0_marks > path'), ok.reduce((n, r) => n + r.wallS.times.length, 0));
+    assert.equal(
+      await count('[data-chart="times"] g.ticks_0_marks > path'),
+      ok.reduce((n, r) => n + r.wallS.times.length, 0),
+    );
     // Phases: one stacked segment per reported phase (startup, spawn, compute).
     assert.equal(await count('[data-chart="phases"] g.phase_bars_marks > path'), ok.length * 3);
     // History: a line per result across the two stored runs; scaling: a line per variant.
@@ -84,8 +84,14 @@ test('the heat maps have one valued cell per ok result, read from the DOM; findi
     const f = FIXTURE.find((x) => x.variant === r.variant && JSON.stringify(x.parameters) === JSON.stringify(r.parameters))!;
     return key(f.host, r.workload, f.producer);
   };
-  const ok = doc.results.filter((r) => r.status === 'ok').map(where).sort();
-  const failed = doc.results.filter((r) => r.status === 'failed').map(where).sort();
+  const ok = doc.results
+    .filter((r) => r.status === 'ok')
+    .map(where)
+    .sort();
+  const failed = doc.results
+    .filter((r) => r.status === 'failed')
+    .map(where)
+    .sort();
   assert.equal(failed.length, 2);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -97,7 +103,17 @@ test('the heat maps have one valued cell per ok result, read from the DOM; findi
     const cells: Cell[] = await page.locator('.heat td[data-metric]').evaluateAll((els) =>
       els.map((e) => {
         const d = (e as HTMLElement).dataset;
-        return { host: d.host!, workload: d.workload!, producer: d.producer!, metric: d.metric!, ratio: d.ratio ?? null, status: d.status ?? null, text: (e as HTMLElement).innerText, background: getComputedStyle(e).backgroundColor, significant: d.significant ?? null };
+        return {
+          host: d.host!,
+          workload: d.workload!,
+          producer: d.producer!,
+          metric: d.metric!,
+          ratio: d.ratio ?? null,
+          status: d.status ?? null,
+          text: (e as HTMLElement).innerText,
+          background: getComputedStyle(e).backgroundColor,
+          significant: d.significant ?? null,
+        };
       }),
     );
     const valued = (metric: string) => cells.filter((c) => c.metric === metric && c.ratio !== null);
@@ -108,7 +124,11 @@ test('the heat maps have one valued cell per ok result, read from the DOM; findi
     for (const c of time) assert.ok(Number(c.ratio) > 0 && /×/.test(c.text), `${c.host} ${c.workload}: ${c.text}`);
     for (const f of failed) {
       const at = cells.filter((c) => c.metric === 'wall' && key(c.host, c.workload, c.producer) === f);
-      assert.deepEqual(at.map((c) => [c.status, c.ratio]), [['failed', null]], f);
+      assert.deepEqual(
+        at.map((c) => [c.status, c.ratio]),
+        [['failed', null]],
+        f,
+      );
     }
     // c-native is the reference; go-native equals it on nbody: marked, not significant.
     assert.equal(Number(time.find((c) => c.host === 'c-native' && c.workload === 'fib')!.ratio), 1);
@@ -138,16 +158,28 @@ test('the heat maps have one valued cell per ok result, read from the DOM; findi
     const wraps = await page.locator('table.table td:not(:last-child)').evaluateAll((els) => els.filter((e) => getComputedStyle(e).whiteSpace !== 'nowrap').length);
     assert.equal(wraps, 0);
     // One panel per workload, bars sorted by time (top to bottom), one colour per host in every panel.
-    const panels = await page.locator('[data-chart="median"] g.role-mark[class*="bars_"]').evaluateAll((gs) =>
-      gs.map((g) => [...g.querySelectorAll('path')].map((p) => ({ y: p.getBoundingClientRect().y, w: p.getBoundingClientRect().width, fill: p.getAttribute('fill') }))),
+    const panels = await page
+      .locator('[data-chart="median"] g.role-mark[class*="bars_"]')
+      .evaluateAll((gs) => gs.map((g) => [...g.querySelectorAll('path')].map((p) => ({ y: p.getBoundingClientRect().y, w: p.getBoundingClientRect().width, fill: p.getAttribute('fill') }))));
+    assert.deepEqual(
+      panels.map((p) => p.length),
+      [8, 7, 7],
+      'a bar per ok result of each workload',
     );
-    assert.deepEqual(panels.map((p) => p.length), [8, 7, 7], 'a bar per ok result of each workload');
     for (const bars of panels) {
       const top = [...bars].sort((a, b) => a.y - b.y);
-      assert.deepEqual(top.map((b) => b.w), [...top.map((b) => b.w)].sort((a, b) => a - b), 'fastest first');
+      assert.deepEqual(
+        top.map((b) => b.w),
+        [...top.map((b) => b.w)].sort((a, b) => a - b),
+        'fastest first',
+      );
     }
     const fills = panels.map((bars) => new Set(bars.map((b) => b.fill)));
-    assert.deepEqual(fills.map((f) => f.size), [5, 5, 5], 'one colour per host');
+    assert.deepEqual(
+      fills.map((f) => f.size),
+      [5, 5, 5],
+      'one colour per host',
+    );
     assert.deepEqual([...fills[0]!].sort(), [...fills[1]!].sort(), 'the same colours in every panel');
 
     const png = path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-matrix-shot-')), 'report.png');
@@ -179,7 +211,16 @@ test('at 1280 px the page does not scroll sideways; wide matrices and results ta
 
     // Scrolls a box to its right end and measures its first column (`first`) and the last cell of its first body row.
     type Rect = { left: number; right: number };
-    type Scrolled = { box: Rect; clientWidth: number; scrollWidth: number; scrollLeft: number; first: Array<{ text: string; left: number; right: number; background: string; onTop: boolean; under: number }>; lastBefore: number; lastAfter: number; lastText: string };
+    type Scrolled = {
+      box: Rect;
+      clientWidth: number;
+      scrollWidth: number;
+      scrollLeft: number;
+      first: Array<{ text: string; left: number; right: number; background: string; onTop: boolean; under: number }>;
+      lastBefore: number;
+      lastAfter: number;
+      lastText: string;
+    };
     const scrollRight = (box: string, first: string): Promise<Scrolled> =>
       page.locator(box).evaluate((el, first) => {
         // (No named helper functions in here: tsx would wrap them in a __name() the page lacks.)
@@ -191,13 +232,22 @@ test('at 1280 px the page does not scroll sideways; wide matrices and results ta
         const others = [...el.querySelectorAll('tbody td, thead th')].filter((c) => !cells.includes(c));
         const b = el.getBoundingClientRect();
         return {
-          box: { left: b.left, right: b.right }, clientWidth: el.clientWidth, scrollWidth: el.scrollWidth, scrollLeft: el.scrollLeft, lastBefore, lastAfter: last.getBoundingClientRect().left, lastText: (last as HTMLElement).innerText,
+          box: { left: b.left, right: b.right },
+          clientWidth: el.clientWidth,
+          scrollWidth: el.scrollWidth,
+          scrollLeft: el.scrollLeft,
+          lastBefore,
+          lastAfter: last.getBoundingClientRect().left,
+          lastText: (last as HTMLElement).innerText,
           first: cells.map((c) => {
             const r = c.getBoundingClientRect();
             // What the reader sees in the middle of the cell: the cell itself, not a cell scrolled under it.
             const seen = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
             // Cells of the same rows that scrolled (at least partly) under it, so the check above means something.
-            const under = others.filter((o) => { const q = o.getBoundingClientRect(); return q.left < r.right && q.right > r.left && q.top < r.bottom && q.bottom > r.top; }).length;
+            const under = others.filter((o) => {
+              const q = o.getBoundingClientRect();
+              return q.left < r.right && q.right > r.left && q.top < r.bottom && q.bottom > r.top;
+            }).length;
             return { text: (c as HTMLElement).innerText.trim(), left: r.left, right: r.right, background: getComputedStyle(c).backgroundColor, onTop: !!seen && c.contains(seen), under };
           }),
         };
@@ -213,12 +263,19 @@ test('at 1280 px the page does not scroll sideways; wide matrices and results ta
         assert.equal(c.background, 'rgb(255, 255, 255)', `${what}: "${c.text}" has an opaque background`);
         assert.ok(c.onTop, `${what}: "${c.text}" is drawn over the cells scrolled under it`);
       }
-      assert.ok(s.first.some((c) => c.under > 0), `${what}: some cells did scroll under the first column`);
+      assert.ok(
+        s.first.some((c) => c.under > 0),
+        `${what}: some cells did scroll under the first column`,
+      );
     };
 
     for (const metric of ['wall', 'compute', 'cpu', 'memory']) {
       const s = await scrollRight(`[data-matrix="${metric}"] .scroll`, 'th.host');
-      assert.deepEqual(s.first.map((c) => c.text), ['host', ...hosts], `${metric}: the host column, header included`);
+      assert.deepEqual(
+        s.first.map((c) => c.text),
+        ['host', ...hosts],
+        `${metric}: the host column, header included`,
+      );
       stays(`the ${metric} matrix`, s);
     }
     const tables = await page.locator('[data-section="results"] .scroll').count();
@@ -273,16 +330,26 @@ test('the history chart joins only comparable runs and marks the Go upgrade at i
     assert.equal(lines.filter((d) => /L/.test(d)).length, 3, 'a segment only between runs of one configuration');
     // The x of each run on the axis, in run order, and of the marks.
     const ticks = await page.locator(`${chart} g.role-axis-tick line`).evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().x));
-    const xs = (selector: string) => page.locator(`${chart} ${selector}`).evaluateAll((ps) => ps.map((p) => { const b = p.getBoundingClientRect(); return b.x + b.width / 2; }));
+    const xs = (selector: string) =>
+      page.locator(`${chart} ${selector}`).evaluateAll((ps) =>
+        ps.map((p) => {
+          const b = p.getBoundingClientRect();
+          return b.x + b.width / 2;
+        }),
+      );
     const near = (x: number, run: number) => Math.abs(x - ticks[run]!) < 2;
     const triangles = await xs('g.history_toolchain_0_marks path');
     assert.equal(triangles.length, 1);
     assert.ok(near(triangles[0]!, 3), 'the Go upgrade is marked at r4, the fourth run');
-    assert.match(await page.locator(`${chart} g.history_toolchain_text_0_marks text`).textContent() ?? "", /go go1\.25\.5 → go1\.26\.8/);
+    assert.match((await page.locator(`${chart} g.history_toolchain_text_0_marks text`).textContent()) ?? '', /go go1\.25\.5 → go1\.26\.8/);
     const steps = await xs('g.history_steps_0_marks path');
     assert.equal(steps.length, 1);
     assert.ok(near(steps[0]!, 3), 'the +20 % step is marked at r4');
-    assert.equal(await page.locator(`${chart} g.history_ci_0_marks line`).count(), HISTORY_RUNS.reduce((n, d) => n + d.results.length, 0), 'a CI per point');
+    assert.equal(
+      await page.locator(`${chart} g.history_ci_0_marks line`).count(),
+      HISTORY_RUNS.reduce((n, d) => n + d.results.length, 0),
+      'a CI per point',
+    );
   } finally {
     await browser.close();
   }

@@ -13,11 +13,19 @@ test('the streamed workloads are read from packages/workloads; outside a checkou
   const root = mkdtempSync(path.join(os.tmpdir(), 'arena-calls-'));
   writeFileSync(path.join(root, 'pnpm-workspace.yaml'), 'packages: []\n');
   const spec = (name: string, input?: object) => ({
-    name, summary: 's', stresses: 's', size: { name: 'n', max: 10, profiles: { default: 5, quick: 1, article: 5 } }, seeded: false,
+    name,
+    summary: 's',
+    stresses: 's',
+    size: { name: 'n', max: 10, profiles: { default: 5, quick: 1, article: 5 } },
+    seeded: false,
     kernel: { export: name.replace('-', '_'), params: [{ name: 'n', type: 'u32' }], results: [{ name: 'r', type: 'u32' }] },
-    answer: { type: 'u32', compare: 'exact' }, ...(input ? { input } : {}),
+    answer: { type: 'u32', compare: 'exact' },
+    ...(input ? { input } : {}),
   });
-  for (const [name, input] of [['fib', undefined], ['chunk-hash', { kind: 'stream', chunkBytes: 1024 }]] as const) {
+  for (const [name, input] of [
+    ['fib', undefined],
+    ['chunk-hash', { kind: 'stream', chunkBytes: 1024 }],
+  ] as const) {
     mkdirSync(path.join(root, 'packages', 'workloads', name), { recursive: true });
     writeFileSync(path.join(root, 'packages', 'workloads', name, 'workload.json'), JSON.stringify(spec(name, input)));
   }

@@ -37,6 +37,12 @@ test('text stays legible: white on the dark ends, dark on the light middle (WCAG
 
 test('hosts get one palette colour each, in order', () => {
   const c = hostColours(['a', 'b']);
-  assert.deepEqual([...c], [['a', HOST_PALETTE[0]], ['b', HOST_PALETTE[1]]]);
+  assert.deepEqual(
+    [...c],
+    [
+      ['a', HOST_PALETTE[0]],
+      ['b', HOST_PALETTE[1]],
+    ],
+  );
   assert.equal(new Set(HOST_PALETTE).size, HOST_PALETTE.length);
 });

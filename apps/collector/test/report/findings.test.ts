@@ -8,11 +8,14 @@ const streamed = new Set(['chunk-hash']);
 
 test('per workload: the fastest Node and Go ways, with CI, ratio to c-native and the runner-up', () => {
   const f = findings(makeMatrixRun(), streamed);
-  assert.deepEqual(f.workloads.map((w) => [w.workload, w.fastestNode?.label, w.fastestGo?.label]), [
-    ['fib', 'threads-wasi [module=clang, node=20]', 'go-native [go=1.26]'],
-    ['nbody', 'threads-js [node=20]', 'go-native [go=1.26]'],
-    ['chunk-hash', 'threads-js [node=20]', 'go-native [go=1.26]'],
-  ]);
+  assert.deepEqual(
+    f.workloads.map((w) => [w.workload, w.fastestNode?.label, w.fastestGo?.label]),
+    [
+      ['fib', 'threads-wasi [module=clang, node=20]', 'go-native [go=1.26]'],
+      ['nbody', 'threads-js [node=20]', 'go-native [go=1.26]'],
+      ['chunk-hash', 'threads-js [node=20]', 'go-native [go=1.26]'],
+    ],
+  );
   const fib = f.workloads[0]!.fastestNode!;
   assert.ok(fib.ci95.low <= fib.medianS && fib.medianS <= fib.ci95.high);
   assert.ok(Math.abs(fib.vsBaseline!.ratio - 1.5) < 0.01 && fib.vsBaseline!.significant);
@@ -44,12 +47,15 @@ test('wasm against the native twin of each host: ratio, CI and verdict', () => {
 
 test('where the answer flips: the fastest Node way, and wasm helping on one workload but not another', () => {
   const f = findings(makeMatrixRun(), streamed);
-  assert.deepEqual(f.flips.map((x) => [x.kind, x.subject, x.answers.map((a) => `${a.workload}: ${a.answer}`).join(', ')]), [
-    ['fastest-node', 'the fastest Node way', 'fib: threads-wasi [module=clang, node=20], nbody: threads-js [node=20], chunk-hash: threads-js [node=20]'],
-    ['wasm-vs-native', 'threads-wasi · node 20 [clang] against threads-js · node 20', 'fib: faster, nbody: slower, chunk-hash: slower'],
-    ['wasm-vs-native', 'threads-wasi · node 20 [assemblyscript] against threads-js · node 20', 'fib: faster, nbody: slower'],
-    ['wasm-vs-native', 'go-wazero · go 1.26 [clang] against go-native · go 1.26', 'fib: slower, nbody: same, chunk-hash: slower'],
-  ]);
+  assert.deepEqual(
+    f.flips.map((x) => [x.kind, x.subject, x.answers.map((a) => `${a.workload}: ${a.answer}`).join(', ')]),
+    [
+      ['fastest-node', 'the fastest Node way', 'fib: threads-wasi [module=clang, node=20], nbody: threads-js [node=20], chunk-hash: threads-js [node=20]'],
+      ['wasm-vs-native', 'threads-wasi · node 20 [clang] against threads-js · node 20', 'fib: faster, nbody: slower, chunk-hash: slower'],
+      ['wasm-vs-native', 'threads-wasi · node 20 [assemblyscript] against threads-js · node 20', 'fib: faster, nbody: slower'],
+      ['wasm-vs-native', 'go-wazero · go 1.26 [clang] against go-native · go 1.26', 'fib: slower, nbody: same, chunk-hash: slower'],
+    ],
+  );
 });
 
 test('a run without c-native, Go or flips still has findings', () => {

@@ -31,14 +31,29 @@ test('history: a series never joins runs of another size, profile method or hard
   assert.deepEqual(pointsOf('c-native · fib', 30), ['r2'], 'the narrowed run r3 did not run c-native');
   assert.deepEqual(pointsOf('c-native · fib', 40, 'Other CPU'), ['r5']);
   // Every recorded result is drawn somewhere: nothing hidden.
-  assert.equal(series.reduce((n, s) => n + s.points.length, 0), HISTORY_RUNS.reduce((n, d) => n + d.results.length, 0));
+  assert.equal(
+    series.reduce((n, s) => n + s.points.length, 0),
+    HISTORY_RUNS.reduce((n, d) => n + d.results.length, 0),
+  );
 });
 
 test('history: a Go upgrade does not split the series; it is marked at the run where it happens, on the Go-built result only', () => {
   const series = historySeries(HISTORY_RUNS);
   const at = (result: string) => series.find((s) => s.result === result && s.configuration.size === 40 && s.configuration.cpuModel === 'Test CPU')!.points;
-  assert.deepEqual(at('go-native · fib').map((p) => [p.runId, p.toolchain]), [['r1', []], ['r4', ['go go1.25.5 → go1.26.8']]]);
-  assert.deepEqual(at('c-native · fib').map((p) => [p.runId, p.toolchain]), [['r1', []], ['r4', []]]);
+  assert.deepEqual(
+    at('go-native · fib').map((p) => [p.runId, p.toolchain]),
+    [
+      ['r1', []],
+      ['r4', ['go go1.25.5 → go1.26.8']],
+    ],
+  );
+  assert.deepEqual(
+    at('c-native · fib').map((p) => [p.runId, p.toolchain]),
+    [
+      ['r1', []],
+      ['r4', []],
+    ],
+  );
 });
 
 test('history: a step the diff rules call significant is marked, a level one is not', () => {
@@ -57,10 +72,28 @@ test('history: a step the diff rules call significant is marked, a level one is 
 
 test('history: a failed result stays in its series, and the next step compares with the last ok point', () => {
   const failed = historyRun({ id: 'r6', at: '2026-11-29T15:00:00.000Z', medians: { 'c-native': 0.3 } });
-  failed.results = failed.results.map((r) => ({ variant: r.variant, workload: r.workload, size: r.size, parameters: r.parameters, command: r.command, runtime: null, goToolchain: null, status: 'failed' as const, error: 'wrong answer' }));
+  failed.results = failed.results.map((r) => ({
+    variant: r.variant,
+    workload: r.workload,
+    size: r.size,
+    parameters: r.parameters,
+    command: r.command,
+    runtime: null,
+    goToolchain: null,
+    status: 'failed' as const,
+    error: 'wrong answer',
+  }));
   const later = historyRun({ id: 'r7', at: '2026-11-29T16:00:00.000Z', medians: { 'c-native': 0.36 } });
   const s = historySeries([...HISTORY_RUNS, failed, later]).find((x) => x.result === 'c-native · fib' && x.configuration.size === 40 && x.configuration.cpuModel === 'Test CPU')!;
-  assert.deepEqual(s.points.map((p) => [p.runId, p.status]), [['r1', 'ok'], ['r4', 'ok'], ['r6', 'failed'], ['r7', 'ok']]);
+  assert.deepEqual(
+    s.points.map((p) => [p.runId, p.status]),
+    [
+      ['r1', 'ok'],
+      ['r4', 'ok'],
+      ['r6', 'failed'],
+      ['r7', 'ok'],
+    ],
+  );
   const last = s.points[3]!;
   assert.ok(last.status === 'ok' && last.step !== null && Math.abs(last.step.deltaPct - 20) < 1e-9, 'r7 against r4');
 });
@@ -82,21 +115,36 @@ test('history chart data: each point in its series, runs named by time and commi
     assert.equal(new Set(rows.filter((r) => r.series === series).map((r) => configOf(byId.get(r.runId)!))).size, 1);
   }
   assert.equal(rows.find((r) => r.runId === 'r4' && r.result === 'go-native · fib')!.run, '2026-11-29 13:00:00 r400000 (dirty)');
-  assert.deepEqual(rows.filter((r) => r.toolchain).map((r) => [r.runId, r.result, r.toolchain]), [['r4', 'go-native · fib', 'go go1.25.5 → go1.26.8']]);
-  assert.deepEqual(rows.filter((r) => r.step).map((r) => [r.runId, r.result, r.step]), [['r4', 'c-native · fib', '+20.0 %']]);
+  assert.deepEqual(
+    rows.filter((r) => r.toolchain).map((r) => [r.runId, r.result, r.toolchain]),
+    [['r4', 'go-native · fib', 'go go1.25.5 → go1.26.8']],
+  );
+  assert.deepEqual(
+    rows.filter((r) => r.step).map((r) => [r.runId, r.result, r.step]),
+    [['r4', 'c-native · fib', '+20.0 %']],
+  );
   for (const r of rows) assert.ok(r.ci95LowMs <= r.medianMs && r.medianMs <= r.ci95HighMs);
 });
 
 test('history tables: one per configuration; a narrowed run shows "not run", never a number or a gap read as gone', () => {
   const tables = historyTables(HISTORY_RUNS);
-  assert.deepEqual(tables.map((t) => [t.configuration.split(' · ').slice(0, 3).join(' · '), t.runs]), [
-    ['fib size 40 · 2 workers · adaptive', 2],
-    ['fib size 30 · 2 workers · fixed runs', 2],
-    ['fib size 40 · 2 workers · adaptive', 1],
-  ]);
+  assert.deepEqual(
+    tables.map((t) => [t.configuration.split(' · ').slice(0, 3).join(' · '), t.runs]),
+    [
+      ['fib size 40 · 2 workers · adaptive', 2],
+      ['fib size 30 · 2 workers · fixed runs', 2],
+      ['fib size 40 · 2 workers · adaptive', 1],
+    ],
+  );
   const quick = tables[1]!;
   assert.deepEqual(quick.table.header, ['result', '2026-11-29 11:00:00 r200000', '2026-11-29 12:00:00 r300000']);
-  assert.deepEqual(quick.table.rows.find((r) => r[0] === 'c-native · fib')!.slice(1, 2).map((c) => c.startsWith('3.00 (')), [true]);
+  assert.deepEqual(
+    quick.table.rows
+      .find((r) => r[0] === 'c-native · fib')!
+      .slice(1, 2)
+      .map((c) => c.startsWith('3.00 (')),
+    [true],
+  );
   assert.equal(quick.table.rows.find((r) => r[0] === 'c-native · fib')![2], 'not run');
   const main = tables[0]!;
   assert.match(main.table.header[2]!, /r400000 \(dirty\)$/);

@@ -6,14 +6,36 @@ import { mannWhitneyU, uCounts } from '../../src/stats/mann-whitney.ts';
 const close = (actual: number, expected: number, tol = 1e-9) => assert.ok(Math.abs(actual - expected) <= tol, `${actual} is not within ${tol} of ${expected}`);
 
 // Two-sided 5 % critical values of the printed Wilcoxon signed-rank table (reject when T ≤ value).
-const SIGNED_RANK_CRITICAL: Array<[number, number]> = [[6, 0], [7, 2], [8, 3], [9, 5], [10, 8], [12, 13], [15, 25], [20, 52], [25, 89], [30, 137]];
+const SIGNED_RANK_CRITICAL: Array<[number, number]> = [
+  [6, 0],
+  [7, 2],
+  [8, 3],
+  [9, 5],
+  [10, 8],
+  [12, 13],
+  [15, 25],
+  [20, 52],
+  [25, 89],
+  [30, 137],
+];
 // Two-sided 5 % critical values of the printed Mann-Whitney U table.
-const RANK_SUM_CRITICAL: Array<[number, number, number]> = [[4, 4, 0], [6, 7, 6], [8, 8, 13], [5, 10, 8], [9, 9, 17], [10, 10, 23], [20, 20, 127]];
+const RANK_SUM_CRITICAL: Array<[number, number, number]> = [
+  [4, 4, 0],
+  [6, 7, 6],
+  [8, 8, 13],
+  [5, 10, 8],
+  [9, 9, 17],
+  [10, 10, 23],
+  [20, 20, 127],
+];
 
 test('signed-rank null distribution: 2ⁿ arrangements, symmetric, and the printed critical values', () => {
   assert.deepEqual([...signedRankCounts(3)], [1, 1, 1, 2, 1, 1, 1]); // subsets of {1,2,3} by sum
   const c = signedRankCounts(12);
-  assert.equal(c.reduce((a, b) => a + b, 0), 2 ** 12);
+  assert.equal(
+    c.reduce((a, b) => a + b, 0),
+    2 ** 12,
+  );
   assert.deepEqual([...c], [...c].reverse());
   for (const [n, critical] of SIGNED_RANK_CRITICAL) assert.equal(exactRank(signedRankCounts(n), 0.05).rank - 1, critical, `n = ${n}`);
   // Below n = 6 no pair of order statistics reaches 95 %: the whole range, at a lower confidence.
@@ -62,8 +84,19 @@ test('two samples, exact: the interval is the set of shifts the exact rank-sum t
   const r = twoSampleShift(CTRL, TRT);
   assert.equal(r.method, 'exact');
   assert.ok(r.confidence >= 0.95);
-  const p = (shift: number) => mannWhitneyU(CTRL.map((v) => v - shift), TRT, { method: 'exact' }).p;
-  for (const [shift, inside] of [[r.low - 1e-6, false], [r.low + 1e-6, true], [r.estimate, true], [r.high - 1e-6, true], [r.high + 1e-6, false]] as const) {
+  const p = (shift: number) =>
+    mannWhitneyU(
+      CTRL.map((v) => v - shift),
+      TRT,
+      { method: 'exact' },
+    ).p;
+  for (const [shift, inside] of [
+    [r.low - 1e-6, false],
+    [r.low + 1e-6, true],
+    [r.estimate, true],
+    [r.high - 1e-6, true],
+    [r.high + 1e-6, false],
+  ] as const) {
     assert.equal(p(shift) > 0.05, inside, `shift ${shift}: p = ${p(shift)}`);
   }
 });
@@ -86,7 +119,12 @@ test('one sample, exact: the interval is the set of centres the enumerated signe
   const d = A.map((v, i) => v - B[i]!); // Hollander & Wolfe's depression scores, paired
   const r = oneSampleShift(d);
   close(r.estimate, 0.46); // the median of the 45 Walsh averages, R's exact (pseudo)median
-  for (const [centre, inside] of [[r.low - 1e-6, false], [r.low + 1e-6, true], [r.high - 1e-6, true], [r.high + 1e-6, false]] as const) {
+  for (const [centre, inside] of [
+    [r.low - 1e-6, false],
+    [r.low + 1e-6, true],
+    [r.high - 1e-6, true],
+    [r.high + 1e-6, false],
+  ] as const) {
     assert.equal(signedRankP(d.map((v) => v - centre)) > 0.05, inside, `centre ${centre}`);
   }
 });
@@ -98,7 +136,13 @@ test('large samples switch to the normal approximation, which lands within a ran
   const walsh = d.flatMap((a, i) => d.slice(i).map((b) => (a + b) / 2)).sort((a, b) => a - b);
   assert.ok(Math.abs(walsh.indexOf(exact.low) - walsh.indexOf(approx.low)) <= 1);
   assert.equal(oneSampleShift([...d, ...d.map((x) => x + 0.001)]).method, 'asymptotic'); // 80 > 50 values
-  assert.equal(twoSampleShift(d, [...d, ...d].map((x) => x * 1.5)).method, 'asymptotic');
+  assert.equal(
+    twoSampleShift(
+      d,
+      [...d, ...d].map((x) => x * 1.5),
+    ).method,
+    'asymptotic',
+  );
 });
 
 test('empty or non-finite samples throw', () => {

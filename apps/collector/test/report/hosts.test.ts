@@ -15,19 +15,23 @@ test('every result lands on its host row and producer column', () => {
   // threads-wasi's `go` names its module's Go, not a host parameter: one row for every module.
   assert.deepEqual(places.get(doc.results.find((r) => r.variant === 'threads-wasi' && r.parameters.module === 'go')!)!.hostParameters, { node: '20' });
   assert.deepEqual(orderedHosts(places), ['c-native', 'threads-js · node 20', 'threads-wasi · node 20', 'go-native · go 1.26', 'go-wazero · go 1.26']);
-  assert.deepEqual([...new Set([...places.values()].map((p) => `${p.host}: ${p.kind}`))], [
-    'c-native: native', 'threads-js · node 20: node', 'threads-wasi · node 20: node', 'go-native · go 1.26: go', 'go-wazero · go 1.26: go',
-  ]);
+  assert.deepEqual(
+    [...new Set([...places.values()].map((p) => `${p.host}: ${p.kind}`))],
+    ['c-native: native', 'threads-js · node 20: node', 'threads-wasi · node 20: node', 'go-native · go 1.26: go', 'go-wazero · go 1.26: go'],
+  );
 });
 
 test('module parameters join the producer only where two results would share a cell', () => {
   const doc = makeMatrixRun();
   const goModule = doc.results.find((r) => r.variant === 'threads-wasi' && r.parameters.module === 'go' && r.workload === 'fib')!;
   const results: VariantResult[] = [goModule, { ...goModule, parameters: { ...goModule.parameters, go: '1.25' } }];
-  assert.deepEqual([...placeResults(results).values()].map((p) => [p.host, p.producer]), [
-    ['threads-wasi · node 20', 'go · go 1.26'],
-    ['threads-wasi · node 20', 'go · go 1.25'],
-  ]);
+  assert.deepEqual(
+    [...placeResults(results).values()].map((p) => [p.host, p.producer]),
+    [
+      ['threads-wasi · node 20', 'go · go 1.26'],
+      ['threads-wasi · node 20', 'go · go 1.25'],
+    ],
+  );
 });
 
 test('host labels: parameters in order, workers spelled out', () => {

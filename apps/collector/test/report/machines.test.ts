@@ -20,20 +20,51 @@ test('a machine is labelled by arch (read off the CPU model), CPU, cores and run
 
 test('runs of one commit on distinct machines pass; a dirty one only warns', () => {
   const warnings: string[] = [];
-  checkMachineRuns([{ doc: x86, spec: 'x86.json' }, { doc: { ...arm, git: { commit: arm.git.commit, dirty: true } }, spec: arm.id }], (m) => warnings.push(m));
+  checkMachineRuns(
+    [
+      { doc: x86, spec: 'x86.json' },
+      { doc: { ...arm, git: { commit: arm.git.commit, dirty: true } }, spec: arm.id },
+    ],
+    (m) => warnings.push(m),
+  );
   assert.deepEqual(warnings, ['run 20261210T121500Z-arm was made on a dirty tree: the commit does not fully describe the code measured']);
 });
 
 test('runs of different commits, without a commit, or two from one machine are refused, naming them', () => {
   const other = { ...arm, git: { commit: 'fedcba9876543', dirty: false } };
   assert.throws(
-    () => checkMachineRuns([{ doc: x86, spec: 'x86.json' }, { doc: other, spec: 'HEAD~1' }], () => {}),
+    () =>
+      checkMachineRuns(
+        [
+          { doc: x86, spec: 'x86.json' },
+          { doc: other, spec: 'HEAD~1' },
+        ],
+        () => {},
+      ),
     (e: unknown) => e instanceof ConfigError && /one git commit: "x86\.json" \(run 20261210T120000Z-x86\) is abc1234def, "HEAD~1" \(run 20261210T121500Z-arm\) is fedcba9876/.test(e.message),
   );
-  assert.throws(() => checkMachineRuns([{ doc: x86, spec: x86.id }, { doc: { ...arm, git: { commit: null, dirty: false } }, spec: arm.id }], () => {}), /no commit recorded in run 20261210T121500Z-arm/);
+  assert.throws(
+    () =>
+      checkMachineRuns(
+        [
+          { doc: x86, spec: x86.id },
+          { doc: { ...arm, git: { commit: null, dirty: false } }, spec: arm.id },
+        ],
+        () => {},
+      ),
+    /no commit recorded in run 20261210T121500Z-arm/,
+  );
   const again = { ...x86, id: 'x86-again' };
   assert.throws(
-    () => checkMachineRuns([{ doc: x86, spec: x86.id }, { doc: arm, spec: arm.id }, { doc: again, spec: 'x86-again' }], () => {}),
+    () =>
+      checkMachineRuns(
+        [
+          { doc: x86, spec: x86.id },
+          { doc: arm, spec: arm.id },
+          { doc: again, spec: 'x86-again' },
+        ],
+        () => {},
+      ),
     (e: unknown) => e instanceof ConfigError && /same machine: run 20261210T120000Z-x86 and run x86-again \(fingerprint x86f1\)/.test(e.message),
   );
 });

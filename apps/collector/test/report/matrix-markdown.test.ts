@@ -13,7 +13,10 @@ test('a matrix as a Markdown table: host rows, workload · producer columns, rat
   assert.match(row('go-native · go 1.26')[5]!, /^~1\.00× \(/, 'level with c-native on nbody');
   assert.equal(row('go-wazero · go 1.26')[8], 'FAILED');
   assert.equal(row('c-native')[2], '', 'no result, empty cell');
-  assert.deepEqual(t.right, t.header.slice(1).map((_, i) => i + 1));
+  assert.deepEqual(
+    t.right,
+    t.header.slice(1).map((_, i) => i + 1),
+  );
 });
 
 test('cells without a ratio say why; captions say how the interval was made', () => {

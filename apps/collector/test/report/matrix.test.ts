@@ -9,7 +9,10 @@ test('rows are hosts, columns workload × producer (native first), a cell per re
   const doc = makeMatrixRun();
   const m = buildMatrix(doc, 'wall')!;
   assert.deepEqual(m.hosts, ['c-native', 'threads-js · node 20', 'threads-wasi · node 20', 'go-native · go 1.26', 'go-wazero · go 1.26']);
-  assert.deepEqual(m.columns.filter((c) => c.workload === 'fib').map((c) => c.producer), ['native', 'clang', 'assemblyscript', 'go']);
+  assert.deepEqual(
+    m.columns.filter((c) => c.workload === 'fib').map((c) => c.producer),
+    ['native', 'clang', 'assemblyscript', 'go'],
+  );
   assert.equal(m.columns.length, 12);
   assert.equal(m.cells.length, doc.results.length);
   const ref = cellAt(m, 'c-native', { workload: 'fib', producer: 'native' })!;
@@ -31,7 +34,10 @@ test('compute, CPU and memory: their own values; no memory matrix when nothing w
   assert.equal(cellAt(buildMatrix(doc, 'memory')!, 'threads-wasi · node 20', { workload: 'fib', producer: 'go' })!.status, 'not-measured');
   const old: RunDocument = { ...doc, results: doc.results.map((r) => (r.status === 'ok' ? { ...r, peakMemory: null } : r)) };
   assert.equal(buildMatrix(old, 'memory'), null);
-  assert.deepEqual(reportMatrices(old).map((m) => m.metric), ['wall', 'compute', 'cpu']);
+  assert.deepEqual(
+    reportMatrices(old).map((m) => m.metric),
+    ['wall', 'compute', 'cpu'],
+  );
 });
 
 test('without an ok c-native a cell has no ratio; with worker counts, c-native of the same count', () => {

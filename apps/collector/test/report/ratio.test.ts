@@ -12,7 +12,10 @@ test('paired by round: a shared drift cancels, a constant factor comes out exact
   const r = timeRatio({ times: a, round }, { times: b, round });
   assert.equal(r.method, 'paired-rounds');
   assert.ok(Math.abs(r.ratio - 2) < 1e-12);
-  assert.deepEqual([r.ci!.low, r.ci!.high].map((x) => x.toFixed(12)), ['2.000000000000', '2.000000000000']);
+  assert.deepEqual(
+    [r.ci!.low, r.ci!.high].map((x) => x.toFixed(12)),
+    ['2.000000000000', '2.000000000000'],
+  );
   assert.equal(r.significant, true);
 });
 

@@ -19,7 +19,14 @@ function overNodes(): RunDocument {
 
 test('runtime rows: one series per host without its node parameter, lines in numeric order', () => {
   const rows = runtimeRows(overNodes());
-  assert.deepEqual(rows.map((r) => [r.series, r.line]), [['threads-wasi [module=clang] · fib', '20'], ['threads-wasi [module=clang] · fib', '22'], ['threads-wasi [module=clang] · fib', '24']]);
+  assert.deepEqual(
+    rows.map((r) => [r.series, r.line]),
+    [
+      ['threads-wasi [module=clang] · fib', '20'],
+      ['threads-wasi [module=clang] · fib', '22'],
+      ['threads-wasi [module=clang] · fib', '24'],
+    ],
+  );
   assert.ok(rows[0]!.ci95LowMs <= rows[0]!.ci95HighMs);
 });
 
@@ -35,14 +42,19 @@ test('the runtime table and chart show each line with its CI; a run on one line 
 /** go-native built by Go 1.25, 1.27 and 1.9 (numeric order is 1.9, 1.25, 1.27), plus c-native without a go parameter. */
 function overGos(): RunDocument {
   const base = makeRun({ 'go-native': 0.5, 'c-native': 0.2 });
-  const results = base.results.flatMap((r) =>
-    r.variant !== 'go-native' ? [r] : ['1.27', '1.9', '1.25'].map((go) => ({ ...r, parameters: { go }, goToolchain: `go${go}.0` })),
-  );
+  const results = base.results.flatMap((r) => (r.variant !== 'go-native' ? [r] : ['1.27', '1.9', '1.25'].map((go) => ({ ...r, parameters: { go }, goToolchain: `go${go}.0` }))));
   return { ...base, results };
 }
 
 test('Go toolchain rows, table and chart: one series per result without its go parameter, lines in numeric order', () => {
-  assert.deepEqual(runtimeRows(overGos(), 'go').map((r) => [r.series, r.line]), [['go-native · fib', '1.9'], ['go-native · fib', '1.25'], ['go-native · fib', '1.27']]);
+  assert.deepEqual(
+    runtimeRows(overGos(), 'go').map((r) => [r.series, r.line]),
+    [
+      ['go-native · fib', '1.9'],
+      ['go-native · fib', '1.25'],
+      ['go-native · fib', '1.27'],
+    ],
+  );
   assert.deepEqual(runtimeTable(overGos(), 'go').header, ['variant', 'Go 1.9: ms (95 % CI)', 'Go 1.25: ms (95 % CI)', 'Go 1.27: ms (95 % CI)']);
   assert.equal(runtimeChart(overGos(), 'go')?.name, 'go-toolchains');
   assert.equal(runtimeChart(overGos(), 'node'), null, 'no Node lines in this run');

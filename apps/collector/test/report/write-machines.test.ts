@@ -35,11 +35,16 @@ test('one commit on two machines: the summary first, then a section per machine 
   const armMd = sectionOf(md, '## arm64 · Neoverse-N2 · 4 cores · run 20261210T121500Z-arm', '\n## ');
   assert.ok(md.indexOf('## Across machines') < md.indexOf(x86Md) && md.indexOf(x86Md) < md.indexOf(armMd));
   for (const section of [x86Md, armMd]) {
-    for (const heading of ['### Findings', '#### fib', '### Ratio to c-native', '#### Whole-process time', '### Results', '### Machine and config']) assert.ok(section.includes(`\n${heading}\n`), heading);
+    for (const heading of ['### Findings', '#### fib', '### Ratio to c-native', '#### Whole-process time', '### Results', '### Machine and config'])
+      assert.ok(section.includes(`\n${heading}\n`), heading);
   }
   assert.match(armMd, /### Failed \(2\)[\s\S]*go-wazero \[module=go, go=1\.26\] · fib[\s\S]*exec format error/);
   assert.doesNotMatch(armMd, /assemblyscript/, 'not run on arm64');
-  assert.match(x86Md, /### History\n[\s\S]*in the 2 stored runs[\s\S]*#### fib size 30 · 2 workers · fixed runs · AMD EPYC 7763 64-Core Processor, 4 cores, [\d.]+ GiB \(2 runs\)/, 'its own stored run and this one');
+  assert.match(
+    x86Md,
+    /### History\n[\s\S]*in the 2 stored runs[\s\S]*#### fib size 30 · 2 workers · fixed runs · AMD EPYC 7763 64-Core Processor, 4 cores, [\d.]+ GiB \(2 runs\)/,
+    'its own stored run and this one',
+  );
   assert.doesNotMatch(armMd, /### History/, 'no stored arm64 run: no history table');
   assert.doesNotMatch(md, /https?:|\]\(/, 'no links');
 
@@ -50,7 +55,10 @@ test('one commit on two machines: the summary first, then a section per machine 
   assert.equal((across.match(/<tr><td>/g) ?? []).length, 24);
   assert.match(across, /<td class="machine failed" data-machine="a64f2" data-status="failed">– <span class="why">failed: exec format error: bin\/go-wazero was built for amd64<\/span><\/td>/);
   assert.equal((across.match(/data-machine="a64f2" data-status="missing"/g) ?? []).length, 3);
-  assert.match(across, /<td>fib<\/td><td>go-native \[go=1\.26\]<\/td><td class="machine" data-machine="x86f1" data-status="ok"><span class="median">[\d.]+ \([\d.–]+\)<\/span><span class="ratio">1\.00×<\/span><\/td>/);
+  assert.match(
+    across,
+    /<td>fib<\/td><td>go-native \[go=1\.26\]<\/td><td class="machine" data-machine="x86f1" data-status="ok"><span class="median">[\d.]+ \([\d.–]+\)<\/span><span class="ratio">1\.00×<\/span><\/td>/,
+  );
   const x86Html = sectionOf(html, '<section class="machine" data-machine="x86f1" data-run="20261210T120000Z-x86">', '<section class="machine"');
   const armHtml = sectionOf(html, '<section class="machine" data-machine="a64f2" data-run="20261210T121500Z-arm">', '<section class="machine"');
   for (const section of [x86Html, armHtml]) {

@@ -40,7 +40,12 @@ const HOLM_1995 = [
   10 * 0.0278, // 9·0.0298 = 0.2682 < 0.278: the running maximum
   10 * 0.0278, // 8·0.0344 = 0.2752 < 0.278
   7 * 0.0459, // 0.3213
-  1, 1, 1, 1, 1, 1, // 6·0.324 = 1.944 and beyond: capped
+  1,
+  1,
+  1,
+  1,
+  1,
+  1, // 6·0.324 = 1.944 and beyond: capped
 ];
 const BH_ADJUSTED_1995 = [
   15 * 0.0001, // 0.0015
@@ -64,8 +69,14 @@ test('Benjamini & Hochberg (1995) §4.2: BH rejects 4, Bonferroni and Holm rejec
   const bh = benjaminiHochberg(BH_1995);
   const h = holm(BH_1995);
   const bonferroni = BH_1995.map((p) => Math.min(1, p * BH_1995.length));
-  assert.deepEqual(rejected(bh, 0.05), BH_1995.map((_, i) => i < 4));
-  assert.deepEqual(rejected(h, 0.05), BH_1995.map((_, i) => i < 3));
+  assert.deepEqual(
+    rejected(bh, 0.05),
+    BH_1995.map((_, i) => i < 4),
+  );
+  assert.deepEqual(
+    rejected(h, 0.05),
+    BH_1995.map((_, i) => i < 3),
+  );
   assert.equal(count(rejected(bonferroni, 0.05)), 3);
 });
 
@@ -86,11 +97,23 @@ test('adjusted values come back in input order when the input is shuffled', () =
     const j = Math.floor(rand() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  assert.notDeepEqual(order, BH_1995.map((_, i) => i));
+  assert.notDeepEqual(
+    order,
+    BH_1995.map((_, i) => i),
+  );
   const shuffled = order.map((i) => BH_1995[i]!);
-  assert.deepEqual(holm(shuffled), order.map((i) => holm(BH_1995)[i]!));
-  assert.deepEqual(benjaminiHochberg(shuffled), order.map((i) => benjaminiHochberg(BH_1995)[i]!));
-  assert.deepEqual(rejected(benjaminiHochberg(shuffled), 0.05), order.map((i) => i < 4));
+  assert.deepEqual(
+    holm(shuffled),
+    order.map((i) => holm(BH_1995)[i]!),
+  );
+  assert.deepEqual(
+    benjaminiHochberg(shuffled),
+    order.map((i) => benjaminiHochberg(BH_1995)[i]!),
+  );
+  assert.deepEqual(
+    rejected(benjaminiHochberg(shuffled), 0.05),
+    order.map((i) => i < 4),
+  );
 });
 
 test('edge cases: empty, single, ties, cap at 1, strict rejection, invalid input', () => {

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mannWhitneyU, uCounts } from '../../src/stats/mann-whitney.ts';
 
-const close = (actual: number, expected: number, relTol = 1e-9) =>
-  assert.ok(Math.abs(actual - expected) <= relTol * Math.abs(expected), `${actual} is not within ${relTol} (relative) of ${expected}`);
+const close = (actual: number, expected: number, relTol = 1e-9) => assert.ok(Math.abs(actual - expected) <= relTol * Math.abs(expected), `${actual} is not within ${relTol} (relative) of ${expected}`);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 // scipy.stats.mannwhitneyu documentation, "Examples" (ages of male and female employees):
@@ -71,7 +70,10 @@ test('auto switches to the normal approximation when both samples have more than
 
 test('the exact null distribution counts every arrangement once and is symmetric', () => {
   const counts = [...uCounts(4, 5)];
-  assert.equal(counts.reduce((a, b) => a + b, 0), 126); // C(9, 4)
+  assert.equal(
+    counts.reduce((a, b) => a + b, 0),
+    126,
+  ); // C(9, 4)
   assert.deepEqual(counts, [...counts].reverse());
   assert.deepEqual(counts.slice(0, 4), [1, 1, 2, 3]);
 });

@@ -23,7 +23,11 @@ const workloads = workloadNames({ dir })
 
 describe(`${variant} (built bin/c-native, run by its arena command)`, () => {
   it('has workloads to run: fib and nbody at least', () => {
-    for (const name of ['fib', 'nbody']) assert.ok(workloads.some((w) => w.name === name), name);
+    for (const name of ['fib', 'nbody'])
+      assert.ok(
+        workloads.some((w) => w.name === name),
+        name,
+      );
   });
 
   for (const spec of workloads) {

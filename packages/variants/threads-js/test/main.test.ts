@@ -20,7 +20,11 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
   });
   it("reports nbody's two energies from each thread, bit for bit the reference's, and two seeds give two answers", async () => {
     const one = await assertReport(run('--workload', 'nbody', '--size', '1000', '--seed', '1', '--workers', '2'), { variant, workload: 'nbody', size: 1000, seed: 1, workers: 2 }, phases);
-    const two = await assertReport(run('--workload', 'nbody', '--size', '1000', '--seed', '3000000000', '--workers', '2'), { variant, workload: 'nbody', size: 1000, seed: 3000000000, workers: 2 }, phases);
+    const two = await assertReport(
+      run('--workload', 'nbody', '--size', '1000', '--seed', '3000000000', '--workers', '2'),
+      { variant, workload: 'nbody', size: 1000, seed: 3000000000, workers: 2 },
+      phases,
+    );
     assert.notDeepEqual(one.results, two.results);
   });
   for (const [args, cause] of usageCases()) {

@@ -63,7 +63,17 @@ function finish(): void {
       fail(`worker ${i + 1} of ${args.workers}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  printReport({ variant: 'threads-wasi-lean', workload: args.workload, size: args.size, seed: args.seed, workers: args.workers, results, module: file, moduleSha256: sha ?? moduleSha256(bytes), phasesMs: { ...phasesMs, instantiateMs, computeMs } });
+  printReport({
+    variant: 'threads-wasi-lean',
+    workload: args.workload,
+    size: args.size,
+    seed: args.seed,
+    workers: args.workers,
+    results,
+    module: file,
+    moduleSha256: sha ?? moduleSha256(bytes),
+    phasesMs: { ...phasesMs, instantiateMs, computeMs },
+  });
   // Nothing after the report matters: exit now rather than wait for the threads to wind down.
   process.exit(0);
 }

@@ -21,7 +21,4 @@ export interface KernelJob {
 }
 
 /** A thread's answer: ready (when it waits for the job), its kernel's results, or what failed. */
-export type ThreadMessage =
-  | { kind: 'ready'; instantiateMs: number }
-  | { kind: 'result'; value: number[]; instantiateMs: number }
-  | { kind: 'error'; message: string };
+export type ThreadMessage = { kind: 'ready'; instantiateMs: number } | { kind: 'result'; value: number[]; instantiateMs: number } | { kind: 'error'; message: string };

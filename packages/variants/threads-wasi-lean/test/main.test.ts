@@ -62,7 +62,11 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
     });
   }
   it('ARENA_LEAN_OFF naming no step exits 2, naming the steps', () => {
-    assertError(withOff('early-spawn,warp-drive', () => run('--module', fibClang, '--size', '20')), 2, /^error: ARENA_LEAN_OFF: unknown step 'warp-drive' \(steps: early-spawn, no-barrier, main-share\)$/);
+    assertError(
+      withOff('early-spawn,warp-drive', () => run('--module', fibClang, '--size', '20')),
+      2,
+      /^error: ARENA_LEAN_OFF: unknown step 'warp-drive' \(steps: early-spawn, no-barrier, main-share\)$/,
+    );
   });
   for (const [args, cause] of usageCases((workload) => `packages/kernels/dist/${workload}/clang.wasm`)) {
     it(`exits 2 on ${args.join(' ')}`, () => assertError(run(...args), 2, cause));

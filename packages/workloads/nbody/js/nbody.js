@@ -19,7 +19,9 @@ function energy(b) {
   for (let i = 0; i < 35; i += 7) {
     e += 0.5 * b[i + 6] * (b[i + 3] * b[i + 3] + b[i + 4] * b[i + 4] + b[i + 5] * b[i + 5]);
     for (let j = i + 7; j < 35; j += 7) {
-      const dx = b[i] - b[j], dy = b[i + 1] - b[j + 1], dz = b[i + 2] - b[j + 2];
+      const dx = b[i] - b[j],
+        dy = b[i + 1] - b[j + 1],
+        dz = b[i + 2] - b[j + 2];
       e -= (b[i + 6] * b[j + 6]) / Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
   }
@@ -29,11 +31,17 @@ function energy(b) {
 function advance(b) {
   for (let i = 0; i < 35; i += 7) {
     for (let j = i + 7; j < 35; j += 7) {
-      const dx = b[i] - b[j], dy = b[i + 1] - b[j + 1], dz = b[i + 2] - b[j + 2];
+      const dx = b[i] - b[j],
+        dy = b[i + 1] - b[j + 1],
+        dz = b[i + 2] - b[j + 2];
       const d2 = dx * dx + dy * dy + dz * dz;
       const mag = DT / (d2 * Math.sqrt(d2));
-      b[i + 3] -= dx * b[j + 6] * mag; b[i + 4] -= dy * b[j + 6] * mag; b[i + 5] -= dz * b[j + 6] * mag;
-      b[j + 3] += dx * b[i + 6] * mag; b[j + 4] += dy * b[i + 6] * mag; b[j + 5] += dz * b[i + 6] * mag;
+      b[i + 3] -= dx * b[j + 6] * mag;
+      b[i + 4] -= dy * b[j + 6] * mag;
+      b[i + 5] -= dz * b[j + 6] * mag;
+      b[j + 3] += dx * b[i + 6] * mag;
+      b[j + 4] += dy * b[i + 6] * mag;
+      b[j + 5] += dz * b[i + 6] * mag;
     }
   }
   for (let i = 0; i < 35; i += 7) {
@@ -61,7 +69,9 @@ export function nbody(steps, seed) {
       }
     }
   }
-  let px = 0, py = 0, pz = 0;
+  let px = 0,
+    py = 0,
+    pz = 0;
   for (let i = 0; i < 35; i += 7) {
     px += b[i + 3] * b[i + 6];
     py += b[i + 4] * b[i + 6];

@@ -14,7 +14,8 @@ export function radixSort(size, seed) {
     keys[i] = z ^ (z >>> 16);
   }
   const count = new Uint32Array(256);
-  let src = keys, dst = scratch;
+  let src = keys,
+    dst = scratch;
   for (let shift = 0; shift < 32; shift += 8) {
     count.fill(0);
     for (let i = 0; i < size; i++) count[(src[i] >>> shift) & 255]++;
@@ -28,7 +29,9 @@ export function radixSort(size, seed) {
       const k = src[i];
       dst[count[(k >>> shift) & 255]++] = k;
     }
-    const t = src; src = dst; dst = t;
+    const t = src;
+    src = dst;
+    dst = t;
   }
   let h = 2166136261;
   for (let i = 0; i < size; i++) h = Math.imul(h ^ keys[i], 16777619);
