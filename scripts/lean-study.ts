@@ -22,7 +22,7 @@ const out = path.resolve(values.out ?? path.join(root, '.cache', 'lean-study', `
 const say = (m: string) => console.error(`[lean-study ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
 const ONLY = ['c-native', 'threads-wasi', 'threads-wasi-lean'];
-const settings = readSettings({ BENCH_ONLY: ONLY.join(','), BENCH_WORKLOADS: 'fib', BENCH_SIZE: `fib=${values.size}`, BENCH_NODE: values.node, BENCH_WORKERS: '2' });
+const settings = readSettings({ BENCH_PROFILE: 'precise', BENCH_ONLY: ONLY.join(','), BENCH_WORKLOADS: 'fib', BENCH_SIZE: `fib=${values.size}`, BENCH_NODE: values.node, BENCH_WORKERS: '2' });
 const { variants } = discoverVariants(root);
 const chosen = variants.filter((v) => ONLY.includes(v.name));
 const runtimes = await resolveRuntimes(chosen, settings.config, root, say);
@@ -64,7 +64,7 @@ const lock = await acquireBenchLock({ onWait: say });
 let measured: Measured[];
 const floors: Array<{ line: string; nodeMs: number; nodeWithWorkerMs: number }> = [];
 try {
-  const plan = { warmup: 1, runsPerRound: 3, minRounds: rounds, maxRounds: rounds, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, timeoutS: 120 };
+  const plan = { warmup: 1, runsPerRound: 3, minRounds: rounds, maxRounds: rounds, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, decisions: null, timeoutS: 120 };
   ({ results: measured } = await runSchedule(
     study.map((s) => s.target),
     plan,

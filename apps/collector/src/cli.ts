@@ -33,7 +33,7 @@ commands:
                    write results/report.html (charts, self-contained) and results/report.md (or
                    into DIR); several runs: one commit on several machines (one run each), a
                    cross-machine summary then a section per machine
-  aa [--profile default|quick] [--alpha 0.05] [--noise PCT] | aa --from <A> <B>
+  aa [--profile default|precise|quick] [--alpha 0.05] [--noise PCT] | aa --from <A> <B>
                    A/A check: the suite twice back to back (or two recorded runs of the same code),
                    then the diff; exit 1 if any result is flagged as changed (or failed). Shows the
                    noise per result and learns the machine's drift (results/noise/) for diff, only

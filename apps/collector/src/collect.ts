@@ -101,6 +101,8 @@ export function collectRun(input: {
   status?: RunDocument['status'];
   /** The run id when it was drawn before (it names the memory runs' cgroups); a new one by default. */
   id?: string;
+  /** What the findings decided (null: nothing recorded). */
+  decisions?: RunDocument['decisions'];
 }): RunDocument {
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -113,5 +115,6 @@ export function collectRun(input: {
     order: input.order,
     accountingS: input.accountingS,
     results: input.results,
+    decisions: input.decisions ?? null,
   };
 }

@@ -135,7 +135,7 @@ test('missing hyperfine, go and clang stop the run before timing, with the comma
 for (const [name, value, message] of <Array<[string, string, RegExp]>>[
   ['BENCH_N', '0', /error: BENCH_N must be an integer in 1\.\.47, got "0"/],
   ['BENCH_WORKERS', '0', /error: BENCH_WORKERS must be an integer in 1\.\.256, got "0"/],
-  ['BENCH_PROFILE', 'turbo', /error: BENCH_PROFILE must be one of default, quick, article, got "turbo"/],
+  ['BENCH_PROFILE', 'turbo', /error: BENCH_PROFILE must be one of default, precise, quick, article, got "turbo"/],
 ]) {
   test(`${name}=${value} stops before timing with exit 2 and names the variable`, async () => {
     const s = sandbox();
@@ -236,8 +236,8 @@ test('a stale lock from a killed bench is detected and cleared', async () => {
 test('a run document with an unknown schemaVersion gets a clear message', async () => {
   const s = sandbox();
   const file = path.join(s.dir, 'future.json');
-  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 8 }));
+  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 9 }));
   const run = await arena(['collect', file], {});
   assert.equal(run.exitCode, 2, 'an input error');
-  assert.match(run.stderr, /future\.json: schemaVersion 8 was written by a newer bench-arena; this one reads up to 7/);
+  assert.match(run.stderr, /future\.json: schemaVersion 9 was written by a newer bench-arena; this one reads up to 8/);
 });

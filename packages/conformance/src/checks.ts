@@ -78,6 +78,7 @@ const plan = (workload: string, size: number, workers: number[]): RunConfig => (
   budgetS: null,
   suiteBudgetS: null,
   memoryRuns: 0,
+  decisions: null,
   only: null,
   leftOut: null,
   node: null,

@@ -7,3 +7,4 @@ export * from './fingerprint.ts';
 export * from './json-schema.ts';
 export * from './workload.ts';
 export * from './compare.ts';
+export * from './decisions.ts';

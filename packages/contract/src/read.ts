@@ -118,8 +118,13 @@ function v6to7(doc: Doc): Doc {
   return { ...doc, schemaVersion: 7, config: { ...(doc.config as Doc), leftOut: null } };
 }
 
+/** Version 7 decided nothing while measuring: its findings are recomputed by the report and labelled so. */
+function v7to8(doc: Doc): Doc {
+  return { ...doc, schemaVersion: 8, config: { ...(doc.config as Doc), decisions: null }, decisions: null };
+}
+
 /** Upgrades from older schema versions, keyed by the version they read. Each returns the next version's document. */
-export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4, 4: v4to5, 5: v5to6, 6: v6to7 };
+export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4, 4: v4to5, 5: v5to6, 6: v6to7, 7: v7to8 };
 
 /** Why a run document could not be read. */
 export class RunDocumentError extends Error {}

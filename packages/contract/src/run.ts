@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { decisionRule, runDecisions } from './decisions.ts';
 import { variantReport } from './report.ts';
 
 /** The run document version this code writes. Older versions are migrated on read (see migrate.ts). */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** Summary statistics of one sample, all in the unit named by the field that holds them. */
 export const sampleStats = z.object({
@@ -27,7 +28,7 @@ export const wallSeconds = sampleStats
   .refine((w) => w.round.length === w.times.length, { message: 'round must have one entry per time', path: ['round'] });
 
 /** Why the harness stopped measuring a result. */
-export const stopReason = z.enum(['fixed-runs', 'precision', 'max-runs', 'budget']);
+export const stopReason = z.enum(['fixed-runs', 'precision', 'max-runs', 'budget', 'decided']);
 
 /** The runtime the harness chose for a result: the Node a Node variant ran on, and the flags it passed. */
 export const resultRuntime = z.object({
@@ -156,6 +157,11 @@ export const runConfig = z.object({
     })
     .nullable()
     .describe('What the narrowing left out, named, so a partial run can say so; both empty for a full run. null: not recorded (runs before schema 7, or settings not yet matched against discovery).'),
+  decisions: decisionRule
+    .omit({ method: true })
+    .nullable()
+    .default(null)
+    .describe('The decisions stop rule (the default profile): a result leaves once minRounds are done and nothing undecided compares it; null: the precision rule (targetCiPct, budgets).'),
   node: z.array(z.string().regex(/^\d+$/)).min(1).nullable().describe("BENCH_NODE: the Node lines asked for (each result's parameters.node says which it ran on); null: the harness's own Node."),
   go: z
     .array(z.string().regex(/^1\.\d+$/))
@@ -185,6 +191,12 @@ export const runDocument = z.object({
     .nullable()
     .describe('Where the time of the measuring went, in seconds; null for runs recorded before version 5.'),
   results: z.array(variantResult),
+  decisions: runDecisions
+    .nullable()
+    .default(null)
+    .describe(
+      "What the run's findings decided, per workload: sequentially (the default profile) or in one look after the last round; null for runs before version 8, whose findings the report labels as not sequentially decided.",
+    ),
 });
 
 export type PeakMemory = z.infer<typeof peakMemory>;

@@ -28,10 +28,10 @@ test('rejects a failed result without an error', () => {
 
 test('parseRunDocument names a newer schemaVersion and the file', () => {
   assert.throws(
-    () => parseRunDocument({ ...sampleRun(), schemaVersion: 8 }, 'runs/x.json'),
+    () => parseRunDocument({ ...sampleRun(), schemaVersion: 9 }, 'runs/x.json'),
     (e: unknown) => {
       assert.ok(e instanceof RunDocumentError);
-      assert.match(e.message, /runs\/x\.json: schemaVersion 8 was written by a newer bench-arena/);
+      assert.match(e.message, /runs\/x\.json: schemaVersion 9 was written by a newer bench-arena/);
       return true;
     },
   );
@@ -207,4 +207,31 @@ test('parseRunDocument migrates version 6: what a narrowing left out was not rec
   assert.equal(doc.schemaVersion, SCHEMA_VERSION);
   assert.equal(doc.config.leftOut, null);
   assert.deepEqual(doc.config.only, ['go-native']);
+});
+
+test('parseRunDocument migrates version 7: nothing was decided while measuring (config and run decisions null)', () => {
+  const { decisions: ruleOf, ...config } = sampleRun().config;
+  void ruleOf;
+  const { decisions, ...rest } = sampleRun();
+  void decisions;
+  const doc = parseRunDocument({ ...rest, schemaVersion: 7, config });
+  assert.equal(doc.schemaVersion, SCHEMA_VERSION);
+  assert.equal(doc.config.decisions, null);
+  assert.equal(doc.decisions, null);
+});
+
+test('a run records its decisions: the rule, and per workload each pair and each fastest member with outcome, interval and round', () => {
+  const d = {
+    rule: { method: 'sequential', alpha: 0.05, marginPct: 2, firstLook: 6, lastLook: 20 },
+    workloads: [
+      {
+        workload: 'fib',
+        table: 'fib · workers=2',
+        pairs: [{ id: 'p', a: 'x · fib', b: 'y · fib', outcome: 'slower', ratio: 1.5, interval: { low: 1.4, high: 1.6 }, round: 6, alpha: 0.0003 }],
+        fastest: [{ id: 'fastest go', family: 'go', leader: 'y · fib', decided: true, members: [{ key: 'y · fib', state: 'leader', than: null, decision: null }] }],
+      },
+    ],
+  };
+  assert.equal(runDocument.parse({ ...sampleRun(), decisions: d }).decisions?.workloads[0]?.pairs[0]?.outcome, 'slower');
+  assert.throws(() => runDocument.parse({ ...sampleRun(), decisions: { ...d, rule: { ...d.rule, method: 'peeking' } } }));
 });

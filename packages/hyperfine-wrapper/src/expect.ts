@@ -4,6 +4,7 @@ import type { Plan } from './rounds.ts';
 export interface VerifiedTarget {
   table: string;
   seconds: number;
+  key?: string;
 }
 
 /**

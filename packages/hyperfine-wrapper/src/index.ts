@@ -12,3 +12,5 @@ export * from './stats.ts';
 export * from './tools.ts';
 export * from './verify.ts';
 export * from './expect.ts';
+export * from './decide/index.ts';
+export * from './random.ts';

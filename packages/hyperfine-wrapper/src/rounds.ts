@@ -1,4 +1,5 @@
 import type { StopReason, VariantReport } from '@arena/contract';
+import type { DecisionRule } from './decide/family.ts';
 import type { Batch, Target } from './measure.ts';
 import { ciHalfWidthPct, cvPct, median, wallStats } from './stats.ts';
 
@@ -26,6 +27,11 @@ export interface Plan {
   suiteBudgetS: number | null;
   /** Verified runs per measured target after the rounds (peak memory): the suite budget keeps their time. */
   memoryRuns: number;
+  /**
+   * Stop on decisions (decide/stop.ts): a result leaves once minRounds are done and its findings are
+   * decided under this rule, looked at every round up to maxRounds; null: the precision rule above.
+   */
+  decisions: DecisionRule | null;
 }
 
 /** Everything measured of one target so far. */

@@ -3,7 +3,10 @@ import type { WorkerAnswer } from '@arena/contract';
 import type { Batch, Target } from './measure.ts';
 import { expectedSeconds, formatExpected, type VerifiedTarget } from './expect.ts';
 import { measureTarget, runOf, verifyOnce } from './measure.ts';
-import { applyBatch, ciPctOf, finish, planRound, startState, stopTables, type Measured, type Plan, type RoundStep, type TargetState } from './rounds.ts';
+import { applyBatch, ciPctOf, finish, planRound, startState, stopTables, suiteOver, type Measured, type Plan, type RoundStep, type TargetState } from './rounds.ts';
+import type { FamilyState } from './decide/family.ts';
+import { type DecisionPlan, startFamilies, stopDecided } from './decide/stop.ts';
+import { estimateRoundsS } from './decide/estimate.ts';
 import { median } from './stats.ts';
 
 export type { Measured, Plan } from './rounds.ts';
@@ -18,6 +21,8 @@ export interface Hooks {
   cwd?: string;
   /** Draws a seed (a u32); crypto-random by default, fixed in tests. */
   drawSeed?: () => number;
+  /** Stop on decisions (the default profile): what the findings ask, per table; see measureRounds. */
+  decisions?: DecisionPlan;
   /** Called after every target's verification run, before anything is timed; throwing there ends the bench untimed. */
   verified?: (states: readonly TargetState[]) => void;
 }
@@ -39,6 +44,11 @@ export interface RoundOptions {
   elapsedS?: () => number;
   /** Called before each round with its live targets (the schedule draws the round's seeds there). */
   beforeRound?: (round: number, live: Target[]) => void;
+  /**
+   * Stop on decisions instead of precision: a result leaves once plan.minRounds are done and its
+   * findings are decided (stopDecided); absent: the tables' precision rule (stopTables).
+   */
+  decisions?: DecisionPlan;
 }
 
 /**
@@ -46,11 +56,17 @@ export interface RoundOptions {
  * (and every table once the suite's budget is over); until no target is live. Returns the final
  * states and the order (`round:key`) things ran in.
  */
-export async function measureRounds(initial: TargetState[], plan: Plan, measure: MeasureStep, o: RoundOptions = {}): Promise<{ states: TargetState[]; order: string[] }> {
+export async function measureRounds(
+  initial: TargetState[],
+  plan: Plan,
+  measure: MeasureStep,
+  o: RoundOptions = {},
+): Promise<{ states: TargetState[]; order: string[]; families: Record<string, FamilyState> | null }> {
   const say = o.say ?? (() => undefined);
   let timedS = 0;
   const elapsedS = o.elapsedS ?? (() => timedS);
   let states = initial;
+  let families = o.decisions ? startFamilies(o.decisions) : null;
   const order: string[] = [];
   for (let round = 1; states.some((s) => s.status === 'live'); round++) {
     o.beforeRound?.(
@@ -67,7 +83,11 @@ export async function measureRounds(initial: TargetState[], plan: Plan, measure:
       states = states.map((s, j) => (j === i ? next : s));
       if (next.status === 'failed') say(`  ${step.key}: failed — ${next.error.split('\n')[0]}`);
     }
-    const after = stopTables(states, round, plan, elapsedS());
+    let after: TargetState[];
+    if (o.decisions && families) {
+      const over = suiteOver(states, round, plan, elapsedS());
+      ({ states: after, families } = stopDecided(states, families, round, o.decisions, plan.minRounds, over));
+    } else after = stopTables(states, round, plan, elapsedS());
     for (const [i, s] of after.entries()) {
       if (s.status === 'failed') continue;
       const was = states[i]!.status;
@@ -76,7 +96,7 @@ export async function measureRounds(initial: TargetState[], plan: Plan, measure:
     }
     states = after;
   }
-  return { states, order };
+  return { states, order, families };
 }
 
 const VERIFY_TIMEOUT_MS = 300_000;
@@ -94,7 +114,7 @@ export async function runSchedule(
   plan: Plan & { timeoutS: number | null },
   answers: Answers,
   hooks: Hooks = {},
-): Promise<{ results: Measured[]; order: string[]; accounting: Accounting }> {
+): Promise<{ results: Measured[]; order: string[]; accounting: Accounting; families: Record<string, FamilyState> | null }> {
   const say = hooks.progress ?? (() => undefined);
   const drawSeed = hooks.drawSeed ?? (() => randomInt(0, 2 ** 32));
   const started = performance.now();
@@ -129,11 +149,19 @@ export async function runSchedule(
     if (hooks.signal?.aborted) throw new Error('interrupted');
     runTimeoutMs.set(target.key, plan.timeoutS !== null ? plan.timeoutS * 1000 : Math.max(10 * durationMs, 10_000));
     initial.push(verdict.ok ? startState(target) : { status: 'failed', target, error: `verification run: ${verdict.error}` });
-    if (verdict.ok) verified.push({ table: target.table, seconds: durationMs / 1000 });
+    if (verdict.ok) verified.push({ table: target.table, seconds: durationMs / 1000, key: target.key });
   }
   const verificationS = elapsedS() - referencesS;
   hooks.verified?.(initial);
-  if (verified.length) {
+  if (verified.length && hooks.decisions) {
+    // The decisions rule's rounds depend on what gets decided when: simulated on the verification times.
+    const sim = verified.map((v) => ({ key: v.key!, table: v.table, baseS: v.seconds }));
+    const rounds = await estimateRoundsS(sim, plan, hooks.decisions, { spentS: elapsedS() });
+    const memory = verified.reduce((a, v) => a + v.seconds * plan.memoryRuns, 0);
+    say(
+      `timing should take ${formatExpected({ low: rounds.low + memory, high: rounds.high + memory })} (simulated from the verification runs: at least ${plan.minRounds} rounds of ${plan.runsPerRound} run per result, then only the results whose findings are undecided, up to ${plan.maxRounds} rounds${plan.suiteBudgetS === null ? '' : `, within the suite budget of ${formatExpected({ low: plan.suiteBudgetS, high: plan.suiteBudgetS })}`})`,
+    );
+  } else if (verified.length) {
     const expected = expectedSeconds(verified, plan, elapsedS());
     say(
       `timing should take ${formatExpected(expected)} (from the verification runs: warmup, then ${plan.minRounds === plan.maxRounds ? plan.minRounds : `${plan.minRounds}..${plan.maxRounds}`} rounds of ${plan.runsPerRound} runs per result${plan.suiteBudgetS === null ? '' : `, within the suite budget of ${formatExpected({ low: plan.suiteBudgetS, high: plan.suiteBudgetS })}`})`,
@@ -152,8 +180,8 @@ export async function runSchedule(
     if (round === 1 || live.some((t) => t.seeded)) say(`round ${round}: seeds and references ready (${referencesS.toFixed(1)} s of references so far)`);
   };
   const [roundsStart, referencesBefore] = [elapsedS(), referencesS];
-  const { states, order } = await measureRounds(initial, plan, measure, { say, elapsedS, beforeRound });
+  const { states, order, families } = await measureRounds(initial, plan, measure, { say, elapsedS, beforeRound, ...(hooks.decisions ? { decisions: hooks.decisions } : {}) });
   const totalS = elapsedS();
   const roundsS = totalS - roundsStart - (referencesS - referencesBefore);
-  return { results: states.map(finish), order, accounting: { verificationS, referencesS, roundsS, totalS } };
+  return { results: states.map(finish), order, accounting: { verificationS, referencesS, roundsS, totalS }, families };
 }

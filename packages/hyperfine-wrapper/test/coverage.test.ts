@@ -1,5 +1,5 @@
 // How often the interval the harness reports holds the true median, under the exact stopping rule
-// (measureRounds with the default plan) and the noise this VM shows: per-run noise, adjacent runs
+// (measureRounds with the precise plan) and the noise this VM shows: per-run noise, adjacent runs
 // correlated, drift between rounds. Fixed seeds, synthetic times: no process is timed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -7,7 +7,7 @@ import type { Target } from '../src/measure.ts';
 import { finish, startState, type Plan } from '../src/rounds.ts';
 import { measureRounds } from '../src/schedule.ts';
 import { median, medianCi95, wallStats } from '../src/stats.ts';
-import { DEFAULT_PLAN } from '../src/plans.ts';
+import { PRECISE_PLAN } from '../src/plans.ts';
 import { mulberry32, normal } from './helpers/random.ts';
 
 /** One way the machine produces run times (log scale: log t = log base + drift + noise). */
@@ -97,8 +97,8 @@ async function coverage(s: Scenario, plan: Plan, tables: number, seed: number) {
 // or 20 rounds stop it: where stopping on a look at the data could cost coverage), and with a per-result
 // budget of 30 s, as the plan had before the suite budget.
 const PLANS_TRIED: Array<[string, Plan]> = [
-  ['the default plan', DEFAULT_PLAN],
-  ['the default plan with a 30 s budget per result', { ...DEFAULT_PLAN, budgetS: 30 }],
+  ['the precise plan', PRECISE_PLAN],
+  ['the precise plan with a 30 s budget per result', { ...PRECISE_PLAN, budgetS: 30 }],
 ];
 
 for (const [p, [planName, plan]] of PLANS_TRIED.entries()) {

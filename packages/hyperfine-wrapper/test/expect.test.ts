@@ -4,7 +4,7 @@ import { expectedSeconds, formatExpected } from '../src/expect.ts';
 import { PLANS } from '../src/plans.ts';
 
 test('a fixed plan takes warmup plus its rounds, per table', () => {
-  const plan = { warmup: 1, runsPerRound: 3, minRounds: 2, maxRounds: 2, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0 };
+  const plan = { warmup: 1, runsPerRound: 3, minRounds: 2, maxRounds: 2, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, decisions: null };
   // Two tables: 1 s + 0.5 s and 2 s of runs: (1.5 + 2) × (1 warmup + 2 rounds × 3 runs) = 24.5 s.
   assert.deepEqual(
     expectedSeconds(
@@ -20,7 +20,7 @@ test('a fixed plan takes warmup plus its rounds, per table', () => {
 });
 
 test('a per-result budget: at least the minimum rounds, at most the rounds until the budget (or maxRounds)', () => {
-  const plan = { ...PLANS.default, budgetS: 30, suiteBudgetS: null, memoryRuns: 0 }; // warmup 2, 3 runs per round, 8..20 rounds, 30 s per result
+  const plan = { ...PLANS.precise, budgetS: 30, suiteBudgetS: null, memoryRuns: 0 }; // warmup 2, 3 runs per round, 8..20 rounds, 30 s per result
   // Two results of 1 s: a round costs 6 s; the budget is 60 s → 10 rounds.
   const two = expectedSeconds(
     [
@@ -46,7 +46,7 @@ test('the estimate reads in seconds or minutes, as one value when low and high r
 });
 
 test('the suite budget caps the estimate at what is left of it, never below the minimum rounds', () => {
-  const plan = { ...PLANS.default, suiteBudgetS: 1800, memoryRuns: 0 }; // 8..20 rounds, 30 min for the whole suite
+  const plan = { ...PLANS.precise, suiteBudgetS: 1800, memoryRuns: 0 }; // 8..20 rounds, 30 min for the whole suite
   // 100 results of 1 s: the minimum is 100 × (2 + 8 × 3) = 2600 s, past the budget: the minimum stands.
   const many = expectedSeconds(
     Array.from({ length: 100 }, () => ({ table: 'w', seconds: 1 })),
@@ -71,7 +71,7 @@ test('the suite budget caps the estimate at what is left of it, never below the 
 });
 
 test('the memory runs after the rounds are part of the estimate, and the suite budget keeps their time', () => {
-  const plan = { ...PLANS.default, suiteBudgetS: 1800, memoryRuns: 3 };
+  const plan = { ...PLANS.precise, suiteBudgetS: 1800, memoryRuns: 3 };
   // 40 results of 1 s: 120 s of memory runs; the rounds get 1800 − 60 − 120 = 1620 s at most.
   const some = expectedSeconds(
     Array.from({ length: 40 }, () => ({ table: 'w', seconds: 1 })),

@@ -17,7 +17,9 @@ const target = (mode: string, extra = '', workload = 'fib'): Target => ({
   seeded: workload === 'echo',
   table: 'workers=2',
 });
-const plan = { warmup: 1, runsPerRound: 3, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, timeoutS: null } satisfies Plan & { timeoutS: null };
+const plan = { warmup: 1, runsPerRound: 3, minRounds: 1, maxRounds: 1, targetCiPct: null, budgetS: null, suiteBudgetS: null, memoryRuns: 0, decisions: null, timeoutS: null } satisfies Plan & {
+  timeoutS: null;
+};
 /** The fixture's references: fib(size), and [size, seed] for the seeded echo workload. */
 const answers: Answers = (workload, size, seed) => (workload === 'echo' ? [size, seed!] : ({ 10: 55 } as Record<number, number>)[size]!);
 const runSchedule_ = (targets: Target[], p: typeof plan, drawSeed?: () => number) => runSchedule(targets, p, answers, { drawSeed });

@@ -13,7 +13,7 @@ const target = (key: string, table = 'workers=2'): Target => ({
   seeded: false,
   table,
 });
-const adaptive: Plan = { warmup: 2, runsPerRound: 3, minRounds: 6, maxRounds: 20, targetCiPct: 1, budgetS: 30, suiteBudgetS: null, memoryRuns: 0 };
+const adaptive: Plan = { warmup: 2, runsPerRound: 3, minRounds: 6, maxRounds: 20, targetCiPct: 1, budgetS: 30, suiteBudgetS: null, memoryRuns: 0, decisions: null };
 const ok = (times: number[]): Batch => ({ status: 'ok', times, userS: 1, systemS: 0, reports: [], seed: null });
 const progress = (perRound: number[][]): Progress => ({
   times: perRound.flat(),

@@ -1,5 +1,5 @@
 import type { RunConfig } from '@arena/contract';
-import { PLANS } from '@arena/hyperfine-wrapper';
+import { FIXED_DECISIONS, PLANS } from '@arena/hyperfine-wrapper';
 import { goLines, nodeLines } from '@arena/runtimes';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,7 +47,9 @@ function workloadsSetting(raw: string | undefined, workloads: Workload[]): strin
  * (`nbody=100000,fib=30`) and, for the article's sake, BENCH_N (fib's n). Checked against the spec's max.
  */
 function sizesSetting(env: NodeJS.ProcessEnv, profile: ProfileName, workloads: Workload[]): Record<string, number> {
-  const sizes: Record<string, number> = Object.fromEntries(workloads.map((w) => [w.name, w.spec.size.profiles[profile]]));
+  // precise measures the default sizes, more closely.
+  const sized = profile === 'precise' ? 'default' : profile;
+  const sizes: Record<string, number> = Object.fromEntries(workloads.map((w) => [w.name, w.spec.size.profiles[sized]]));
   const overrides: Array<[string, string, string]> = (env.BENCH_SIZE ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -92,6 +94,8 @@ export const baselineSetting = (env: NodeJS.ProcessEnv = process.env): string =>
 export interface Settings {
   /** What the run document records as its config. */
   config: RunConfig;
+  /** BENCH_MARGIN: δ in percent for the findings' equivalence (the default profile's rule carries it too). */
+  marginPct: number;
   /** The workloads it runs (BENCH_WORKLOADS narrows them), each at config.sizes[name]. */
   workloads: Workload[];
   /** Per-run timeout override in seconds (BENCH_TIMEOUT_S). */
@@ -138,7 +142,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
   const workers = env.BENCH_WORKERS ? env.BENCH_WORKERS.split(',').map((w) => int('BENCH_WORKERS', w, 1, 256)) : [os.availableParallelism()];
   const rounds = env.BENCH_ROUNDS ? int('BENCH_ROUNDS', env.BENCH_ROUNDS, 1, 1000) : null;
   const minRounds = rounds ?? p.minRounds;
-  const fixed = p.targetCiPct === null && !env.BENCH_TARGET_CI;
+  const fixed = p.targetCiPct === null && p.decisions === null && !env.BENCH_TARGET_CI;
+  const maxRounds = fixed ? minRounds : Math.max(p.maxRounds, minRounds);
+  const marginPct = env.BENCH_MARGIN ? positive('BENCH_MARGIN', env.BENCH_MARGIN) : (p.decisions?.marginPct ?? FIXED_DECISIONS.marginPct);
   return {
     config: {
       profile: profileName,
@@ -148,11 +154,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
       warmup: env.BENCH_WARMUP ? int('BENCH_WARMUP', env.BENCH_WARMUP, 0, 100) : p.warmup,
       runsPerRound: env.BENCH_RUNS_PER_ROUND ? int('BENCH_RUNS_PER_ROUND', env.BENCH_RUNS_PER_ROUND, 1, 1000) : p.runsPerRound,
       minRounds,
-      maxRounds: fixed ? minRounds : Math.max(p.maxRounds, minRounds),
+      maxRounds,
       targetCiPct: env.BENCH_TARGET_CI ? positive('BENCH_TARGET_CI', env.BENCH_TARGET_CI) : p.targetCiPct,
       budgetS: env.BENCH_BUDGET_S ? positive('BENCH_BUDGET_S', env.BENCH_BUDGET_S) : p.budgetS,
       suiteBudgetS: budgetMin !== null ? budgetMin * 60 : p.suiteBudgetS,
       memoryRuns: memoryRunsSetting(env.BENCH_MEMORY_RUNS, p.memoryRuns),
+      // The looks run from the floor of rounds to the last round the plan allows.
+      decisions: p.decisions ? { ...p.decisions, marginPct, firstLook: Math.min(p.decisions.firstLook, minRounds), lastLook: maxRounds } : null,
       only: env.BENCH_ONLY
         ? env.BENCH_ONLY.split(',')
             .map((s) => s.trim())
@@ -165,6 +173,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
       go: linesSetting(env.BENCH_GO, goLines),
     },
     workloads,
+    marginPct,
     timeoutS: env.BENCH_TIMEOUT_S ? positive('BENCH_TIMEOUT_S', env.BENCH_TIMEOUT_S) : null,
     baseline: baselineSetting(env),
     skipBuild: env.BENCH_SKIP_BUILD === '1',

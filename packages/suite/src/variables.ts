@@ -8,7 +8,8 @@ import { ConfigError } from './errors.ts';
  * This file imports nothing but ConfigError: scripts/toolchain.sh runs it (check-variables.ts) before turbo.
  */
 export const VARIABLES = {
-  BENCH_PROFILE: 'the measuring plan: default (adaptive, 45 min for the suite), quick (a smoke test) or article',
+  BENCH_PROFILE: 'the measuring plan: default (decides the findings, within 12 min), precise (±1 % medians and memory, 45 min), quick (a smoke test) or article',
+  BENCH_MARGIN: 'δ in percent (default 2): two results whose ratio is decided within [1/(1+δ), 1+δ] are equivalent',
   BENCH_WORKLOADS: 'the workloads to run, comma-separated folders of packages/workloads/ (unset: all)',
   BENCH_SIZE: "workload sizes, <workload>=<size>,… (e.g. nbody=1000000,fib=35), each within its spec's max",
   BENCH_N: "fib's n, 1..47 (the article's knob; BENCH_SIZE=fib=… does the same)",
@@ -16,7 +17,7 @@ export const VARIABLES = {
   BENCH_NODE: 'the Node lines the Node variants run on (20,22 or all; unset: the Node running the harness)',
   BENCH_GO: 'the Go lines the Go variants and the Go module are built with (1.26,1.27 or all; unset: the Go on PATH)',
   BENCH_WORKERS: 'workers per variant, or a list (1,2,4) for a scaling run (unset: the available cores)',
-  BENCH_ROUNDS: 'rounds per result (the minimum, in the adaptive profile)',
+  BENCH_ROUNDS: 'rounds per result (the minimum, in the default and precise profiles)',
   BENCH_RUNS_PER_ROUND: 'timed runs per result in each round',
   BENCH_WARMUP: 'warmup runs before the first round (verified, not timed)',
   BENCH_TARGET_CI: "a table stops when every median's CI half-width is at most this %",

@@ -17,6 +17,7 @@ const config: RunConfig = {
   budgetS: null,
   suiteBudgetS: null,
   memoryRuns: 0,
+  decisions: null,
   only: null,
   leftOut: null,
   node: null,

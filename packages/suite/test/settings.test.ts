@@ -18,8 +18,8 @@ test("the quick profile takes each workload's quick size with one fixed round of
   assert.equal(config.targetCiPct, null);
 });
 
-test('the default profile: every workload at its default size, at least 8 rounds of 3, at most 20, ±1 %, 45 min for the suite (memory runs included)', () => {
-  const { config, workloads } = readSettings({});
+test('the default profile decides the findings: every workload at its default size, 1 run per round, at least 6 rounds, looks up to 20, δ 2 %, 12 min, no memory runs', () => {
+  const { config, workloads, marginPct } = readSettings({});
   assert.deepEqual(config.sizes, sizesOf('default'));
   assert.deepEqual([config.sizes.fib, config.sizes.nbody], [40, 4000000]);
   assert.deepEqual(
@@ -27,8 +27,28 @@ test('the default profile: every workload at its default size, at least 8 rounds
     found.map((w) => w.name),
   );
   assert.ok(found.length >= 2);
-  assert.deepEqual([config.runsPerRound, config.minRounds, config.maxRounds, config.targetCiPct, config.budgetS, config.suiteBudgetS], [3, 8, 20, 1, null, 2700]);
+  assert.deepEqual(
+    [config.warmup, config.runsPerRound, config.minRounds, config.maxRounds, config.targetCiPct, config.budgetS, config.suiteBudgetS, config.memoryRuns],
+    [0, 1, 6, 20, null, null, 720, 0],
+  );
+  assert.deepEqual(config.decisions, { alpha: 0.05, marginPct: 2, firstLook: 6, lastLook: 20 });
+  assert.equal(marginPct, 2);
   assert.equal(readSettings({ BENCH_SUITE_BUDGET_MIN: '12.5' }).config.suiteBudgetS, 750);
+  assert.equal(readSettings({ BENCH_MARGIN: '1.5' }).config.decisions?.marginPct, 1.5);
+  assert.deepEqual(readSettings({ BENCH_ROUNDS: '25' }).config.decisions, { alpha: 0.05, marginPct: 2, firstLook: 6, lastLook: 25 });
+  assert.throws(() => readSettings({ BENCH_MARGIN: '0' }), /BENCH_MARGIN must be a number > 0, got "0"/);
+});
+
+test('the precise profile is the default before decisions: default sizes, at least 8 rounds of 3, at most 20, ±1 %, 45 min for the suite (memory runs included)', () => {
+  const { config, marginPct } = readSettings({ BENCH_PROFILE: 'precise' });
+  assert.deepEqual(config.sizes, sizesOf('default'));
+  assert.deepEqual(
+    [config.warmup, config.runsPerRound, config.minRounds, config.maxRounds, config.targetCiPct, config.budgetS, config.suiteBudgetS, config.memoryRuns],
+    [2, 3, 8, 20, 1, null, 2700, 3],
+  );
+  assert.equal(config.decisions, null);
+  assert.equal(readSettings({ BENCH_PROFILE: 'precise', BENCH_MARGIN: '3' }).marginPct, 3);
+  assert.equal(marginPct, 2);
 });
 
 test("BENCH_WORKLOADS narrows the workloads and is recorded; BENCH_SIZE and BENCH_N (fib's n) set sizes", () => {
@@ -75,7 +95,8 @@ for (const [name, value, message] of [
   ['BENCH_WORKERS', '0', /BENCH_WORKERS must be an integer in 1\.\.256, got "0"/],
   ['BENCH_ROUNDS', '-3', /BENCH_ROUNDS must be an integer in 1\.\.1000/],
   ['BENCH_RUNS', '3', /BENCH_RUNS is no longer read; use BENCH_ROUNDS/],
-  ['BENCH_PROFILE', 'fast', /BENCH_PROFILE must be one of default, quick, article, got "fast"/],
+  ['BENCH_PROFILE', 'fast', /BENCH_PROFILE must be one of default, precise, quick, article, got "fast"/],
+  ['BENCH_MARGIN', 'wide', /BENCH_MARGIN must be a number > 0, got "wide"/],
   ['BENCH_TIMEOUT_S', 'soon', /BENCH_TIMEOUT_S must be a number > 0/],
   ['BENCH_INTERLEAVE', '0', /BENCH_INTERLEAVE is no longer read/],
   ['BENCH_MEMORY_RUNS', '2', /BENCH_MEMORY_RUNS must be 0 \(off\) or an integer in 3\.\.100, got "2"/],
@@ -97,8 +118,10 @@ test('BENCH_BASELINE, BENCH_SKIP_BUILD and BENCH_VARIANTS_DIR are settings too; 
 });
 
 test('BENCH_MEMORY_RUNS: 3 memory runs per result in every profile, 0 turns them off; BENCH_MEMORY_CGROUP is resolved, unset null (sampled PSS)', () => {
-  for (const profile of ['default', 'quick', 'article']) assert.equal(readSettings({ BENCH_PROFILE: profile }).config.memoryRuns, 3, profile);
-  assert.equal(readSettings({ BENCH_MEMORY_RUNS: '0' }).config.memoryRuns, 0);
+  for (const profile of ['precise', 'quick', 'article']) assert.equal(readSettings({ BENCH_PROFILE: profile }).config.memoryRuns, 3, profile);
+  assert.equal(readSettings({}).config.memoryRuns, 0, 'the default profile measures no memory');
+  assert.equal(readSettings({ BENCH_MEMORY_RUNS: '3' }).config.memoryRuns, 3);
+  assert.equal(readSettings({ BENCH_PROFILE: 'precise', BENCH_MEMORY_RUNS: '0' }).config.memoryRuns, 0);
   assert.equal(readSettings({ BENCH_MEMORY_RUNS: '5' }).config.memoryRuns, 5);
   assert.equal(readSettings({}).memoryCgroup, null);
   assert.equal(readSettings({ BENCH_MEMORY_CGROUP: ' ' }).memoryCgroup, null);

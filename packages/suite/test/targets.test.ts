@@ -20,6 +20,7 @@ const config = (workers = [2]): RunConfig => ({
   budgetS: null,
   suiteBudgetS: null,
   memoryRuns: 0,
+  decisions: null,
   only: null,
   leftOut: null,
   node: null,

@@ -50,7 +50,7 @@ async function twoRuns(profile: string, io: Io): Promise<[Run, Run] | number> {
 }
 
 /**
- * `arena aa [--profile default|quick] [--alpha 0.05] [--noise PCT] [--from A B]`: runs the suite twice
+ * `arena aa [--profile default|precise|quick] [--alpha 0.05] [--noise PCT] [--from A B]`: runs the suite twice
  * back to back on the same commit (or, with --from, takes two recorded runs) and diffs the two.
  * Nothing changed, so every result should show `~`; a flagged result is the harness's false-positive
  * rate (or drift of the machine) made visible. The verdict uses the noise threshold learned so far

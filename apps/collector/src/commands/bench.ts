@@ -1,6 +1,10 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { runDocument, type RunDocument, type VariantResult } from '@arena/contract';
-import { acquireBenchLock, describeMachine, killAllChildren, requireTools, runSchedule, TOOLS } from '@arena/hyperfine-wrapper';
+import { acquireBenchLock, describeMachine, FIXED_DECISIONS, killAllChildren, requireTools, runSchedule, TOOLS } from '@arena/hyperfine-wrapper';
+import { answerLines } from '../decisions/answer.ts';
+import { decideOnce } from '../decisions/final.ts';
+import { questionsOf } from '../decisions/questions.ts';
+import { recordDecisions } from '../decisions/record.ts';
 import { execa } from 'execa';
 import { collectRun, runId, toResult, unmeasuredResults } from '../collect.ts';
 import { describeProbe, memoryProbe } from '../memory/method.ts';
@@ -100,7 +104,12 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     const [machine, git] = await Promise.all([describeMachine(), gitState(root)]);
     if (git.dirty) log('the git tree is dirty: the run is recorded as dirty');
     const id = runId(createdAt, git.commit);
-    const { results: timed, order, accounting } = await runSchedule(targets, { ...c, timeoutS: settings.timeoutS }, answers, { progress: log, signal: ac.signal, cwd: root });
+    // What the findings ask, from the targets: decided while measuring (default) or once at the end.
+    const questions = questionsOf(targets, c.decisions ?? { ...FIXED_DECISIONS, marginPct: settings.marginPct, firstLook: 1, lastLook: 1 });
+    const scheduled = await runSchedule(targets, { ...c, timeoutS: settings.timeoutS }, answers, { progress: log, signal: ac.signal, cwd: root, ...(c.decisions ? { decisions: questions } : {}) });
+    const { results: timed, order, accounting } = scheduled;
+    const failedKeys = new Set(timed.filter((m) => m.status === 'failed').map((m) => m.target.key));
+    const decisions = recordDecisions(questions, scheduled.families ?? decideOnce(questions, timed), targets, c.decisions ? 'sequential' : 'fixed', failedKeys);
     // After every round, still under the lock: memory runs never overlap a timed run.
     const mem = await measureMemory(timed, answers, { runs: c.memoryRuns, probe, timeoutS: settings.timeoutS, runId: id, say: log, signal: ac.signal }, processRunOnce(probe, root, ac.signal));
     const measured = mem.results;
@@ -125,9 +134,12 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     ];
     // Another benchmark may have overlapped a run whose lock was lost: keep it, never as latest.
     const status = lock.lost() === null ? 'complete' : 'interrupted';
-    const doc = runDocument.parse(collectRun({ id, createdAt, git, machine, config: c, order, results: out, status, accountingS }));
+    const doc = runDocument.parse(collectRun({ id, createdAt, git, machine, config: c, order, results: out, status, accountingS, decisions }));
     const saved = saveRun(results, doc);
     console.log(`\n${runHeader(doc)}\n`);
+    // The answer first (what the findings decided), then the tables it comes from.
+    const answer = answerLines(doc);
+    if (answer.length) console.log(`${answer.join('\n')}\n`);
     for (const t of workloadTables(doc, settings.baseline)) console.log(`${t.heading}\n\n${renderText(t.table)}\n`);
     if (c.profile === 'article') console.log(`The article's method (best and worst dropped, the rest averaged):\n\n${renderText(articleTable(doc))}\n`);
     console.log(`wrote ${saved.runFile}${saved.latest ? ` and ${saved.latest}` : ''}`);

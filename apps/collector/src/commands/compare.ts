@@ -108,7 +108,9 @@ export async function compare(args: string[], io: Io = processIo()): Promise<num
   const failAbovePct = numberOption('fail-above', values['fail-above'], 0, Number.MAX_VALUE);
   const allowMissing = values['allow-missing'] === true;
   if (allowMissing && failAbovePct === undefined) throw new ConfigError('--allow-missing only applies with --fail-above');
-  const settings = readSettings();
+  // compare has its own stop rule over paired rounds: unless told otherwise it measures as the
+  // precise profile does (the default profile's decisions answer another question).
+  const settings = readSettings({ ...process.env, BENCH_PROFILE: process.env.BENCH_PROFILE?.trim() || 'precise' });
   const root = repoRoot();
   const results = resultsDir(root);
   const specs = [await commitSide(root, 'A', positionals[0]!), positionals[1] === undefined ? await workingTreeSide(root, 'B') : await commitSide(root, 'B', positionals[1])];

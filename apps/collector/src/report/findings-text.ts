@@ -16,7 +16,13 @@ export interface FindingSection {
   items: FindingItem[];
 }
 
-const VERDICT: Record<Verdict, string> = { faster: 'wasm faster', slower: 'wasm slower', same: 'no significant difference' };
+const VERDICT: Record<Verdict, string> = {
+  faster: 'wasm faster',
+  slower: 'wasm slower',
+  same: 'no significant difference',
+  equivalent: 'as fast within the margin',
+  undecided: 'undecided',
+};
 
 /** `2.42× c-native (1.50–1.51)`, `~1.00× c-native (0.99–1.01)`: the ratio, what it is relative to, then its CI. */
 export function relativeText(r: RatioCi, to: string): string {
@@ -40,11 +46,18 @@ const nsText = (ns: number) => `${ns >= 100 ? Math.round(ns).toLocaleString('en-
 export function wayText(w: Way): string {
   const perCall = w.nsPerCall === null ? '' : `, ${nsText(w.nsPerCall.wall)} per call${w.nsPerCall.compute === null ? '' : ` (compute ${nsText(w.nsPerCall.compute)})`}`;
   const base = w.vsBaseline ? `, ${relativeText(w.vsBaseline, 'c-native')}` : '';
-  const margin = !w.runnerUp
-    ? ''
-    : w.runnerUp.ratio.significant
-      ? `; the runner-up, ${w.runnerUp.label}, is ${relativeText(w.runnerUp.ratio, 'slower')}`
-      : `; statistically tied with the runner-up, ${w.runnerUp.label} (${inlineText(w.runnerUp.ratio)})`;
+  const d = w.decision;
+  const margin = d
+    ? [
+        d.tied.length ? `; tied within the margin with ${d.tied.join(', ')}` : '',
+        w.runnerUp && !d.tied.includes(w.runnerUp.label) ? `; the closest runner-up, ${w.runnerUp.label}, is ${inlineText(w.runnerUp.ratio)}` : '',
+        d.decided ? '' : `; undecided against ${d.undecided.join(', ')}`,
+      ].join('')
+    : !w.runnerUp
+      ? ''
+      : w.runnerUp.ratio.significant
+        ? `; the runner-up, ${w.runnerUp.label}, is ${relativeText(w.runnerUp.ratio, 'slower')}`
+        : `; statistically tied with the runner-up, ${w.runnerUp.label} (${inlineText(w.runnerUp.ratio)})`;
   const ms = (s: number) => (s * 1000).toFixed(1);
   return `${w.label}: ${ms(w.medianS)} ms (95 % CI ${ms(w.ci95.low)}–${ms(w.ci95.high)} ms)${perCall}${base}${margin}`;
 }
@@ -93,4 +106,15 @@ export function findingSections(f: Findings): FindingSection[] {
           : [{ lead: 'No flips', text: 'every answer above is the same on every workload', sub: [] }],
   };
   return [...perWorkload, flips];
+}
+
+/** How the findings were decided, in one sentence (older runs are labelled as not sequentially decided). */
+export function decidedNote(f: Findings): string {
+  const r = f.rule;
+  if (!r) return 'Not sequentially decided: this run predates recorded decisions (schema 8); its findings are recomputed from its data, each ratio judged alone by its 95 % CI.';
+  const how =
+    r.method === 'sequential'
+      ? `decided while measuring: looked at after every round from round ${r.firstLook} to ${r.lastLook}, α spent over the looks (Pocock-type) with a sequential Holm over each workload's findings`
+      : "decided once after the last round, with Holm over each workload's findings";
+  return `Decisions: equivalent within δ = ${r.marginPct} % when the ${Math.round((1 - 2 * r.alpha) * 100)} % two-one-sided interval lies inside [1/(1+δ), 1+δ], else faster or slower when the ${Math.round((1 - r.alpha) * 100)} % interval excludes 1×, else undecided; ${how}; ${Math.round(r.alpha * 100)} % error per workload.`;
 }

@@ -1,5 +1,5 @@
-import type { OkResult, RunDocument } from '@arena/contract';
-import { variantLabel } from '@arena/suite';
+import type { ComparisonDecisionDoc, OkResult, RunDecisions, RunDocument } from '@arena/contract';
+import { resultLabel, variantLabel } from '@arena/suite';
 import { nsPerCall } from './calls.ts';
 import { placeResults, type HostKind } from './hosts.ts';
 import { baselineOf } from './matrix.ts';
@@ -20,10 +20,16 @@ export interface Way {
   vsBaseline: RatioCi | null;
   /** The second fastest of the family, and how much slower it is than this one. */
   runnerUp: { label: string; ratio: RatioCi } | null;
+  /** In a decided run: whether the family's fastest is decided, and who is tied with it within the margin; null for older runs. */
+  decision: { decided: boolean; tied: string[]; undecided: string[] } | null;
 }
 
-/** Whether a wasm result beats its native twin: faster or slower when the CI excludes 1×, else same. */
-export type Verdict = 'faster' | 'slower' | 'same';
+/**
+ * Whether a wasm result beats its native twin. Decided runs (schema 8): faster, slower, equivalent
+ * (within the margin) or undecided, as the run's decisions say. Older runs: faster or slower when the
+ * 95 % CI excludes 1×, else same — not sequentially decided.
+ */
+export type Verdict = 'faster' | 'slower' | 'same' | 'equivalent' | 'undecided';
 
 /** A wasm result against the native variant of its host family, e.g. threads-wasi [clang] against threads-js. */
 export interface WasmVsNative {
@@ -56,7 +62,17 @@ export interface Flip {
 export interface Findings {
   workloads: WorkloadFindings[];
   flips: Flip[];
+  /** How the run decided them (its recorded rule), or null: an older run, its findings recomputed here and not sequentially decided. */
+  rule: RunDecisions['rule'] | null;
 }
+
+/** A recorded comparison as a ratio with the interval that decided it. */
+const decidedRatio = (d: ComparisonDecisionDoc): RatioCi => ({
+  ratio: d.ratio ?? Number.NaN,
+  ci: d.interval,
+  significant: d.outcome === 'faster' || d.outcome === 'slower',
+  method: 'paired-rounds',
+});
 
 /** Faster / slower / same from a ratio's interval. */
 export const verdictOf = (r: RatioCi): Verdict => (r.significant ? (r.ratio < 1 ? 'faster' : 'slower') : 'same');
@@ -69,8 +85,10 @@ export const verdictOf = (r: RatioCi): Verdict => (r.significant ? (r.ratio < 1 
 export function findings(doc: RunDocument, streamed: ReadonlySet<string> = new Set()): Findings {
   const places = placeResults(doc.results);
   const ok = doc.results.filter((r): r is OkResult => r.status === 'ok');
+  const byKey = new Map(ok.map((r) => [resultLabel(r), r]));
   const workloads = [...new Set(doc.results.map((r) => r.workload))].map((workload): WorkloadFindings => {
     const here = ok.filter((r) => r.workload === workload);
+    const decided = doc.decisions?.workloads.find((w) => w.workload === workload) ?? null;
     const fastest = (kind: HostKind): Way | null => {
       const [first, second] = here.filter((r) => places.get(r)!.kind === kind).sort((a, b) => a.wallS.median - b.wallS.median);
       if (!first) return null;
@@ -87,8 +105,49 @@ export function findings(doc: RunDocument, streamed: ReadonlySet<string> = new S
           : null,
         vsBaseline: base ? timeRatio(first.wallS, base.wallS) : null,
         runnerUp: second ? { label: variantLabel(second), ratio: timeRatio(second.wallS, first.wallS) } : null,
+        decision: null,
       };
     };
+    // A decided run's fastest is its recorded leader, its runner-up the closest member to it.
+    const decidedFastest = (kind: HostKind): Way | null => {
+      const f = decided?.fastest.find((x) => x.family === kind);
+      const first = f?.leader ? byKey.get(f.leader) : undefined;
+      if (!f || !first) return fastest(kind);
+      const way = fastest(kind)!;
+      const p = places.get(first)!;
+      const base = baselineOf(doc.results, first);
+      const others = f.members.filter((m) => m.key !== f.leader && m.decision && byKey.has(m.key)).sort((a, b) => (a.decision!.ratio ?? Infinity) - (b.decision!.ratio ?? Infinity));
+      const second = others[0];
+      const label = (key: string) => variantLabel(byKey.get(key)!);
+      return {
+        ...way,
+        label: variantLabel(first),
+        host: p.host,
+        producer: p.producer,
+        medianS: first.wallS.median,
+        ci95: first.wallS.ci95,
+        nsPerCall: streamed.has(workload)
+          ? { wall: nsPerCall(first.wallS.median, first.size), compute: first.phasesMs.computeMs === undefined ? null : nsPerCall(first.phasesMs.computeMs / 1000, first.size) }
+          : null,
+        vsBaseline: base ? timeRatio(first.wallS, base.wallS) : null,
+        runnerUp: second ? { label: label(second.key), ratio: decidedRatio(second.decision!) } : null,
+        decision: {
+          decided: f.decided,
+          tied: f.members.filter((m) => m.state === 'tied').map((m) => label(m.key)),
+          undecided: f.members.filter((m) => m.state === 'open' && byKey.has(m.key)).map((m) => label(m.key)),
+        },
+      };
+    };
+    if (decided) {
+      const wasmVsNative = decided.pairs.flatMap((d): WasmVsNative[] => {
+        const r = byKey.get(d.a);
+        const twin = byKey.get(d.b);
+        if (!r || !twin) return [];
+        const p = places.get(r)!;
+        return [{ host: p.host, producer: p.producer, native: places.get(twin)!.host, ratio: decidedRatio(d), verdict: d.outcome }];
+      });
+      return { workload, streamed: streamed.has(workload), fastestNode: decidedFastest('node'), fastestGo: decidedFastest('go'), wasmVsNative };
+    }
     const wasmVsNative = here.flatMap((r): WasmVsNative[] => {
       const twin = nativeTwin(doc.results, places, r);
       if (!twin) return [];
@@ -98,7 +157,7 @@ export function findings(doc: RunDocument, streamed: ReadonlySet<string> = new S
     });
     return { workload, streamed: streamed.has(workload), fastestNode: fastest('node'), fastestGo: fastest('go'), wasmVsNative };
   });
-  return { workloads, flips: flipsOf(workloads) };
+  return { workloads, flips: flipsOf(workloads), rule: doc.decisions?.rule ?? null };
 }
 
 /** The answers that are not the same on every workload that has one. */

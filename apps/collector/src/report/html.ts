@@ -5,7 +5,7 @@ import type { ChartSpec } from './charts.ts';
 import { hostColours } from './colour.ts';
 import { escapeHtml } from './escape.ts';
 import { findingsHtml } from './findings-render.ts';
-import { findingSections } from './findings-text.ts';
+import { decidedNote, findingSections } from './findings-text.ts';
 import { findings } from './findings.ts';
 import { orderedHosts, placeResults } from './hosts.ts';
 import { tableHtml } from './html-table.ts';
@@ -81,6 +81,7 @@ export function machineHtml(doc: RunDocument, charts: RenderedChart[], baseline:
 ${warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join('\n')}
 <section data-section="findings">
 <${h2}>Findings</${h2}>
+<p class="note" data-decided="${findings(doc, options.streamed).rule?.method ?? 'not-sequential'}">${escapeHtml(decidedNote(findings(doc, options.streamed)))}</p>
 ${findingsHtml(findingSections(findings(doc, options.streamed)), h3)}
 </section>
 <section data-section="matrices">

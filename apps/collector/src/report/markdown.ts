@@ -3,7 +3,7 @@ import type { HistoryOptions } from './history.ts';
 import { renderMarkdown, resultLabel } from '../format.ts';
 import { articleTable, partialNote, runHeadline, workloadTables } from '../table.ts';
 import { findingsMarkdown } from './findings-render.ts';
-import { findingSections } from './findings-text.ts';
+import { decidedNote, findingSections } from './findings-text.ts';
 import { findings } from './findings.ts';
 import { matrixCaption, matrixTable } from './matrix-markdown.ts';
 import { METRICS, reportMatrices } from './matrix.ts';
@@ -27,6 +27,7 @@ export function machineMarkdown(doc: RunDocument, runs: RunDocument[], baseline:
     doc.git.dirty ? '> **Warning:** the git tree was dirty: the commit does not fully describe the code measured.' : '',
     partialNote(doc) ? `> **${partialNote(doc)}**` : '',
     `${h2} Findings`,
+    `_${decidedNote(findings(doc, options.streamed))}_`,
     findingsMarkdown(findingSections(findings(doc, options.streamed)), h3.length),
     `${h2} Ratio to c-native`,
     ...reportMatrices(doc).map((m) => `${h3} ${METRICS[m.metric].title}\n\n${renderMarkdown(matrixTable(m))}\n\n${matrixCaption(m)}`),

@@ -44,7 +44,8 @@ function cellHtml(c: MatrixCell, limit: number, unit: 's' | 'ms' | 'bytes'): str
   const sub =
     (r.ci ? `<span class="ci">${ciText(r.ci)}</span>` : r.method === 'reference' ? '<span class="ci">reference</span>' : '') +
     (unit === 'bytes' ? `<span class="ci">${valueText(c.value!, unit)}</span>` : '');
-  return `<td class="cell${notSignificant ? ' ns' : ''}"${where}${attr('status', 'ok')}${attr('ratio', r.ratio.toPrecision(6))}${ci}${significant} style="background:${background};color:${text}" title="${escapeHtml(title)}">${notSignificant ? NOT_SIGNIFICANT : ''}${ratioText(r.ratio)}${sub}</td>`;
+  const undecided = c.undecided && c.metric === 'wall';
+  return `<td class="cell${notSignificant ? ' ns' : ''}${undecided ? ' undecided' : ''}"${where}${attr('status', 'ok')}${attr('ratio', r.ratio.toPrecision(6))}${ci}${significant}${undecided ? attr('undecided', 'true') : ''} style="background:${background};color:${text}" title="${escapeHtml(`${title}${undecided ? '; against its native twin: undecided' : ''}`)}">${notSignificant ? NOT_SIGNIFICANT : ''}${ratioText(r.ratio)}${undecided ? ' ?' : ''}${sub}</td>`;
 }
 
 function headHtml(columns: MatrixColumn[]): string {

@@ -10,7 +10,7 @@ export function cellText(c: MatrixCell | undefined): string {
   if (!c) return '';
   switch (c.status) {
     case 'ok':
-      return c.metric === 'memory' ? `${valueText(c.value!, 'bytes')} · ${ratioCiText(c.ratio!)}` : ratioCiText(c.ratio!);
+      return c.metric === 'memory' ? `${valueText(c.value!, 'bytes')} · ${ratioCiText(c.ratio!)}` : `${ratioCiText(c.ratio!)}${c.undecided && c.metric === 'wall' ? ' ?' : ''}`;
     case 'failed':
       return 'FAILED';
     case 'not-measured':
@@ -37,5 +37,5 @@ export function matrixCaption(m: Matrix): string {
     cpu: 'Only the mean is stored per result, so there is no interval: read small differences with the whole-process matrix beside it.',
     memory: 'In brackets: the range over the few memory runs (min/max over max/min); a difference counts only when the two ranges do not overlap.',
   }[m.metric];
-  return `Each cell: the ${METRICS[m.metric].what}, divided by c-native's on the same workload (below 1×: ${m.metric === 'memory' ? 'smaller' : 'faster'}). ${how} ~ marks a ratio not significantly different from 1×. "native": the host's own code, no wasm module.`;
+  return `Each cell: the ${METRICS[m.metric].what}, divided by c-native's on the same workload (below 1×: ${m.metric === 'memory' ? 'smaller' : 'faster'}). ${how} ~ marks a ratio not significantly different from 1×${m.metric === 'wall' ? '; ? a wasm result whose verdict against its native twin stayed undecided' : ''}. "native": the host's own code, no wasm module.`;
 }

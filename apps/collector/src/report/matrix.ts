@@ -36,6 +36,8 @@ export interface MatrixCell {
   value: number | null;
   baseline: number | null;
   ratio: RatioCi | null;
+  /** A decided run's wasm result whose verdict against its native twin stayed undecided (the report marks it ?). */
+  undecided: boolean;
 }
 
 /** A heat-map matrix: rows are hosts, columns workload × producer, a cell per result. */
@@ -80,9 +82,10 @@ export function buildMatrix(doc: RunDocument, metric: MatrixMetric, baselineVari
   const ok = doc.results.filter((r): r is OkResult => r.status === 'ok');
   if (metric === 'memory' && !ok.some((r) => r.peakMemory)) return null;
   const places = placeResults(doc.results);
+  const undecided = new Set((doc.decisions?.workloads ?? []).flatMap((w) => w.pairs.filter((d) => d.outcome === 'undecided').map((d) => d.a)));
   const cells = doc.results.map((r): MatrixCell => {
     const p = places.get(r)!;
-    const at = { host: p.host, workload: r.workload, producer: p.producer, metric, label: resultLabel(r) };
+    const at = { host: p.host, workload: r.workload, producer: p.producer, metric, label: resultLabel(r), undecided: undecided.has(resultLabel(r)) };
     if (r.status === 'failed') return { ...at, status: 'failed', value: null, baseline: null, ratio: null };
     const value = metricValue(r, metric);
     if (value === null) return { ...at, status: 'not-measured', value, baseline: null, ratio: null };

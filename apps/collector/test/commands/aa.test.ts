@@ -56,7 +56,7 @@ test('aa exits 1 and names the result when one is flagged', async () => {
 test('aa refuses an unknown profile with exit 2', async () => {
   const run = await arena(['aa', '--profile', 'fast'], {});
   assert.equal(run.exitCode, 2);
-  assert.match(run.stderr, /--profile must be one of default, quick, article, got "fast"/);
+  assert.match(run.stderr, /--profile must be one of default, precise, quick, article, got "fast"/);
 });
 
 test('aa --from learns a pair once, in either order, and refuses a quick run against a default one', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_PLAN, PLANS, planRound, startState, type Target } from '@arena/hyperfine-wrapper';
+import { DEFAULT_PLAN, PLANS, PRECISE_PLAN, planRound, startState, type Target } from '@arena/hyperfine-wrapper';
 import { comparePlan, holmRounds, interleave, pairCount, sideKey } from '../../src/compare/plan.ts';
 
 const target = (key: string): Target => ({
@@ -30,11 +30,11 @@ test('comparePlan raises too few rounds, keeps enough, and gives each side a ben
   assert.equal(quick.plan.minRounds, 7);
   assert.equal(quick.plan.maxRounds, 7);
   assert.equal(quick.raisedFrom, 1);
-  const full = comparePlan(DEFAULT_PLAN, 3, 0.05);
+  const full = comparePlan(PRECISE_PLAN, 3, 0.05);
   assert.equal(full.plan.minRounds, 8);
   assert.equal(full.plan.maxRounds, 20);
   assert.equal(full.raisedFrom, null);
-  assert.equal(full.plan.suiteBudgetS, DEFAULT_PLAN.suiteBudgetS! * 2);
+  assert.equal(full.plan.suiteBudgetS, PRECISE_PLAN.suiteBudgetS! * 2);
   assert.equal(quick.plan.suiteBudgetS, null);
 });
 

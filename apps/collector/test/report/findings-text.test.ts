@@ -14,6 +14,7 @@ const way = (over: Partial<Way> = {}): Way => ({
   nsPerCall: null,
   vsBaseline: { ratio: 2.42, ci: { low: 2.4, high: 2.45 }, significant: true, method: 'paired-rounds' },
   runnerUp: { label: 'cluster-js [node=20]', ratio: { ratio: 1.05, ci: { low: 1.02, high: 1.08 }, significant: true, method: 'paired-rounds' } },
+  decision: null,
   ...over,
 });
 // biome-ignore-end lint/suspicious/noApproximativeNumericConstant: end of way()
