@@ -94,9 +94,19 @@ const groupAndSession = (stat: string) =>
     .split(' ')
     .slice(2, 4)
     .map(Number);
+/** Ended: no such process, or a zombie. (An empty command line is not enough: it empties while the process still exits.) */
+function ended(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return true;
+  }
+}
+
 async function gone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 100 && commandLineOf(pid) !== ''; i++) await sleep(20);
-  return commandLineOf(pid) === '';
+  for (let i = 0; i < 100 && !ended(pid); i++) await sleep(20);
+  return ended(pid);
 }
 
 describe('runVariant', () => {

@@ -89,9 +89,8 @@ export function findings(doc: RunDocument, streamed: ReadonlySet<string> = new S
   const workloads = [...new Set(doc.results.map((r) => r.workload))].map((workload): WorkloadFindings => {
     const here = ok.filter((r) => r.workload === workload);
     const decided = doc.decisions?.workloads.find((w) => w.workload === workload) ?? null;
-    const fastest = (kind: HostKind): Way | null => {
-      const [first, second] = here.filter((r) => places.get(r)!.kind === kind).sort((a, b) => a.wallS.median - b.wallS.median);
-      if (!first) return null;
+    /** The way `first` is, with its runner-up and (in a decided run) how its race was decided. */
+    const wayOf = (first: OkResult, runnerUp: Way['runnerUp'], decision: Way['decision']): Way => {
       const base = baselineOf(doc.results, first);
       const p = places.get(first)!;
       return {
@@ -104,39 +103,27 @@ export function findings(doc: RunDocument, streamed: ReadonlySet<string> = new S
           ? { wall: nsPerCall(first.wallS.median, first.size), compute: first.phasesMs.computeMs === undefined ? null : nsPerCall(first.phasesMs.computeMs / 1000, first.size) }
           : null,
         vsBaseline: base ? timeRatio(first.wallS, base.wallS) : null,
-        runnerUp: second ? { label: variantLabel(second), ratio: timeRatio(second.wallS, first.wallS) } : null,
-        decision: null,
+        runnerUp,
+        decision,
       };
+    };
+    const fastest = (kind: HostKind): Way | null => {
+      const [first, second] = here.filter((r) => places.get(r)!.kind === kind).sort((a, b) => a.wallS.median - b.wallS.median);
+      if (!first) return null;
+      return wayOf(first, second ? { label: variantLabel(second), ratio: timeRatio(second.wallS, first.wallS) } : null, null);
     };
     // A decided run's fastest is its recorded leader, its runner-up the closest member to it.
     const decidedFastest = (kind: HostKind): Way | null => {
       const f = decided?.fastest.find((x) => x.family === kind);
       const first = f?.leader ? byKey.get(f.leader) : undefined;
       if (!f || !first) return fastest(kind);
-      const way = fastest(kind)!;
-      const p = places.get(first)!;
-      const base = baselineOf(doc.results, first);
-      const others = f.members.filter((m) => m.key !== f.leader && m.decision && byKey.has(m.key)).sort((a, b) => (a.decision!.ratio ?? Infinity) - (b.decision!.ratio ?? Infinity));
-      const second = others[0];
       const label = (key: string) => variantLabel(byKey.get(key)!);
-      return {
-        ...way,
-        label: variantLabel(first),
-        host: p.host,
-        producer: p.producer,
-        medianS: first.wallS.median,
-        ci95: first.wallS.ci95,
-        nsPerCall: streamed.has(workload)
-          ? { wall: nsPerCall(first.wallS.median, first.size), compute: first.phasesMs.computeMs === undefined ? null : nsPerCall(first.phasesMs.computeMs / 1000, first.size) }
-          : null,
-        vsBaseline: base ? timeRatio(first.wallS, base.wallS) : null,
-        runnerUp: second ? { label: label(second.key), ratio: decidedRatio(second.decision!) } : null,
-        decision: {
-          decided: f.decided,
-          tied: f.members.filter((m) => m.state === 'tied').map((m) => label(m.key)),
-          undecided: f.members.filter((m) => m.state === 'open' && byKey.has(m.key)).map((m) => label(m.key)),
-        },
-      };
+      const [second] = f.members.filter((m) => m.key !== f.leader && m.decision && byKey.has(m.key)).sort((a, b) => (a.decision!.ratio ?? Infinity) - (b.decision!.ratio ?? Infinity));
+      return wayOf(first, second ? { label: label(second.key), ratio: decidedRatio(second.decision!) } : null, {
+        decided: f.decided,
+        tied: f.members.filter((m) => m.state === 'tied').map((m) => label(m.key)),
+        undecided: f.members.filter((m) => m.state === 'open' && byKey.has(m.key)).map((m) => label(m.key)),
+      });
     };
     if (decided) {
       const wasmVsNative = decided.pairs.flatMap((d): WasmVsNative[] => {
