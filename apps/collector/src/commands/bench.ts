@@ -109,7 +109,10 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     const scheduled = await runSchedule(targets, { ...c, timeoutS: settings.timeoutS }, answers, { progress: log, signal: ac.signal, cwd: root, ...(c.decisions ? { decisions: questions } : {}) });
     const { results: timed, order, accounting } = scheduled;
     const failedKeys = new Set(timed.filter((m) => m.status === 'failed').map((m) => m.target.key));
-    const decisions = recordDecisions(questions, scheduled.families ?? decideOnce(questions, timed), targets, c.decisions ? 'sequential' : 'fixed', failedKeys);
+    // A fixed decision is one look after the last round: the record names that round.
+    const lastRound = Math.max(1, ...timed.flatMap((m) => (m.status === 'ok' ? m.round : [])));
+    const recorded = c.decisions ? questions : { ...questions, rule: { ...questions.rule, firstLook: lastRound, lastLook: lastRound } };
+    const decisions = recordDecisions(recorded, scheduled.families ?? decideOnce(questions, timed), targets, c.decisions ? 'sequential' : 'fixed', failedKeys);
     // After every round, still under the lock: memory runs never overlap a timed run.
     const mem = await measureMemory(timed, answers, { runs: c.memoryRuns, probe, timeoutS: settings.timeoutS, runId: id, say: log, signal: ac.signal }, processRunOnce(probe, root, ac.signal));
     const measured = mem.results;

@@ -49,7 +49,10 @@ export function answerLines(doc: RunDocument): string[] {
     for (const p of w.pairs.filter((q) => q.outcome === 'undecided')) undecided.push(`${w.workload} ${short(p.a, w.workload)} against ${short(p.b, w.workload)} ${x(p.ratio)}${iv(p)}`);
   }
   if (undecided.length) {
-    const why = `its interval still held 1× and reached past the ${d.rule.marginPct} % margin when the rounds ran out`;
+    const open = d.workloads.flatMap((w) => w.pairs.filter((p) => p.outcome === 'undecided'));
+    const why = open.every((p) => p.interval === null)
+      ? 'one round gives no interval: it takes 2 rounds at least, and the default profile 6'
+      : `its interval still held 1× and reached past the ${d.rule.marginPct} % margin when the rounds ran out`;
     lines.push(`  undecided wasm against native (${undecided.length}; ${why}): ${undecided.slice(0, 4).join('; ')}${undecided.length > 4 ? `; and ${undecided.length - 4} more in report.md` : ''}`);
   } else lines.push('  every finding decided');
   return lines;
