@@ -5,7 +5,7 @@ export const decisionRule = z.object({
   method: z
     .enum(['sequential', 'fixed'])
     .describe(
-      'sequential: looked at after every round from firstLook to lastLook, α spent over the looks (Pocock-type Lan–DeMets, Bonferroni over looks) with a sequential Holm over the family; fixed: one look after the last round (the precise profile), Holm over the family.',
+      "sequential: looked at after every round from firstLook to lastLook against Pocock's group-sequential boundary over those looks (runs of c736b2c to 073572a spent α by a Pocock-type Lan–DeMets function with Bonferroni over the looks instead), with a sequential Holm over the family; fixed: one look after the last round (the precise profile), Holm over the family.",
     ),
   alpha: z.number().positive().lt(1).describe('Error rate per family of findings (a workload), e.g. 0.05.'),
   marginPct: z.number().positive().describe('δ in percent: a ratio whose 1 − 2α interval lies in [1/(1+δ), 1+δ] is equivalent.'),

@@ -62,11 +62,12 @@ export interface RoundStep {
 export const startState = (target: Target): TargetState => ({ status: 'live', target, times: [], round: [], userSum: 0, systemSum: 0, reports: [], seeds: [] });
 
 /**
- * The steps of round `round` (1-based): every live target once, warmup in the first round only.
- * Even rounds run the targets in reverse order, so no target always runs right after the same one.
+ * The steps of round `round` (1-based): every live target once (or those in `only`), warmup in the
+ * first round only. Even rounds run the targets in reverse order, so no target always runs right
+ * after the same one.
  */
-export function planRound(states: readonly TargetState[], round: number, plan: Plan): RoundStep[] {
-  const live = states.filter((s) => s.status === 'live');
+export function planRound(states: readonly TargetState[], round: number, plan: Plan, only?: ReadonlySet<string>): RoundStep[] {
+  const live = states.filter((s) => s.status === 'live' && (!only || only.has(s.target.key)));
   const ordered = round % 2 === 0 ? [...live].reverse() : live;
   return ordered.map((s) => ({ key: s.target.key, warmup: round === 1 ? plan.warmup : 0, runs: plan.runsPerRound }));
 }

@@ -3,10 +3,11 @@ import type { WorkerAnswer } from '@arena/contract';
 import type { Batch, Target } from './measure.ts';
 import { expectedSeconds, formatExpected, type VerifiedTarget } from './expect.ts';
 import { measureTarget, runOf, verifyOnce } from './measure.ts';
-import { applyBatch, ciPctOf, finish, planRound, startState, stopTables, suiteOver, type Measured, type Plan, type RoundStep, type TargetState } from './rounds.ts';
+import { applyBatch, ciPctOf, finish, memoryReserveS, planRound, startState, stopTables, suiteOver, type Measured, type Plan, type RoundStep, type TargetState } from './rounds.ts';
 import type { FamilyState } from './decide/family.ts';
 import { type DecisionPlan, startFamilies, stopDecided } from './decide/stop.ts';
 import { estimateRoundsS } from './decide/estimate.ts';
+import { allocateRound } from './decide/allocate.ts';
 import { median } from './stats.ts';
 
 export type { Measured, Plan } from './rounds.ts';
@@ -68,12 +69,15 @@ export async function measureRounds(
   let states = initial;
   let families = o.decisions ? startFamilies(o.decisions) : null;
   const order: string[] = [];
+  // The results the next round runs, once the decisions rule allocates them; null: every live one.
+  let only: Set<string> | null = null;
   for (let round = 1; states.some((s) => s.status === 'live'); round++) {
+    const steps = planRound(states, round, plan, only ?? undefined);
     o.beforeRound?.(
       round,
-      states.filter((s) => s.status === 'live').map((s) => s.target),
+      steps.map((st) => states.find((s) => s.target.key === st.key)!.target),
     );
-    for (const step of planRound(states, round, plan)) {
+    for (const step of steps) {
       const i = states.findIndex((s) => s.target.key === step.key);
       const before = states[i]!;
       order.push(`${round}:${step.key}`);
@@ -85,14 +89,27 @@ export async function measureRounds(
     }
     let after: TargetState[];
     if (o.decisions && families) {
-      const over = suiteOver(states, round, plan, elapsedS());
-      ({ states: after, families } = stopDecided(states, families, round, o.decisions, plan.minRounds, over));
+      ({ states: after, families } = stopDecided(states, families, round, o.decisions, plan.minRounds, false));
+      only = null;
+      if (o.decisions.allocation === 'all') {
+        if (suiteOver(after, round, plan, elapsedS())) after = after.map((s) => (s.status === 'live' ? { ...s, status: 'stopped', reason: 'budget' } : s));
+      } else if (round >= plan.minRounds && plan.suiteBudgetS !== null && after.some((s) => s.status === 'live')) {
+        // Past the floor the budget's rounds go to the decisions nearest to being made per second.
+        const remainingS = plan.suiteBudgetS - elapsedS() - memoryReserveS(after, plan);
+        only = allocateRound(after, families, o.decisions, round + 1, plan.runsPerRound, remainingS);
+        if (only.size === 0) after = after.map((s) => (s.status === 'live' ? { ...s, status: 'stopped', reason: 'budget' } : s));
+        else {
+          const waiting = after.filter((s) => s.status === 'live' && !only!.has(s.target.key)).length;
+          if (waiting) say(`round ${round + 1}: ${only.size} results run, ${waiting} wait (their decisions are further off than the ${Math.round(remainingS)} s of budget left allow)`);
+        }
+      }
     } else after = stopTables(states, round, plan, elapsedS());
+    const ran = new Set(steps.map((st) => st.key));
     for (const [i, s] of after.entries()) {
       if (s.status === 'failed') continue;
       const was = states[i]!.status;
       const note = s.status === 'stopped' && was === 'live' ? ` — done (${s.reason})` : '';
-      if (was === 'live') say(`  ${s.target.key}: ${s.times.length} runs, median ${(median(s.times) * 1000).toFixed(1)} ms ± ${ciPctOf(s).toFixed(2)} %${note}`);
+      if (was === 'live' && (ran.has(s.target.key) || note)) say(`  ${s.target.key}: ${s.times.length} runs, median ${(median(s.times) * 1000).toFixed(1)} ms ± ${ciPctOf(s).toFixed(2)} %${note}`);
     }
     states = after;
   }

@@ -114,7 +114,7 @@ export function decidedNote(f: Findings): string {
   if (!r) return 'Not sequentially decided: this run predates recorded decisions (schema 8); its findings are recomputed from its data, each ratio judged alone by its 95 % CI.';
   const how =
     r.method === 'sequential'
-      ? `decided while measuring: looked at after every round from round ${r.firstLook} to ${r.lastLook}, α spent over the looks (Pocock-type) with a sequential Holm over each workload's findings`
+      ? `decided while measuring: looked at after every round from round ${r.firstLook} to ${r.lastLook}, against Pocock's group-sequential boundary over the looks, with a sequential Holm over each workload's findings`
       : "decided once after the last round, with Holm over each workload's findings";
   return `Decisions: equivalent within δ = ${r.marginPct} % when the ${Math.round((1 - 2 * r.alpha) * 100)} % two-one-sided interval lies inside [1/(1+δ), 1+δ], else faster or slower when the ${Math.round((1 - r.alpha) * 100)} % interval excludes 1×, else undecided; ${how}; ${Math.round(r.alpha * 100)} % error per workload.`;
 }

@@ -7,19 +7,17 @@ import {
   bimodalNoise,
   type ComparisonTest,
   type DecisionPlan,
-  type FamilyState,
-  isWrong,
   lognormalNoise,
   type NoiseScenario,
   outcomeOf,
   PLANS,
   random,
-  type Question,
   simulateBench,
   simulatedSuite,
   type SuiteShape,
 } from '@arena/hyperfine-wrapper';
 import { CLOSE_CALLS, TODAY } from '../fixtures/suite-shape.ts';
+import { isDecided, wrongIn } from './judge.ts';
 import { oneSampleShift } from '../../src/report/hodges-lehmann.ts';
 
 const SCENARIOS: NoiseScenario[] = [
@@ -44,23 +42,6 @@ const naiveTest: ComparisonTest = (ratios, _level, rule, round) => {
   return { outcome, ratio: Math.exp(oneSampleShift(ratios).estimate), interval: ci(0.95), round: outcome === 'undecided' ? null : round, alpha: 0.05 };
 };
 
-/** The wrong decisions of one family, judged against the true times. */
-function wrongIn(qs: readonly Question[], fam: FamilyState, truth: ReadonlyMap<string, number>, marginPct: number): number {
-  let wrong = 0;
-  const ratio = (a: string, b: string) => truth.get(a)! / truth.get(b)!;
-  for (const q of qs) {
-    if (q.kind === 'pair') {
-      if (isWrong(fam.pairs[q.id]!.outcome, ratio(q.a, q.b), marginPct)) wrong++;
-      continue;
-    }
-    for (const [x, s] of Object.entries(fam.fastest[q.id]!.slots)) {
-      if (s.state === 'slower' && isWrong('slower', ratio(x, s.than), marginPct)) wrong++;
-      if (s.state === 'tied' && isWrong('equivalent', ratio(x, s.leader), marginPct)) wrong++;
-    }
-  }
-  return wrong;
-}
-
 interface Rates {
   families: number;
   wrongFamilies: number;
@@ -84,9 +65,7 @@ async function rates(shape: SuiteShape, scenario: NoiseScenario, reps: number, s
       r.meanRounds += b.rounds / (reps * Object.keys(shape).length);
       for (const q of decisions.questions[table]!) {
         r.findings++;
-        const decided =
-          q.kind === 'pair' ? fam.pairs[q.id]!.outcome !== 'undecided' : Object.entries(fam.fastest[q.id]!.slots).every(([x, s]) => x === fam.fastest[q.id]!.leader || s.state !== 'open');
-        if (decided) r.decided++;
+        if (isDecided(q, fam)) r.decided++;
       }
     }
   }

@@ -1,6 +1,6 @@
 import { lookIntervals } from './interval.ts';
 import { type Outcome, outcomeOf, type RatioInterval } from './outcome.ts';
-import { alphaAtLook, type Looks } from './spending.ts';
+import { type Looks, lookLevels } from './spending.ts';
 
 /** What a workload's findings ask, declared before anything is timed (from the targets). */
 export type Question =
@@ -74,12 +74,13 @@ export function decidedCount(state: FamilyState): number {
 export type ComparisonTest = (logRatios: number[], level: number, rule: DecisionRule, round: number) => Decision;
 
 /**
- * The sequential test: Student-t intervals at this look's share of `level` (alphaAtLook; the look
- * index is the number of rounds the two share), decided by outcomeOf.
+ * The sequential test: Student-t intervals at this look's nominal levels for `level` (lookLevels,
+ * Pocock's boundary over the planned looks; the look is the number of rounds the two share), decided
+ * by outcomeOf.
  */
 export const sequentialTest: ComparisonTest = (ratios, level, rule, round) => {
-  const alpha = alphaAtLook(level, ratios.length, rule);
-  const iv = lookIntervals(ratios, alpha);
+  const { difference: alpha, equivalence } = lookLevels(level, ratios.length, rule);
+  const iv = lookIntervals(ratios, alpha, equivalence);
   if (iv === null) {
     const m = ratios.length ? Math.exp(ratios.reduce((a, x) => a + x, 0) / ratios.length) : Number.NaN;
     return { ...UNDECIDED, ratio: m, alpha };

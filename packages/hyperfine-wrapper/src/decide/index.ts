@@ -1,3 +1,4 @@
+export * from './allocate.ts';
 export * from './estimate.ts';
 export * from './family.ts';
 export * from './interval.ts';

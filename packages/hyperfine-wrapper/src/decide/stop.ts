@@ -11,6 +11,12 @@ export interface DecisionPlan {
   keep: Record<string, string[]>;
   /** How a comparison is decided; the sequential test unless a simulation compares another. */
   test?: ComparisonTest;
+  /**
+   * How rounds past the floor are given: 'nearest' (the default) to the decisions nearest to being
+   * made per second within the budget (allocateRound); 'all' to every needed result until the budget
+   * is over (what a simulation compares it with).
+   */
+  allocation?: 'nearest' | 'all';
 }
 
 /** The questions of a table without the results that failed (a failed result is answered by its error, not by rounds). */
@@ -35,6 +41,19 @@ export function logRatiosOf(states: readonly TargetState[]): LogRatios {
 /** Every table's family state, started empty. */
 export const startFamilies = (d: DecisionPlan): Record<string, FamilyState> => Object.fromEntries(Object.entries(d.questions).map(([t, qs]) => [t, startFamily(qs)]));
 
+/** The live results some undecided question needs, with their tables' kept keys (the baseline stays while anything of its table is needed). */
+export function neededKeys(states: readonly TargetState[], families: Readonly<Record<string, FamilyState>>, d: DecisionPlan): Set<string> {
+  const failed = new Set(states.filter((s) => s.status === 'failed').map((s) => s.target.key));
+  const live = new Set(states.filter((s) => s.status === 'live').map((s) => s.target.key));
+  const needed = new Set<string>();
+  for (const [table, all] of Object.entries(d.questions)) {
+    const here = neededResults(withoutFailed(all, failed), families[table] ?? startFamily(all));
+    if (here.size) for (const k of d.keep[table] ?? []) here.add(k);
+    for (const k of here) if (live.has(k)) needed.add(k);
+  }
+  return needed;
+}
+
 /**
  * The decisions stop rule after `round`: every table's family decides what it can (from the rule's
  * first look), then a live target leaves once it has had `floorRounds` rounds and no undecided
@@ -53,16 +72,11 @@ export function stopDecided(
   const failed = new Set(states.filter((s) => s.status === 'failed').map((s) => s.target.key));
   const ratios = logRatiosOf(states);
   const next: Record<string, FamilyState> = { ...families };
-  const needed = new Set<string>();
   for (const [table, all] of Object.entries(d.questions)) {
-    const qs = withoutFailed(all, failed);
     const before = families[table] ?? startFamily(all);
-    const fam = round >= d.rule.firstLook ? decideFamily(qs, before, ratios, d.rule, round, d.test) : before;
-    next[table] = fam;
-    const here = neededResults(qs, fam);
-    if (here.size) for (const k of d.keep[table] ?? []) here.add(k);
-    for (const k of here) needed.add(k);
+    next[table] = round >= d.rule.firstLook ? decideFamily(withoutFailed(all, failed), before, ratios, d.rule, round, d.test) : before;
   }
+  const needed = neededKeys(states, next, d);
   const last = round >= d.rule.lastLook;
   return {
     families: next,
