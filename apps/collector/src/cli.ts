@@ -10,6 +10,7 @@ import { newVariant } from './commands/new.ts';
 import { newWorkload } from './commands/new-workload.ts';
 import { aa } from './commands/aa.ts';
 import { compare } from './commands/compare.ts';
+import { agree } from './commands/agree.ts';
 
 const HELP = `usage: pnpm arena <command> [options]
 
@@ -38,6 +39,8 @@ commands:
                    then the diff; exit 1 if any result is flagged as changed (or failed). Shows the
                    noise per result and learns the machine's drift (results/noise/) for diff, only
                    from two distinct clean runs of one commit with informative CIs (≥ 6 rounds)
+  agree <A> [B]    do two runs decide their findings alike (a default run against a precise one of
+                   the same commit)? The findings both decided, how many agree, every disagreement
   export --format bmf|gab|csv [run] [--out FILE]
                    a run as Bencher Metric Format, github-action-benchmark customSmallerIsBetter
                    or CSV, to stdout or FILE
@@ -59,6 +62,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   'new-workload': (args) => newWorkload(args),
   aa,
   compare,
+  agree,
 };
 
 async function main(argv: string[]): Promise<number> {
