@@ -9,6 +9,7 @@ import type { WorkloadSpec } from '@arena/contract';
 import { discoverWorkloads, type Workload } from '@arena/workloads/scripts/discover.ts';
 import { drive } from '@arena/workloads/stream/stream.ts';
 import type { Manifest } from '../scripts/manifest.ts';
+import { discoverProducers } from '../scripts/producers.ts';
 
 export const pkgDir = fileURLToPath(new URL('../', import.meta.url));
 export const distDir = `${pkgDir}dist/`;
@@ -17,6 +18,9 @@ export const fixturesDir = `${pkgDir}fixtures/`;
 export function readManifest(): Manifest {
   return JSON.parse(readFileSync(`${distDir}manifest.json`, 'utf8')) as Manifest;
 }
+
+/** The declared producers (../producers/), in their order. */
+export const producers = await discoverProducers();
 
 /** The workload folders the build discovered, by name. */
 export const workloads: Map<string, Workload> = new Map(discoverWorkloads().map((w) => [w.name, w]));
