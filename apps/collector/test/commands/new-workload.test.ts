@@ -94,7 +94,18 @@ test('arena new-workload radix-sort2 writes a complete workload folder, the name
   assert.equal(r.status, 0, r.stderr + r.stdout);
   assert.match(r.stdout, /created packages\/workloads\/radix-sort2/);
   const dir = path.join(copy, 'packages/workloads/radix-sort2');
-  assert.deepEqual(files(dir), ['README.md', 'as/radix-sort2.ts', 'as/tsconfig.json', 'c/radix-sort2.c', 'go/radix-sort2.go', 'go/wasm/main.go', 'js/radix-sort2.js', 'reference.ts', 'rust/radix-sort2.rs', 'workload.json']);
+  assert.deepEqual(files(dir), [
+    'README.md',
+    'as/radix-sort2.ts',
+    'as/tsconfig.json',
+    'c/radix-sort2.c',
+    'go/radix-sort2.go',
+    'go/wasm/main.go',
+    'js/radix-sort2.js',
+    'reference.ts',
+    'rust/radix-sort2.rs',
+    'workload.json',
+  ]);
   const text = (file: string) => readFileSync(path.join(dir, file), 'utf8');
   for (const file of files(dir)) {
     assert.doesNotMatch(text(file), /\{\{|\}\}|TODO/, `${file} has a template marker or a TODO`);
