@@ -3,21 +3,17 @@
 // the build, which builds every workload with it; each module computes the reference bits.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 
 import type { Manifest } from '../scripts/manifest.ts';
-import { call, cases, instantiate, loadReference, pkgDir, workloads } from './helpers.ts';
+import { call, cases, instantiate, kernelsCopy, loadReference, pkgDir, workloads } from './helpers.ts';
 
-const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'arena-clang-o1-')), 'kernels');
+const copy = kernelsCopy('arena-clang-o1-');
 after(() => rmSync(path.dirname(copy), { recursive: true, force: true }));
 
 test('a clang-o1 declaration, and nothing else, builds every workload; every module computes the reference bits', { timeout: 5 * 60_000 }, async () => {
-  for (const dir of ['scripts', 'producers']) cpSync(path.join(pkgDir, dir), path.join(copy, dir), { recursive: true });
-  cpSync(path.join(pkgDir, 'package.json'), path.join(copy, 'package.json'));
-  symlinkSync(path.join(pkgDir, 'node_modules'), path.join(copy, 'node_modules'));
   const clang = readFileSync(path.join(pkgDir, 'producers', 'clang.ts'), 'utf8');
   const declaration = clang.replace("name: 'clang'", "name: 'clang-o1'").replace('order: 0', 'order: 90').replace("'-O2'", "'-O1'").replace("once('clang'", "once('clang-o1'");
   assert.notEqual(declaration, clang);

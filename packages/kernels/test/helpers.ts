@@ -1,6 +1,7 @@
 // Shared by the tests: where things are, the manifest, the workloads and their reference answers, and
 // a WASI preview1 host like the variants', calling a module through the wasm interface of HOSTS.md.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WASI } from 'node:wasi';
@@ -90,4 +91,16 @@ export function call(instance: WebAssembly.Instance, spec: WorkloadSpec, size: n
     first = e[`${name}_end`]!();
   }
   return spec.kernel.results.map((r, i) => read(r.type, i === 0 ? first : e[`${name}_result`]!(i)));
+}
+
+/**
+ * A temporary copy of this package's build (scripts/, producers/, package.json; node_modules linked),
+ * building the real workloads into its own dist/: for tests that change the declarations or the PATH.
+ */
+export function kernelsCopy(prefix: string): string {
+  const copy = path.join(mkdtempSync(path.join(os.tmpdir(), prefix)), 'kernels');
+  for (const dir of ['scripts', 'producers']) cpSync(path.join(pkgDir, dir), path.join(copy, dir), { recursive: true });
+  cpSync(path.join(pkgDir, 'package.json'), path.join(copy, 'package.json'));
+  symlinkSync(path.join(pkgDir, 'node_modules'), path.join(copy, 'node_modules'));
+  return copy;
 }
