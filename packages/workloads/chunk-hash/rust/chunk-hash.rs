@@ -30,7 +30,9 @@ pub extern "C" fn chunk_hash_begin(_size: u32, _seed: u32) {
 #[no_mangle]
 pub extern "C" fn chunk_hash(ptr: u32, len: u32) {
     let bytes = unsafe { std::slice::from_raw_parts(ptr as usize as *const u8, len as usize) };
-    let h = bytes.iter().fold(unsafe { HASH }, |h, &b| (h ^ b as u32).wrapping_mul(16777619));
+    let h = bytes.iter().fold(unsafe { HASH }, |h, &b| {
+        (h ^ b as u32).wrapping_mul(16777619)
+    });
     unsafe { HASH = h };
 }
 

@@ -44,5 +44,6 @@ pub extern "C" fn radix_sort(size: u32, seed: u32) -> u32 {
         }
         std::mem::swap(&mut src, &mut dst);
     }
-    keys.iter().fold(2166136261u32, |h, &k| (h ^ k).wrapping_mul(16777619))
+    keys.iter()
+        .fold(2166136261u32, |h, &k| (h ^ k).wrapping_mul(16777619))
 }
