@@ -23,6 +23,7 @@ const clang: ProducerDeclaration = {
   inputs: ['*/c/**'],
   cwd: 'kernels',
   required: true,
+  install: INSTALL,
   unavailable: () => (onPath('clang') ? undefined : `clang not found on PATH. ${INSTALL}`),
   command: ({ source, out }) => ({
     program: 'clang',

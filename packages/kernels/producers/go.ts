@@ -20,6 +20,7 @@ const go: ProducerDeclaration = {
   cwd: 'workloads',
   required: true,
   perToolchain: true,
+  install: INSTALL,
   unavailable: () => (onPath('go') ? undefined : `go not found on PATH. ${INSTALL}`),
   // -trimpath/-buildvcs=false: the same bytes on every machine and commit.
   command: ({ source, out }) => ({

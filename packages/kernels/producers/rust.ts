@@ -26,6 +26,7 @@ const rust: ProducerDeclaration = {
   inputs: ['*/rust/**'],
   cwd: 'kernels',
   required: false,
+  install: INSTALL,
   unavailable,
   command: ({ workload, source, out }) => ({
     program: 'rustc',

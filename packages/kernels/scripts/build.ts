@@ -39,7 +39,7 @@ function build(p: ProducerDeclaration, w: Workload, dir = ''): Produced {
   // Paths relative to the command's folder, so the manifest's flags are the same on every machine.
   const ctx = { workload: w.name, source: inKernels ? `${toWorkloads}/${p.source(w.name)}` : p.source(w.name), out: inKernels ? `dist/${file}` : file };
   const c = p.command(ctx);
-  const hint = p.unavailable();
+  const hint = p.install;
   for (const step of [c, ...(p.post?.(ctx) ?? [])]) {
     run(step.program, [...(step.hidden ?? []), ...step.args], { cwd, env: { ...process.env, ...step.env }, hint });
   }

@@ -51,6 +51,8 @@ export interface ProducerDeclaration {
   perToolchain?: boolean;
   /** Why it cannot build here (a missing compiler or target), with the install hint; undefined when it can. */
   unavailable: () => string | undefined;
+  /** How to install what it needs: printed when its command fails (e.g. clang without wasi-libc). */
+  install?: string;
   /** The command that builds one workload's module. */
   command: (ctx: BuildContext) => Command;
   /** Commands run after it, on the written module (e.g. wasm-opt). */
