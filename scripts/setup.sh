@@ -58,6 +58,17 @@ if ((go_minor < 24)); then
   say "Go 1.24+ is required for //go:wasmexport; found $(go env GOVERSION)"; exit 1
 fi
 
+# Rust is an optional wasm producer (packages/kernels/producers/rust.ts): add its target where rustup
+# exists. Without rustup, or when the download fails, the kernels build skips rust with the reason.
+if command -v rustup >/dev/null; then
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-wasip1; then
+    say "adding the Rust target wasm32-wasip1"
+    rustup target add wasm32-wasip1 >/dev/null 2>&1 || say "rustup target add wasm32-wasip1 failed: the rust modules will be skipped"
+  fi
+else
+  say "rustup not found: the rust modules will be skipped (rustup.rs installs Rust)"
+fi
+
 if [[ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]]; then
   prefix=$(npm prefix -g)
   if writable "$prefix/lib/node_modules" && writable "$prefix/bin"; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs its arguments with ARENA_TOOLCHAIN set to a fingerprint of the compilers the builds use, so
 # that turbo's cache key of the tasks that declare it (the kernels, the Go and C variants) changes
-# when Go, the C compilers or binaryen change:
+# when Go, the C compilers, binaryen or any declared wasm producer's compiler change:
 #   bash scripts/toolchain.sh turbo run build      what `pnpm build`, `pnpm test` and `pnpm turbo` do
 #   bash scripts/toolchain.sh                      prints the fingerprint
 # A tool that is not installed is recorded as "none" (the build that needs it says so when it fails).
@@ -25,20 +25,18 @@ first_line() {
 }
 
 fingerprint() {
-  local go_version=none cgo_cc=none
+  local cgo_cc=none
   if command -v go >/dev/null 2>&1; then
-    # GOTOOLCHAIN may select another Go than the one on PATH: `go env` reports the one that builds.
-    go_version=$(go env GOVERSION 2>/dev/null || echo none)
     # cgo (go-wasmer, go-wasmtime) compiles and links with $(go env CC).
     local cc
     cc=$(go env CC 2>/dev/null || true)
     [[ -n "$cc" ]] && cgo_cc=$(first_line "${cc%% *}" --version)
   fi
-  printf 'go=%s;cgo-cc=%s;clang=%s;wasm-opt=%s;tinygo=%s\n' \
-    "$go_version" "$cgo_cc" \
-    "$(first_line clang --version)" \
-    "$(first_line wasm-opt --version)" \
-    "$(first_line tinygo version)"
+  # The wasm producers' versions come from their declarations (packages/kernels/producers/), so a
+  # new producer needs no edit here. Go's probe is `go env GOVERSION`: the Go that GOTOOLCHAIN selects.
+  local producers
+  producers=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && node --import tsx packages/kernels/scripts/fingerprint.ts) || producers=producers=unknown
+  printf 'cgo-cc=%s;%s\n' "$cgo_cc" "$producers"
 }
 
 ARENA_TOOLCHAIN=$(fingerprint)

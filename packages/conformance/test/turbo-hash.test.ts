@@ -185,20 +185,33 @@ test('scripts/toolchain.sh: the fingerprint names each tool version, changes wit
     writeFileSync(path.join(bin, tool), `#!/bin/sh\n${body}\n`);
     chmodSync(path.join(bin, tool), 0o755);
   };
+  const script = path.join(root, 'scripts', 'toolchain.sh');
+  // The tools the declared producers probe (packages/kernels/producers/), read off a real run: each
+  // is faked, the ones not named below failing, so the fingerprint is known whatever is installed.
+  const probed = String((await execa('bash', [script])).stdout)
+    .split(';')
+    .map((kv) => kv.slice(0, kv.indexOf('=')))
+    .filter((k) => k !== 'cgo-cc');
+  assert.deepEqual(
+    ['go', 'clang', 'wasm-opt'].filter((t) => !probed.includes(t)),
+    [],
+    'go, clang and wasm-opt are probed',
+  );
+  const versions: Record<string, string> = { clang: 'clang version 99.1', 'wasm-opt': 'wasm-opt version 999' };
   const tools = (goVersion: string) => {
+    for (const tool of probed) if (!(tool in versions) && tool !== 'go') fake(tool, 'exit 1');
     fake('go', `[ "$1 $2" = "env GOVERSION" ] && echo ${goVersion} && exit 0\n[ "$1 $2" = "env CC" ] && echo fake-cc && exit 0\nexit 1`);
     fake('fake-cc', 'echo "fake-cc 1.0"\necho second line');
     fake('clang', 'echo "clang version 99.1"\necho "Target: x"');
     fake('wasm-opt', 'echo "wasm-opt version 999"');
-    fake('tinygo', 'exit 1');
   };
-  const script = path.join(root, 'scripts', 'toolchain.sh');
   const env = { PATH: `${bin}${path.delimiter}${process.env.PATH}`, ARENA_TOOLCHAIN: 'inherited' };
   const print = async () => String((await execa('bash', [script], { env })).stdout);
 
   tools('go1.24.0');
   const first = await print();
-  assert.equal(first, 'go=go1.24.0;cgo-cc=fake-cc 1.0;clang=clang version 99.1;wasm-opt=wasm-opt version 999;tinygo=none');
+  const expected = probed.map((t) => `${t}=${t === 'go' ? 'go1.24.0' : (versions[t] ?? 'none')}`);
+  assert.equal(first, ['cgo-cc=fake-cc 1.0', ...expected].join(';'));
   const exported = await execa('bash', [script, 'node', '-e', 'process.stdout.write(process.env.ARENA_TOOLCHAIN)'], { env });
   assert.equal(String(exported.stdout), first, 'the command sees the fingerprint, not the inherited value');
 

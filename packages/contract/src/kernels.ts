@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
-/** The producers the kernels package knows. */
-export const producer = z.enum(['clang', 'go', 'assemblyscript', 'tinygo']);
+/**
+ * A wasm producer's name. The producers are declared in packages/kernels/producers/<name>.ts, not
+ * here: discovery checks every name a spec or manifest uses against those declarations.
+ */
+export const producer = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/)
+  .describe('A wasm producer declared in packages/kernels/producers/<name>.ts (clang, go, assemblyscript, …).');
 
 /** The workload a module computes: a folder of packages/workloads/. */
 const workload = z

@@ -63,7 +63,7 @@ export const workloadSpec = z
       .optional()
       .describe('Absent: the kernel computes from (size, seed) in one call. Present: a streamed workload (HOSTS.md, "Streamed input").'),
     unsupported: z
-      .partialRecord(producer, z.string().min(1))
+      .record(producer, z.string().min(1))
       .optional()
       .describe('Wasm producers that cannot express this workload, each with the reason: the kernels build records them as skipped with it, and the harness shows it as a failed result.'),
   })

@@ -1,6 +1,7 @@
 // Shared by the tests: where things are, the manifest, the workloads and their reference answers, and
 // a WASI preview1 host like the variants', calling a module through the wasm interface of HOSTS.md.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WASI } from 'node:wasi';
@@ -9,6 +10,7 @@ import type { WorkloadSpec } from '@arena/contract';
 import { discoverWorkloads, type Workload } from '@arena/workloads/scripts/discover.ts';
 import { drive } from '@arena/workloads/stream/stream.ts';
 import type { Manifest } from '../scripts/manifest.ts';
+import { discoverProducers } from '../scripts/producers.ts';
 
 export const pkgDir = fileURLToPath(new URL('../', import.meta.url));
 export const distDir = `${pkgDir}dist/`;
@@ -17,6 +19,9 @@ export const fixturesDir = `${pkgDir}fixtures/`;
 export function readManifest(): Manifest {
   return JSON.parse(readFileSync(`${distDir}manifest.json`, 'utf8')) as Manifest;
 }
+
+/** The declared producers (../producers/), in their order. */
+export const producers = await discoverProducers();
 
 /** The workload folders the build discovered, by name. */
 export const workloads: Map<string, Workload> = new Map(discoverWorkloads().map((w) => [w.name, w]));
@@ -86,4 +91,16 @@ export function call(instance: WebAssembly.Instance, spec: WorkloadSpec, size: n
     first = e[`${name}_end`]!();
   }
   return spec.kernel.results.map((r, i) => read(r.type, i === 0 ? first : e[`${name}_result`]!(i)));
+}
+
+/**
+ * A temporary copy of this package's build (scripts/, producers/, package.json; node_modules linked),
+ * building the real workloads into its own dist/: for tests that change the declarations or the PATH.
+ */
+export function kernelsCopy(prefix: string): string {
+  const copy = path.join(mkdtempSync(path.join(os.tmpdir(), prefix)), 'kernels');
+  for (const dir of ['scripts', 'producers']) cpSync(path.join(pkgDir, dir), path.join(copy, dir), { recursive: true });
+  cpSync(path.join(pkgDir, 'package.json'), path.join(copy, 'package.json'));
+  symlinkSync(path.join(pkgDir, 'node_modules'), path.join(copy, 'node_modules'));
+  return copy;
 }

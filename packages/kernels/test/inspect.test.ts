@@ -31,3 +31,12 @@ test('assemblyscript (binaryen): both recursive calls kept', { skip }, () => {
   assert.equal(body.selfCalls, 2);
   assert.equal(body.calls, 2);
 });
+
+// rust is optional: its module is there only where rustc has the wasm32-wasip1 target.
+test('rust (LLVM, like clang): one recursive call left, the other turned into a loop', { skip: skip || (built.has('rust') ? false : 'rust.wasm not built here') }, () => {
+  const { exported, body } = stats('rust');
+  assert.equal(body, exported, 'the export is the recursive function itself');
+  assert.equal(body.selfCalls, 1);
+  assert.equal(body.calls, 1);
+  assert.ok(body.loops >= 1);
+});

@@ -4,29 +4,29 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { producer } from '@arena/contract';
-import { distDir, readManifest, wasmExports, workloads } from './helpers.ts';
+import { distDir, producers, readManifest, wasmExports, workloads } from './helpers.ts';
 
 const manifest = readManifest();
 const BUILT_KEYS = ['workload', 'producer', 'status', 'file', 'compiler', 'flags', 'sizeBytes', 'sha256', 'exports', 'imports', 'execModel'];
 const SKIPPED_KEYS = ['workload', 'producer', 'status', 'reason'];
 
-test('schemaVersion is 2 and every workload appears with every producer once, in order, clang (the default module) first', () => {
+test('schemaVersion is 2 and every workload appears with every declared producer once, in declared order, clang (the default module) first', () => {
   assert.deepEqual(Object.keys(manifest).sort(), ['modules', 'schemaVersion']);
   assert.equal(manifest.schemaVersion, 2);
   assert.deepEqual(
     manifest.modules.map((m) => `${m.workload}/${m.producer}`),
-    [...workloads.keys()].flatMap((w) => producer.options.map((p) => `${w}/${p}`)),
+    [...workloads.keys()].flatMap((w) => producers.map((p) => `${w}/${p.name}`)),
   );
+  assert.equal(producers[0]?.name, 'clang');
 });
 
-test("a skipped module says why: the spec's reason, a missing source, or a missing tinygo", () => {
+test("a skipped module says why: the spec's reason, a missing source, or (an optional producer) its missing compiler", () => {
   for (const m of manifest.modules) {
     if (m.status !== 'skipped') continue;
     assert.deepEqual(Object.keys(m).sort(), [...SKIPPED_KEYS].sort());
     const unsupported = workloads.get(m.workload)?.spec.unsupported?.[m.producer];
     if (unsupported !== undefined) assert.equal(m.reason, unsupported);
-    else if (m.producer === 'tinygo' && /tinygo/.test(m.reason)) continue;
+    else if (m.reason === producers.find((p) => p.name === m.producer && !p.required)?.unavailable()) continue;
     else assert.match(m.reason, /^no \S+ source: packages\/workloads\/\S+ is missing$/, `${m.workload}/${m.producer}`);
   }
 });

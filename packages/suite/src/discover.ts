@@ -92,6 +92,8 @@ export interface Modules {
   skipped: SkippedModule[];
   /** A producer skipped for every workload (its compiler is not installed): said once, not per result. */
   unavailable: Array<{ producer: string; reason: string }>;
+  /** The producers in the kernels manifest's order (their declared order, clang first); absent: as listed. */
+  order?: string[];
 }
 
 /** Splits skipped modules into per-workload gaps and producers missing altogether. Pure. */
@@ -106,14 +108,14 @@ export function splitSkipped(built: BuiltModule[], skipped: SkippedModule[]): Pi
  * The modules of the default build alone (dist/manifest.json's `built`), its Go-compiled ones under
  * the default Go's version: what the conformance suite checks. Pure.
  */
-export function defaultModules(built: BuiltModule[], defaultGo: string, skipped: SkippedModule[] = []): Modules {
+export function defaultModules(built: BuiltModule[], defaultGo: string, skipped: SkippedModule[] = [], order?: string[]): Modules {
   const go = built.filter((m) => m.producer === 'go');
-  return { other: built.filter((m) => m.producer !== 'go'), go: go.length ? { [defaultGo]: { status: 'built', modules: go } } : {}, ...splitSkipped(built, skipped) };
+  return { other: built.filter((m) => m.producer !== 'go'), go: go.length ? { [defaultGo]: { status: 'built', modules: go } } : {}, ...splitSkipped(built, skipped), ...(order && { order }) };
 }
 
 /** The modules of a bench for its Go toolchains (see Modules). */
 export function readModules(root: string, toolchains: Array<{ version: string; isDefault: boolean }>): Modules {
-  const { built, skipped } = readKernels(root);
+  const { built, skipped, order } = readKernels(root);
   const go: Modules['go'] = {};
   for (const t of toolchains) {
     const file = t.isDefault ? `${KERNELS_DIST}/manifest.json` : goModuleManifest(t.version);
@@ -128,11 +130,14 @@ export function readModules(root: string, toolchains: Array<{ version: string; i
       ? { status: 'built', modules }
       : { status: 'missing', error: `no Go-compiled module was built by ${t.version} (${file} lists none${t.isDefault && why ? `: ${why}` : ''})` };
   }
-  return { other: built.filter((m) => m.producer !== 'go'), go, ...splitSkipped(built, skipped) };
+  return { other: built.filter((m) => m.producer !== 'go'), go, ...splitSkipped(built, skipped), order };
 }
 
-/** The modules the kernels build produced (skipped ones are returned apart, with the reason). */
-export function readKernels(root: string): { built: BuiltModule[]; skipped: SkippedModule[] } {
+/**
+ * The modules the kernels build produced (skipped ones are returned apart, with the reason), and the
+ * producers in the manifest's order.
+ */
+export function readKernels(root: string): { built: BuiltModule[]; skipped: SkippedModule[]; order: string[] } {
   const file = path.join(root, KERNELS_DIST, 'manifest.json');
   if (!existsSync(file)) throw new Error(`${KERNELS_DIST}/manifest.json is missing: build the kernels first (pnpm turbo build)`);
   const manifest = kernelManifest.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -142,5 +147,5 @@ export function readKernels(root: string): { built: BuiltModule[]; skipped: Skip
     if (m.status === 'built') built.push(m);
     else skipped.push({ producer: m.producer, workload: m.workload, reason: m.reason });
   }
-  return { built, skipped };
+  return { built, skipped, order: [...new Set(manifest.modules.map((m) => m.producer))] };
 }

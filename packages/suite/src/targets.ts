@@ -1,4 +1,4 @@
-import { isNodeCommand, producer as producers, type BuiltModule, type ResultRuntime, type RunConfig } from '@arena/contract';
+import { isNodeCommand, type BuiltModule, type ResultRuntime, type RunConfig } from '@arena/contract';
 import type { Target } from '@arena/hyperfine-wrapper';
 import type { PlannedGo, PlannedNode, Runtimes } from '@arena/runtimes';
 import path from 'node:path';
@@ -55,8 +55,9 @@ function modulesFor(modules: Modules, w: string, runtimes: Runtimes, builder: Pl
     const module = m.modules.find((x) => x.workload === w);
     return [module ? { go: g, module } : { go: g, producer: 'go', error: `no Go-compiled module of ${w} was built by ${g.version}` }];
   });
-  // The kernels manifest's order (the contract's producer list), whichever Go built the Go module.
-  const order = (c: ModuleChoice) => producers.options.indexOf(('module' in c ? c.module.producer : c.producer) as BuiltModule['producer']);
+  // The kernels manifest's order (the producers' declared order), whichever Go built the Go module;
+  // without one, as listed (a stable sort keeps it).
+  const order = (c: ModuleChoice) => modules.order?.indexOf('module' in c ? c.module.producer : c.producer) ?? 0;
   return [...other, ...skipped, ...go].sort((a, b) => order(a) - order(b));
 }
 

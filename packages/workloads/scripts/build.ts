@@ -1,6 +1,7 @@
 // Generates the hosts' registries from the workload folders (packages/workloads/HOSTS.md):
 //   registry/registry.go       Go package arena/workloads/registry (every workload with a Go kernel)
-//   dist/c/registry.h, .c      the C registry (every workload with a C kernel, in one translation unit)
+//   dist/c/registry.h, .c      the C registry (every workload with a C kernel), and
+//   dist/c/workloads/<w>.c     each one's kernel as its own translation unit
 // JavaScript needs none: Node hosts read <w>/workload.json and import <w>/js/<w>.js themselves.
 //
 //   pnpm --filter @arena/workloads build
@@ -8,7 +9,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { cSource, discoverWorkloads, goPackageDir, hasGoFiles, workloadsDir } from './discover.ts';
-import { cRegistryHeader, cRegistrySource, goRegistry } from './registry.ts';
+import { cRegistryHeader, cRegistrySource, cUnitFile, cUnitSource, goRegistry } from './registry.ts';
 
 function write(file: string, text: string): void {
   mkdirSync(path.dirname(path.join(workloadsDir, file)), { recursive: true });
@@ -30,6 +31,7 @@ try {
   write('registry/registry.go', goRegistry(withGo.map((w) => w.spec)));
   write('dist/c/registry.h', cRegistryHeader());
   write('dist/c/registry.c', cRegistrySource(withC.map((w) => w.spec)));
+  for (const w of withC) write(`dist/c/${cUnitFile(w.name)}`, cUnitSource(w.spec));
   console.log(`workloads: ${workloads.map((w) => w.name).join(', ')}`);
 } catch (err) {
   console.error(`error: ${err instanceof Error ? err.message : String(err)}`);

@@ -20,6 +20,7 @@ export interface Workload {
  * and named after its folder. Throws on the first one that is not: a build must not go on without it.
  */
 export function discoverWorkloads(base = workloadsDir): Workload[] {
+  const declared = declaredProducers(base);
   return readdirSync(base, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(path.join(base, e.name, 'workload.json')))
     .map((e) => e.name)
@@ -29,8 +30,25 @@ export function discoverWorkloads(base = workloadsDir): Workload[] {
       const parsed = workloadSpec.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (!parsed.success) throw new Error(`${name}/workload.json breaks the contract: ${parsed.error.message}`);
       if (parsed.data.name !== name) throw new Error(`${name}/workload.json names "${parsed.data.name}", not its folder`);
+      for (const p of Object.keys(parsed.data.unsupported ?? {})) {
+        if (declared !== undefined && !declared.includes(p))
+          throw new Error(`${name}/workload.json: unsupported names "${p}", which no packages/kernels/producers/<name>.ts declares (${declared.join(', ')})`);
+      }
       return { name, dir: path.join(base, name), spec: parsed.data };
     });
+}
+
+/**
+ * The declared wasm producers' names: packages/kernels/producers/<name>.ts next to `base` (their
+ * declarations are @arena/kernels'), or undefined when there is no such folder (a bare workloads copy).
+ */
+export function declaredProducers(base = workloadsDir): string[] | undefined {
+  const dir = path.join(base, '..', 'kernels', 'producers');
+  if (!existsSync(dir)) return undefined;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -'.ts'.length))
+    .sort();
 }
 
 /** The C kernel of a workload (HOSTS.md): `<w>/c/<w>.c`, relative to packages/workloads/. */
@@ -38,12 +56,6 @@ export const cSource = (name: string): string => `${name}/c/${name}.c`;
 
 /** The Go package of a workload's kernel (HOSTS.md): `<w>/go/`, relative to packages/workloads/. */
 export const goPackageDir = (name: string): string => `${name}/go`;
-
-/** The Go-compiled wasm module's main package: `<w>/go/wasm/`, relative to packages/workloads/. */
-export const goWasmDir = (name: string): string => `${name}/go/wasm`;
-
-/** The AssemblyScript kernel: `<w>/as/<w>.ts`, relative to packages/workloads/. */
-export const asSource = (name: string): string => `${name}/as/${name}.ts`;
 
 /** Whether a folder (relative to `base`) holds at least one Go source file (tests aside). */
 export function hasGoFiles(base: string, dir: string): boolean {

@@ -120,31 +120,48 @@ extern const int arena_workload_count;
 `;
 }
 
+/** Where a workload's C translation unit is generated, relative to dist/c/ (cUnitSource). */
+export const cUnitFile = (name: string): string => `workloads/${name}.c`;
+
 /**
- * packages/workloads/dist/c/registry.c: one translation unit that includes every given workload's
- * `../../<w>/c/<w>.c` and lists them, sorted by name, with their `<w_>_run` — or, for a streamed
- * workload, the `<w_>_stream_run` that `ARENA_STREAM_RUN` (../../stream/stream.h) defines around its
- * `<w_>_begin/chunk/end`.
+ * packages/workloads/dist/c/workloads/<w>.c: one workload's C kernel as its own translation unit, so
+ * that two workloads' file-scope names (helpers, types, macros) never meet and a copied folder with
+ * its entries renamed builds. A streamed workload's unit also defines the `<w_>_stream_run` that
+ * `ARENA_STREAM_RUN` (../../../stream/stream.h) makes of its `<w_>_begin/chunk/end`, beside them so
+ * the compiler sees both.
+ */
+export function cUnitSource(spec: WorkloadSpec): string {
+  const streamed = chunkBytes(spec) > 0;
+  return [
+    `/* ${HEADER}: do not edit.`,
+    ` * ${spec.name}'s C kernel as its own translation unit: only its uniform entry is linked by name. */`,
+    ...(streamed ? ['#include "../../../stream/stream.h"'] : []),
+    `#include "../../../${spec.name}/c/${spec.name}.c"`,
+    ...(streamed ? ['', `ARENA_STREAM_RUN(${cName(spec.name)}, ${chunkBytes(spec)})`] : []),
+    '',
+  ].join('\n');
+}
+
+/**
+ * packages/workloads/dist/c/registry.c: the table of every given workload, sorted by name, with its
+ * `<w_>_run` — or, for a streamed workload, its `<w_>_stream_run` — each defined in the workload's own
+ * translation unit (cUnitSource); a C host links registry.c and dist/c/workloads/*.c.
  */
 export function cRegistrySource(specs: WorkloadSpec[]): string {
   const sorted = byName(specs);
   unique(sorted, (s) => cName(s.name), 'C name');
-  const streamed = sorted.filter((s) => chunkBytes(s) > 0);
-  const includes = [...(streamed.length === 0 ? [] : ['#include "../../stream/stream.h"']), ...sorted.map((s) => `#include "../../${s.name}/c/${s.name}.c"`)];
-  const drivers = streamed.map((s) => `ARENA_STREAM_RUN(${cName(s.name)}, ${chunkBytes(s)})`);
+  const run = (s: WorkloadSpec) => (chunkBytes(s) > 0 ? `${cName(s.name)}_stream_run` : `${cName(s.name)}_run`);
+  const declarations = sorted.map((s) => `void ${run(s)}(uint32_t size, uint32_t seed, double *out);`);
   const entries = sorted.map((s) => {
-    const run = chunkBytes(s) > 0 ? `${cName(s.name)}_stream_run` : `${cName(s.name)}_run`;
-    return `  {${JSON.stringify(s.name)}, ${s.seeded ? 1 : 0}, ${s.kernel.results.length}, ${s.answer.type === 'f64[]' ? 1 : 0}, ${s.size.profiles.default}u, ${s.size.max}u, ${chunkBytes(s)}u, ${run}, ${JSON.stringify(s.size.name)}},`;
+    return `  {${JSON.stringify(s.name)}, ${s.seeded ? 1 : 0}, ${s.kernel.results.length}, ${s.answer.type === 'f64[]' ? 1 : 0}, ${s.size.profiles.default}u, ${s.size.max}u, ${chunkBytes(s)}u, ${run(s)}, ${JSON.stringify(s.size.name)}},`;
   });
   return [
     `/* ${HEADER}: do not edit.`,
-    " * Every workload's C kernel in this one translation unit, and the table the C hosts search. */",
+    " * The table the C hosts search; each workload's entry is defined in its own unit, dist/c/workloads/<w>.c. */",
     '#include "registry.h"',
     '',
-    ...includes,
-    ...(includes.length === 0 ? [] : ['']),
-    ...drivers,
-    ...(drivers.length === 0 ? [] : ['']),
+    ...declarations,
+    ...(declarations.length === 0 ? [] : ['']),
     'const arena_workload arena_workloads[] = {',
     // An empty initializer list is not C before C23: a zero entry stands in, never counted.
     ...(entries.length === 0 ? ['  {0, 0, 0, 0, 0u, 0u, 0u, 0, 0},'] : entries),

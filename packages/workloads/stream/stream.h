@@ -30,12 +30,12 @@ static inline void arena_stream_fill(arena_stream *s, uint8_t *p, uint32_t len) 
   s->state = state;
 }
 
-/* Defines `static void <w_>_stream_run(uint32_t size, uint32_t seed, double *out)`, the uniform entry
+/* Defines `void <w_>_stream_run(uint32_t size, uint32_t seed, double *out)`, the uniform entry
  * of streamed workload <w_> (HOSTS.md): begin, then `size` chunks of `chunk_bytes` of seed's stream,
  * each generated into one reused buffer and handed to <w_>_chunk, then end. The buffer is a
  * thread's own static, not a local array: memory the stream is written to, as any host's buffer. */
 #define ARENA_STREAM_RUN(w_, chunk_bytes)                                  \
-  static void w_##_stream_run(uint32_t size, uint32_t seed, double *out) { \
+  void w_##_stream_run(uint32_t size, uint32_t seed, double *out) {        \
     static _Thread_local uint8_t buf[chunk_bytes];                        \
     arena_stream g;                                                        \
     w_##_state s;                                                          \

@@ -1,10 +1,10 @@
 // Every workload's native kernels — JavaScript (`run`, or a streamed workload's begin/chunk/end driven
-// through the stream), C (through the generated dist/c/registry.c)
+// through the stream), C (through the generated dist/c/registry.c and each workload's own unit)
 // and Go (through the generated registry package) — compute the reference's bits (x86-64) on small
 // sizes and the quick profile's. The wasm modules are checked by @arena/kernels, through its manifest.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -91,7 +91,8 @@ int main(int argc, char **argv) {
   );
   const bin = path.join(tmp, 'c-registry');
   const dist = path.join(workloadsDir, 'dist', 'c');
-  execFileSync('clang', ['-O2', '-Wall', '-Werror', `-I${dist}`, '-o', bin, driver, path.join(dist, 'registry.c'), '-lm']);
+  const units = [path.join(dist, 'registry.c'), ...readdirSync(path.join(dist, 'workloads')).map((f) => path.join(dist, 'workloads', f))];
+  execFileSync('clang', ['-O2', '-Wall', '-Werror', `-I${dist}`, '-o', bin, driver, ...units, '-lm']);
   for (const w of workloads.filter((x) => existsSync(path.join(workloadsDir, cSource(x.name))))) assert.deepEqual(lines(bin, w), await expected(w), w.name);
 });
 

@@ -94,7 +94,18 @@ test('arena new-workload radix-sort2 writes a complete workload folder, the name
   assert.equal(r.status, 0, r.stderr + r.stdout);
   assert.match(r.stdout, /created packages\/workloads\/radix-sort2/);
   const dir = path.join(copy, 'packages/workloads/radix-sort2');
-  assert.deepEqual(files(dir), ['README.md', 'as/radix-sort2.ts', 'as/tsconfig.json', 'c/radix-sort2.c', 'go/radix-sort2.go', 'go/wasm/main.go', 'js/radix-sort2.js', 'reference.ts', 'workload.json']);
+  assert.deepEqual(files(dir), [
+    'README.md',
+    'as/radix-sort2.ts',
+    'as/tsconfig.json',
+    'c/radix-sort2.c',
+    'go/radix-sort2.go',
+    'go/wasm/main.go',
+    'js/radix-sort2.js',
+    'reference.ts',
+    'rust/radix-sort2.rs',
+    'workload.json',
+  ]);
   const text = (file: string) => readFileSync(path.join(dir, file), 'utf8');
   for (const file of files(dir)) {
     assert.doesNotMatch(text(file), /\{\{|\}\}|TODO/, `${file} has a template marker or a TODO`);
@@ -108,6 +119,7 @@ test('arena new-workload radix-sort2 writes a complete workload folder, the name
   assert.match(text('c/radix-sort2.c'), /export_name\("radix_sort2"\)/);
   assert.match(text('c/radix-sort2.c'), /^void radix_sort2_run\(uint32_t size, uint32_t seed, double \*out\)/m);
   assert.match(text('as/radix-sort2.ts'), /^export \{ total as radix_sort2 \};$/m);
+  assert.match(text('rust/radix-sort2.rs'), /^pub extern "C" fn radix_sort2\(count: u32, seed: u32\) -> u32 \{$/m);
   assert.match(text('README.md'), /^# radix-sort2$/m);
 
   // The JavaScript kernel agrees with the reference; every kernel is checked by the workloads' tests.

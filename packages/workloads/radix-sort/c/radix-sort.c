@@ -1,5 +1,4 @@
 // radix-sort's kernel in C (c-native, and clang.wasm with -DARENA_WASM): the rules of ../README.md.
-// Every name is radix_sort_-prefixed: the C registry compiles all workloads as one translation unit.
 #include <stdint.h>
 #include <stdlib.h>
 
