@@ -176,7 +176,7 @@ export async function runSchedule(
     const rounds = await estimateRoundsS(sim, plan, hooks.decisions, { spentS: elapsedS() });
     const memory = verified.reduce((a, v) => a + v.seconds * plan.memoryRuns, 0);
     say(
-      `timing should take ${formatExpected({ low: rounds.low + memory, high: rounds.high + memory })} (simulated from the verification runs: at least ${plan.minRounds} rounds of ${plan.runsPerRound} run per result, then only the results whose findings are undecided, up to ${plan.maxRounds} rounds${plan.suiteBudgetS === null ? '' : `, within the suite budget of ${formatExpected({ low: plan.suiteBudgetS, high: plan.suiteBudgetS })}`})`,
+      `timing should take ${formatExpected({ low: rounds.low + memory, high: rounds.high + memory })} (simulated from the verification runs: at least ${plan.minRounds} rounds of ${plan.runsPerRound} run per result, then only the results whose findings are undecided, nearest decisions first, up to ${plan.maxRounds} rounds${plan.suiteBudgetS === null ? '' : `, within the suite budget of ${formatExpected({ low: plan.suiteBudgetS, high: plan.suiteBudgetS })}`})`,
     );
   } else if (verified.length) {
     const expected = expectedSeconds(verified, plan, elapsedS());
