@@ -2,9 +2,11 @@
 // new workload written there by `pnpm arena new-workload` and left as generated: the new variants
 // install from the pnpm store, build, pass their own tests and the conformance checks on every
 // workload, and every variant — old and new, none edited — runs the new workload with status ok in the
-// run `pnpm arena bench` writes (quick profile). Slow: a few minutes.
+// run `pnpm arena bench` writes (quick profile). A throwaway producer `clang-o1` (clang at -O1) is
+// declared in the copy and nothing else is edited for it (docs/extending.md, "Adding a producer"):
+// every wasm host runs its module of the new workload too. Slow: a few minutes.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { execa } from 'execa';
@@ -17,6 +19,12 @@ import { copyWorkspace } from '../src/workspace-copy.ts';
 
 const copy = copyWorkspace(repoRoot(import.meta.dirname), 'arena-templates-');
 after(() => rmSync(copy, { recursive: true, force: true }));
+// One declaration, and no other edit: clang's, renamed and at -O1.
+const producers = path.join(copy, 'packages/kernels/producers');
+const clang = readFileSync(path.join(producers, 'clang.ts'), 'utf8');
+const clangO1 = clang.replace("name: 'clang'", "name: 'clang-o1'").replace('order: 0', 'order: 90').replace("'-O2'", "'-O1'").replace("once('clang'", "once('clang-o1'");
+assert.notEqual(clangO1, clang);
+writeFileSync(path.join(producers, 'clang-o1.ts'), clangO1);
 // The new workload, named with a hyphen: its Go package and C names are spelled differently.
 const workload = 'tpl-sum';
 const workloadsBefore = discoverWorkloads(copy).workloads.map((w) => w.name);
@@ -98,7 +106,9 @@ test('the generated variants pass the conformance checks on every workload, the 
   }
 });
 
-test('pnpm arena bench (quick) runs every variant, the generated ones included, on the new workload with status ok', { timeout: 15 * MINUTES }, async () => {
+test('pnpm arena bench (quick) runs every variant, the generated ones included, on the new workload with status ok — every wasm host on every module, the declared clang-o1 too', {
+  timeout: 15 * MINUTES,
+}, async () => {
   const results = path.join(copy, '.bench-results');
   ok(
     await sh('pnpm', ['arena', 'bench'], {
@@ -114,6 +124,7 @@ test('pnpm arena bench (quick) runs every variant, the generated ones included, 
   const modules = producersOf(workload).length;
   // Every declared producer that builds here builds the generated workload too (its templates exist).
   assert.deepEqual(producersOf(workload), producersOf('fib'), `${workload} has a module of every producer that builds fib`);
+  assert.ok(producersOf(workload).includes('clang-o1'), 'the declared clang-o1 builds the new workload');
   const { variants } = discoverVariants(copy);
   for (const v of variants) {
     const rows = doc.results.filter((r) => r.variant === v.name);
