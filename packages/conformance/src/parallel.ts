@@ -23,6 +23,8 @@ export const PARALLEL = {
    * ~1.3), which a median over few runs would misread.
    */
   maxRuns: 6,
+  /** Runs others' load slowed are no evidence either way: take up to this many in all before failing. */
+  maxRunsWhenBusy: 12,
   /** Other processes using this many cores beyond the spare ones (those the workers do not need) make a run a busy one. */
   busyCores: 0.3,
   /** How long to wait for the machine to get quiet before each judged run. */
@@ -78,14 +80,15 @@ export type Verdict = { ok: true; best: number } | { ok: false; best: number; er
 export const busyAt = (cores: number) => Math.max(0, cores - PARALLEL.workers) + PARALLEL.busyCores;
 
 /**
- * Judges the runs so far: the first run at the threshold passes; after `maxRuns` runs below it the
- * workers do not run in parallel (the error says when most runs were slowed by others' load).
+ * Judges the runs so far: the first run at the threshold passes; after `maxRuns` quiet runs below it
+ * (or `maxRunsWhenBusy` in all) the workers do not run in parallel (the error says when most runs
+ * were slowed by others' load).
  */
 export function judge(runs: RatioRun[], n: number, busy = busyAt(PARALLEL.workers)): Verdict | undefined {
   const best = Math.max(0, ...runs.map((r) => r.ratio));
   if (best >= PARALLEL.minRatio) return { ok: true, best };
-  if (runs.length < PARALLEL.maxRuns) return undefined;
   const busyRuns = runs.filter((r) => r.otherCores >= busy).length;
+  if (runs.length - busyRuns < PARALLEL.maxRuns && runs.length < PARALLEL.maxRunsWhenBusy) return undefined;
   const list = runs.map((r) => `${fmt(r.ratio)}${r.otherCores >= busy ? ` (others used ${fmt(r.otherCores)} cores)` : ''}`).join(', ');
   const why = busyRuns * 2 > runs.length ? '; the machine was busy, so this may be its load: run again on a quiet one' : '';
   return {
