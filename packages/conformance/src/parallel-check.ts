@@ -46,18 +46,16 @@ export async function expectParallel(root: string, targetAt: (n: number) => Run)
     probes.push(probe);
   }
   let n = calibratedN(probe);
-  let recalibrated = false;
   const runs: Array<Timing & RatioRun> = [];
   for (;;) {
     const r = await run(n);
-    // A noisy probe can make n too small; the first run, longer, predicts better (once).
-    if (!recalibrated && calibratedN(r) > n) {
-      recalibrated = true;
-      probes.push(r);
+    // A noisy probe (or a first run others slowed) can leave n too small; any run, longer, predicts
+    // better. n only grows, up to maxN, so this ends. Runs at a smaller n are not judged.
+    if (calibratedN(r) > n) {
+      probes.push(r, ...runs.splice(0));
       n = calibratedN(r);
       continue;
     }
-    recalibrated = true;
     runs.push(r);
     const verdict = judge(runs, n, busy);
     if (verdict === undefined) continue;
