@@ -74,7 +74,7 @@ try {
   // The floor, still under the lock: what a Node process costs before any work, per line (these
   // compute nothing, so there is nothing to verify).
   for (const line of [...new Set(study.map((s) => s.line).filter((l): l is string => l !== null))]) {
-    const node = runtimes.node.find((n) => n.line === line)!.binary;
+    const node = runtimes.js.find((n) => n.runtime === 'node' && n.line === line)!.binary;
     const json = path.join(path.dirname(out), `floor-${line}.json`);
     mkdirSync(path.dirname(out), { recursive: true });
     const r = await runProcess('hyperfine', ['-N', '--warmup', '3', '--runs', '30', '--export-json', json, `${node} -e 0`, `${node} scripts/lean-study/floor-worker.cjs`], {

@@ -2,8 +2,8 @@
 # Installs what bench-arena needs on a fresh Debian or Ubuntu machine, then the workspace's dependencies.
 #   bash scripts/setup.sh          tools for building and benchmarking
 #   bash scripts/setup.sh --test   also what the tests need: headless Chromium (the report test),
-#                                  and for scripts/workflow.test.ts the linters actionlint and
-#                                  ShellCheck, and sudo
+#                                  for scripts/workflow.test.ts the linters actionlint and
+#                                  ShellCheck, and sudo; Bun and Deno for the conformance suite
 # Runs as root, or as a user with passwordless sudo (a GitHub runner): apt-get then goes through
 # `sudo -n`. Without either, it prints the apt-get command to run and exits 1.
 set -euo pipefail
@@ -107,4 +107,9 @@ fi
 export TURBO_TELEMETRY_DISABLED=1
 pnpm install --frozen-lockfile
 pnpm exec turbo telemetry disable >/dev/null 2>&1 || true
+if ((want_test)); then
+  # Bun and Deno from the npm registry into .cache/runtimes/, as a BENCH_JS bench installs them: the
+  # conformance suite checks the Node-style variants on every runtime installed there.
+  pnpm exec tsx scripts/install-js.ts bun,deno
+fi
 say "ready"

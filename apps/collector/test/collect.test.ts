@@ -13,7 +13,7 @@ test("a result records its target's runtime, and null when the target has none",
     seeded: false,
     table: 'fib · workers=2',
   };
-  const runtime = { name: 'node' as const, version: 'v24.22.3', flags: ['--x'] };
+  const runtime = { name: 'node', version: 'v24.22.3', engine: 'v8' as const, engineVersion: '13.6.233.17-node.44', flags: ['--x'] };
   assert.deepEqual(toResult({ status: 'failed', target: { ...target, runtime }, error: 'e' }).runtime, runtime);
   assert.equal(toResult({ status: 'failed', target, error: 'e' }).runtime, null);
 });

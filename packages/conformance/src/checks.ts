@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isNodeCommand, type BuiltModule, type RunConfig } from '@arena/contract';
 import { defaultModules, KERNELS_DIST, planTargets, variantCommand, type SkippedModule, type Variant, type Workload } from '@arena/suite';
 import { reportCandidates, runOf, sameAnswer, splitCommand, tail, verifyOutput, type Answers, type Run, type Target } from '@arena/hyperfine-wrapper';
-import type { PlannedGo, PlannedNode, Runtimes } from '@arena/runtimes';
+import type { PlannedGo, PlannedJs, Runtimes } from '@arena/runtimes';
 import { missingBuildOutputs } from './built.ts';
 import { changedModuleCopy } from './module-copy.ts';
 import { expectParallel } from './parallel-check.ts';
@@ -81,11 +81,10 @@ const plan = (workload: string, size: number, workers: number[]): RunConfig => (
   decisions: null,
   only: null,
   leftOut: null,
-  node: null,
+  js: null,
   go: null,
 });
 
-/** The bench's targets of a variant on one Node (undefined: a program that is not Node). */
 /**
  * Conformance checks the default build (bin/<name>, dist/manifest.json's modules): it is planned as
  * built by one default Go, whose version only names parameters here.
@@ -99,9 +98,9 @@ export interface Workloads {
   skipped?: SkippedModule[];
 }
 
-/** The bench's targets (and planned failures) of a variant on one workload at one size, on one Node (undefined: a program that is not Node). */
-const planOf = (variant: Variant, w: Workload, modules: BuiltModule[], skipped: SkippedModule[], size: number, workers: number, node: PlannedNode | undefined) =>
-  planTargets([variant], [w], defaultModules(modules, DEFAULT_GO.version, skipped), plan(w.name, size, [workers]), { node: node ? [node] : [], go: [DEFAULT_GO] });
+/** The bench's targets (and planned failures) of a variant on one workload at one size, on one JavaScript runtime (undefined: a program that is not Node-style). */
+const planOf = (variant: Variant, w: Workload, modules: BuiltModule[], skipped: SkippedModule[], size: number, workers: number, js: PlannedJs | undefined) =>
+  planTargets([variant], [w], defaultModules(modules, DEFAULT_GO.version, skipped), plan(w.name, size, [workers]), { js: js ? [js] : [], go: [DEFAULT_GO] });
 
 function describe(command: string, r: GroupRun): string {
   const how = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;
@@ -175,16 +174,16 @@ function expectErrorLine(command: string, r: GroupRun, mention: string): void {
  * and --workers honoured, two seeds giving two different correct answers (seeded workloads), no
  * process left behind, WASI variants proving which module ran; usage errors refused with exit 2; on
  * fib at a calibrated n, workers that run in parallel (a property of the host). WASI variants with
- * every built module of each workload, Node variants on every Node of `runtimes` (the parallel rule
- * on those `parallelOn` accepts).
+ * every built module of each workload, Node-style variants on every JavaScript runtime of `runtimes`
+ * (the parallel rule on those `parallelOn` accepts).
  */
 export function conformanceChecks(
   root: string,
   variant: Variant,
   modules: BuiltModule[],
-  runtimes: Pick<Runtimes, 'node'>,
+  runtimes: Pick<Runtimes, 'js'>,
   work: Workloads,
-  parallelOn: (node: PlannedNode) => boolean = () => true,
+  parallelOn: (js: PlannedJs) => boolean = () => true,
 ): Check[] {
   const name = variant.name;
   const built = () => {
@@ -211,15 +210,15 @@ export function conformanceChecks(
     return checks;
   }
   if (!isNodeCommand(variant.manifest.command)) return [...checks, ...hostChecks(root, variant, modules, work, undefined, true, built)];
-  if (runtimes.node.length === 0) throw new Error(`${name} is a Node variant, but no Node was given to check it on`);
-  for (const node of runtimes.node) checks.push(...hostChecks(root, variant, modules, work, node, parallelOn(node), built));
+  if (runtimes.js.length === 0) throw new Error(`${name} is a Node-style variant, but no JavaScript runtime was given to check it on`);
+  for (const js of runtimes.js) checks.push(...hostChecks(root, variant, modules, work, js, parallelOn(js), built));
   return checks;
 }
 
-/** The checks that run a variant, on one Node (or as it is: undefined), titled `<variant> [node=<line>] (<module>.wasm) · <workload>`. */
-function hostChecks(root: string, variant: Variant, modules: BuiltModule[], work: Workloads, node: PlannedNode | undefined, parallel: boolean, built: () => void): Check[] {
+/** The checks that run a variant, on one JavaScript runtime (or as it is: undefined), titled `<variant> [node=<line>] (<module>.wasm) · <workload>`. */
+function hostChecks(root: string, variant: Variant, modules: BuiltModule[], work: Workloads, node: PlannedJs | undefined, parallel: boolean, built: () => void): Check[] {
   const checks: Check[] = [];
-  const name = node ? `${variant.name} [node=${node.line}]` : variant.name;
+  const name = node ? `${variant.name} [${node.runtime}=${node.line}]` : variant.name;
   const wasm = variant.manifest.wasmModules;
   const base = variantCommand(variant, node).command;
   const { answers } = work;

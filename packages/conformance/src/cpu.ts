@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux reports CPU time in /proc in USER_HZ ticks, 100 per second on every architecture. */
 const TICK_MS = 10;
@@ -39,4 +39,45 @@ export async function waitForQuiet(cores: number, patienceMs: number, windowMs =
     if ((sampleCpu().machineBusyMs - before) / (performance.now() - start) < cores) return true;
     if (Date.now() >= deadline) return false;
   }
+}
+
+/**
+ * CPU time used so far by each process of group `pgid` (zombies included: their counters stay until
+ * reaped), in milliseconds by `pid@starttime`. A runtime that exits without reaping its workers (Deno's
+ * node:cluster) leaves them to init, so their time never reaches cutime; sampling the group while it
+ * runs still sees them. Scans /proc but reads only the group's own processes' counters.
+ */
+export function groupCpuMs(pgid: number): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // Fields after "(comm) " start at field 3: pgrp is field 5, utime 14, stime 15, starttime 22.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) !== pgid) continue;
+    used.set(`${entry}@${fields[19]}`, (Number(fields[11]) + Number(fields[12])) * TICK_MS);
+  }
+  return used;
+}
+
+/** Keeps sampling {@link groupCpuMs} every `intervalMs`; `stop()` samples once more and gives the group's total, each process at its last value. */
+export function sampleGroupCpu(pgid: number, intervalMs = 20): { stop: () => number } {
+  const last = new Map<string, number>();
+  const sample = () => {
+    for (const [key, ms] of groupCpuMs(pgid)) last.set(key, Math.max(ms, last.get(key) ?? 0));
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return [...last.values()].reduce((a, b) => a + b, 0);
+    },
+  };
 }

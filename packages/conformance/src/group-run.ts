@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { processesInGroup, type ProcessInfo } from '@arena/variant-kit/testing';
+import { sampleGroupCpu } from './cpu.ts';
 
 export type { ProcessInfo };
 
@@ -14,6 +15,8 @@ export interface GroupRun {
   wallMs: number;
   /** Processes of the command's group still alive `graceMs` after it exited (all killed since). */
   leftovers: ProcessInfo[];
+  /** With `sampleCpu`: the CPU time of the group's processes, sampled while it ran (see sampleGroupCpu). */
+  groupCpuMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,7 +34,7 @@ function killGroup(pgid: number): void {
  * but looks before killing: once the command exits, any process of its group still alive after
  * `graceMs` is a leftover (a worker that outlived its primary). The group is killed either way.
  */
-export async function runInGroup(file: string, args: string[], o: { cwd: string; timeoutMs: number; graceMs?: number }): Promise<GroupRun> {
+export async function runInGroup(file: string, args: string[], o: { cwd: string; timeoutMs: number; graceMs?: number; sampleCpu?: boolean }): Promise<GroupRun> {
   const started = performance.now();
   const child = spawn(file, args, { cwd: o.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -39,6 +42,7 @@ export async function runInGroup(file: string, args: string[], o: { cwd: string;
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const closed = new Promise((resolve) => child.once('close', resolve));
+  const sampler = o.sampleCpu && child.pid ? sampleGroupCpu(child.pid) : undefined;
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -51,10 +55,11 @@ export async function runInGroup(file: string, args: string[], o: { cwd: string;
   const wallMs = performance.now() - started;
   clearTimeout(timer);
   const pgid = child.pid!;
+  const groupCpuMs = sampler?.stop();
   let leftovers = processesInGroup(pgid);
   for (const deadline = Date.now() + (o.graceMs ?? 0); leftovers.length && Date.now() < deadline; leftovers = processesInGroup(pgid)) await sleep(25);
   killGroup(pgid);
   // All output is read once the pipes close; a leftover holding them open is gone by now.
   await Promise.race([closed, sleep(2000)]);
-  return { exitCode, signal, stdout, stderr, timedOut, wallMs, leftovers };
+  return { exitCode, signal, stdout, stderr, timedOut, wallMs, leftovers, ...(groupCpuMs === undefined ? {} : { groupCpuMs }) };
 }

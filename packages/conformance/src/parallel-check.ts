@@ -10,7 +10,7 @@ const TIMEOUT_MS = 60_000;
 async function measure(root: string, target: Run): Promise<Timing & RatioRun> {
   const [file, ...args] = splitCommand(target.command);
   const before = sampleCpu();
-  const r = await runInGroup(file!, args, { cwd: root, timeoutMs: TIMEOUT_MS });
+  const r = await runInGroup(file!, args, { cwd: root, timeoutMs: TIMEOUT_MS, sampleCpu: true });
   const after = sampleCpu();
   if (r.exitCode !== 0 || r.timedOut) {
     const how = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;
@@ -18,7 +18,8 @@ async function measure(root: string, target: Run): Promise<Timing & RatioRun> {
   }
   const verdict = verifyOutput(r.stdout, target.expected, root);
   if (!verdict.ok) throw new Error(`\`${target.command}\`: ${verdict.error}`);
-  const cpuMs = after.childrenMs - before.childrenMs;
+  // What the waited-for accounting saw, or the group's sampled time when workers went unreaped.
+  const cpuMs = Math.max(after.childrenMs - before.childrenMs, r.groupCpuMs ?? 0);
   const otherMs = Math.max(0, after.machineBusyMs - before.machineBusyMs - cpuMs);
   return { n: target.expected.size, wallMs: r.wallMs, computeMs: verdict.report.phasesMs.computeMs, ratio: cpuMs / r.wallMs, otherCores: otherMs / r.wallMs };
 }

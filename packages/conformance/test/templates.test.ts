@@ -12,7 +12,7 @@ import { after, test } from 'node:test';
 import { execa } from 'execa';
 import { parseRunDocument } from '@arena/contract';
 import { discoverVariants, discoverWorkloads, loadAnswers, readKernels, repoRoot } from '@arena/suite';
-import { harnessNode, planNodes } from '@arena/runtimes';
+import { harnessNode, planJs } from '@arena/runtimes';
 import { TEMPLATES } from '../../../turbo/generators/variant-options.ts';
 import { conformanceChecks, runChecks } from '../src/checks.ts';
 import { copyWorkspace } from '../src/workspace-copy.ts';
@@ -100,7 +100,7 @@ test('the generated variants pass the conformance checks on every workload, the 
     const variant = variants.find((v) => v.name === name);
     assert.ok(variant, `${name} is not discovered`);
     // The harness's Node, as the bench below runs them (no BENCH_NODE).
-    const runtimes = { node: await planNodes([harnessNode()], copy, variant.manifest.nodeFlags) };
+    const runtimes = { js: await planJs([harnessNode()], copy, variant.manifest.nodeFlags) };
     const failed = (await runChecks(conformanceChecks(copy, variant, modules, runtimes, work))).filter((o) => o.error);
     assert.deepEqual(failed, [], `${name} breaks the contract`);
   }

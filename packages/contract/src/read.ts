@@ -124,7 +124,18 @@ function v7to8(doc: Doc): Doc {
 }
 
 /** Upgrades from older schema versions, keyed by the version they read. Each returns the next version's document. */
-export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4, 4: v4to5, 5: v5to6, 6: v6to7, 7: v7to8 };
+/**
+ * Version 9 runs Node-style variants on any declared JavaScript runtime: config.node (Node lines)
+ * becomes config.js (`node@<line>`), and a result's runtime names its engine. Every earlier run ran
+ * on Node (V8), whose engine version it did not record. Keys and parameters stay as they were.
+ */
+function v8to9(doc: Doc): Doc {
+  const { node, ...config } = doc.config as Doc & { node?: string[] | null };
+  const results = (doc.results as Doc[]).map((r) => (r.runtime ? { ...r, runtime: { ...(r.runtime as Doc), engine: 'v8', engineVersion: null } } : r));
+  return { ...doc, schemaVersion: 9, config: { ...config, js: node ? node.map((l) => `node@${l}`) : null }, results };
+}
+
+export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4, 4: v4to5, 5: v5to6, 6: v6to7, 7: v7to8, 8: v8to9 };
 
 /** Why a run document could not be read. */
 export class RunDocumentError extends Error {}

@@ -3,7 +3,7 @@ import { decisionRule, runDecisions } from './decisions.ts';
 import { variantReport } from './report.ts';
 
 /** The run document version this code writes. Older versions are migrated on read (see migrate.ts). */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** Summary statistics of one sample, all in the unit named by the field that holds them. */
 export const sampleStats = z.object({
@@ -30,14 +30,19 @@ export const wallSeconds = sampleStats
 /** Why the harness stopped measuring a result. */
 export const stopReason = z.enum(['fixed-runs', 'precision', 'max-runs', 'budget', 'decided']);
 
-/** The runtime the harness chose for a result: the Node a Node variant ran on, and the flags it passed. */
+/** The runtime the harness chose for a result: the JavaScript runtime a Node-style variant ran on, its engine, and the flags it passed. */
 export const resultRuntime = z.object({
-  name: z.literal('node'),
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .describe('The runtime declared in packages/runtimes/src/js/ (node, bun, deno); also the parameter naming its line.'),
   version: z
     .string()
-    .regex(/^v\d+\.\d+\.\d+/)
-    .describe("What the binary's --version prints, e.g. v24.22.3."),
-  flags: z.array(z.string()).describe("The manifest's nodeFlags this Node accepted, passed before the script."),
+    .regex(/^v?\d+\.\d+\.\d+/)
+    .describe('Its exact version the way it prints it: v24.22.3 for Node, 1.4.5 for Bun, 2.9.6 for Deno.'),
+  engine: z.enum(['v8', 'jsc']).describe('The JavaScript engine it embeds.'),
+  engineVersion: z.string().nullable().describe("The engine's version where the runtime tells it truthfully (Node's process.versions.v8, Deno's --version, Bun's WebKit commit); null when not known."),
+  flags: z.array(z.string()).describe("The manifest's nodeFlags this runtime accepted (detected its own way), as the engine flags passed; none for Bun."),
 });
 
 const resultBase = z.object({
@@ -48,7 +53,7 @@ const resultBase = z.object({
   command: z.string().describe('The exact command that was timed, runnable from the repository root.'),
   summary: z.string().optional().describe("The variant's one-line description."),
   // Required, null when none: a writer must decide, so a Node result never loses its runtime by omission.
-  runtime: resultRuntime.nullable().describe('The runtime the harness ran a Node variant on; null for a self-contained program (Go, C) or a broken manifest.'),
+  runtime: resultRuntime.nullable().describe('The JavaScript runtime the harness ran a Node-style variant on; null for a self-contained program (Go, C) or a broken manifest.'),
   goToolchain: z
     .string()
     .regex(/^go1\.\d+/)
@@ -162,7 +167,11 @@ export const runConfig = z.object({
     .nullable()
     .default(null)
     .describe('The decisions stop rule (the default profile): a result leaves once minRounds are done and nothing undecided compares it; null: the precision rule (targetCiPct, budgets).'),
-  node: z.array(z.string().regex(/^\d+$/)).min(1).nullable().describe("BENCH_NODE: the Node lines asked for (each result's parameters.node says which it ran on); null: the harness's own Node."),
+  js: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]*@\d+(\.\d+)*$/))
+    .min(1)
+    .nullable()
+    .describe("BENCH_JS (or BENCH_NODE): the JavaScript runtimes asked for, as <runtime>@<line> (each result's parameters.<runtime> says which it ran on); null: the harness's own Node."),
   go: z
     .array(z.string().regex(/^1\.\d+$/))
     .min(1)

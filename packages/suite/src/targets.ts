@@ -1,31 +1,32 @@
 import { isNodeCommand, type BuiltModule, type ResultRuntime, type RunConfig } from '@arena/contract';
 import type { Target } from '@arena/hyperfine-wrapper';
-import type { PlannedGo, PlannedNode, Runtimes } from '@arena/runtimes';
+import { jsRuntime, type PlannedGo, type PlannedJs, type Runtimes } from '@arena/runtimes';
 import path from 'node:path';
 import { goBuiltCommand, KERNELS_DIST, type Modules, type Variant } from './discover.ts';
 import { resultLabel, tableOf } from './identity.ts';
 import { answerTolerance, type Workload } from './workloads.ts';
 
 /**
- * A variant's command from the repository root, before `--n` and the rest. On a Node (a Node variant:
- * its command starts with `node`) `node` becomes that Node's binary, followed by the manifest's
- * nodeFlags that this Node accepts. A Go-built variant built by a Go other than the default runs its
- * program from bin/go/<version>/.
+ * A variant's command from the repository root, before `--n` and the rest. On a JavaScript runtime (a
+ * Node-style variant: its command starts with `node`) `node <script>` becomes that runtime's launch
+ * of the script, with the manifest's nodeFlags it accepts as engine flags. A Go-built variant built by
+ * a Go other than the default runs its program from bin/go/<version>/.
  */
-export function variantCommand(v: Variant, node?: PlannedNode, go?: PlannedGo): { command: string; runtime?: ResultRuntime } {
+export function variantCommand(v: Variant, js?: PlannedJs, go?: PlannedGo): { command: string; runtime?: ResultRuntime } {
   const manifestCommand = go ? goBuiltCommand(v.manifest.command, go) : v.manifest.command;
   const command = manifestCommand.replaceAll('{pkg}', v.dir);
-  if (node === undefined) return { command };
-  const [, ...script] = command.split(' ').filter(Boolean);
-  const flags = v.manifest.nodeFlags.filter((f) => node.acceptedFlags.includes(f));
-  return { command: [node.binary, ...flags, ...script].join(' '), runtime: { name: 'node', version: node.version, flags } };
+  if (js === undefined) return { command };
+  const [, script, ...rest] = command.split(' ').filter(Boolean);
+  const flags = v.manifest.nodeFlags.filter((f) => js.acceptedFlags.includes(f));
+  const words = [...jsRuntime(js.runtime).launch(js.binary, flags, script!), ...rest];
+  return { command: words.join(' '), runtime: { name: js.runtime, version: js.version, engine: js.engine, engineVersion: js.engineVersion, flags } };
 }
 
-/** The Nodes a variant runs on: every planned one for a Node variant, none (undefined: as it is) for another. */
-function hostsOf(v: Variant, runtimes: Runtimes): Array<PlannedNode | undefined> {
+/** The JavaScript runtimes a variant runs on: every planned one for a Node-style variant, none (undefined: as it is) for another. */
+function hostsOf(v: Variant, runtimes: Runtimes): Array<PlannedJs | undefined> {
   if (!isNodeCommand(v.manifest.command)) return [undefined];
-  if (runtimes.node.length === 0) throw new Error(`${v.name} is a Node variant, but no Node was planned to run it on`);
-  return runtimes.node;
+  if (runtimes.js.length === 0) throw new Error(`${v.name} is a Node-style variant, but no JavaScript runtime was planned to run it on`);
+  return runtimes.js;
 }
 
 /** The Go toolchains a variant's program is built by: every planned one for a Go-built variant, none (undefined) for another. */
@@ -62,13 +63,13 @@ function modulesFor(modules: Modules, w: string, runtimes: Runtimes, builder: Pl
 }
 
 /**
- * The targets for each workload, variant and worker count: once per Node line for Node variants
- * (`parameters.node`), once per Go toolchain for Go-built variants and for the Go-compiled module
+ * The targets for each workload, variant and worker count: once per JavaScript runtime line for
+ * Node-style variants (`parameters.node`, `.bun`, `.deno`), once per Go toolchain for Go-built variants and for the Go-compiled module
  * (`parameters.go`), once per kernel module of the workload for WASI variants. Results of one workload
  * with the same worker count share a table (their ratios are compared), so they share rounds. Worker
  * counts become a parameter only when scaling. The workloads run are config.sizes' keys, at those
  * sizes. A workload's float answers get its fmaTolerance on an `arch` whose compilers may fuse
- * multiply-adds (answerTolerance). Pure: the Nodes, Gos and modules come resolved in `runtimes` and `modules`.
+ * multiply-adds (answerTolerance). Pure: the JavaScript runtimes, Gos and modules come resolved in `runtimes` and `modules`.
  */
 export function planTargets(
   variants: Variant[],
@@ -88,13 +89,13 @@ export function planTargets(
     const tolerance = answerTolerance(w.spec, arch);
     for (const v of variants) {
       for (const workers of config.workers) {
-        for (const node of hostsOf(v, runtimes)) {
+        for (const js of hostsOf(v, runtimes)) {
           for (const builder of buildersOf(v, runtimes)) {
-            const { command, runtime } = variantCommand(v, node, builder);
+            const { command, runtime } = variantCommand(v, js, builder);
             const base = `${command} --workload ${w.name} --size ${size} --workers ${workers}`;
             const params = (go?: PlannedGo): Record<string, string> => ({
               ...(scaling ? { workers: String(workers) } : {}),
-              ...(node ? { node: node.line } : {}),
+              ...(js ? { [js.runtime]: js.line } : {}),
               ...(go ? { go: go.line } : {}),
             });
             const identify = (parameters: Record<string, string>) => ({ key: resultLabel({ variant: v.name, workload: w.name, parameters }), parameters });

@@ -20,7 +20,7 @@ const config: RunConfig = {
   decisions: null,
   only: null,
   leftOut: null,
-  node: null,
+  js: null,
   go: null,
 };
 const variant = (name: string, command: string, nodeFlags: string[] = []): Variant => ({
@@ -37,8 +37,8 @@ test('the flags to detect are every flag some variant wants, once', () => {
 
 test('no Node variant to run: no Node is resolved, even when BENCH_NODE asks for some', async () => {
   const said: string[] = [];
-  const runtimes = await resolveRuntimes([variant('go-native', '{pkg}/bin/go-native')], { ...config, node: ['24'] }, '/nonexistent', (m) => said.push(m));
-  assert.deepEqual(runtimes, { node: [], go: [] });
+  const runtimes = await resolveRuntimes([variant('go-native', '{pkg}/bin/go-native')], { ...config, js: ['node@24'] }, '/nonexistent', (m) => said.push(m));
+  assert.deepEqual(runtimes, { js: [], go: [] });
   assert.deepEqual(said, []);
 });
 
@@ -53,7 +53,7 @@ test('a Go-built variant is built by the Go on PATH without BENCH_GO, and that G
 test("without BENCH_NODE the Node variants run on the harness's Node", async () => {
   const runtimes = await resolveRuntimes([variant('threads-js', 'node {pkg}/dist/main.js', ['--no-such-flag-xyz'])], config, '/nonexistent', () => {});
   assert.deepEqual(
-    runtimes.node.map((n) => [n.version, n.binary, n.acceptedFlags]),
+    runtimes.js.map((n) => [n.version, n.binary, n.acceptedFlags]),
     [[process.version, process.execPath, []]],
   );
 });

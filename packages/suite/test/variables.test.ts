@@ -56,7 +56,7 @@ for (const [typed, near] of [
 }
 
 test('an unknown name near no known one is refused with the list of known names', () => {
-  for (const typed of ['BENCH_JS', 'BENCH_', 'BENCH_MEMORY', 'BENCH_RUNTIMES']) {
+  for (const typed of ['BENCH_JSX_ENGINES', 'BENCH_', 'BENCH_MEMORY', 'BENCH_RUNTIMES']) {
     assert.equal(nearestVariable(typed), null, typed);
     assert.equal(problem({ [typed]: 'bun,deno' }), `unknown setting ${typed} (known: ${known.join(', ')})`);
   }

@@ -80,7 +80,7 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
       const unknown = only.filter((n) => !found.some((v) => v.name === n));
       if (unknown.length) throw new ConfigError(`BENCH_ONLY names no variant: ${unknown.join(', ')} (found: ${found.map((v) => v.name).join(', ')})`);
     }
-    // Before any timing: BENCH_NODE's Nodes are installed on first use, and their flags detected;
+    // Before any timing: BENCH_JS's runtimes are installed on first use, and their flags detected;
     // BENCH_GO's toolchains are fetched and build the Go variants and the Go module.
     const runtimes = await resolveRuntimes(variants, settings.config, root, log);
     if (!settings.skipBuild) await buildGoToolchains({ root, variants, toolchains: runtimes.go, say: log, signal: ac.signal });
@@ -97,7 +97,7 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
       .join(', ');
     const memory = c.memoryRuns ? `, then ${c.memoryRuns} memory runs per result (${describeProbe(probe)})` : ', memory not measured (BENCH_MEMORY_RUNS=0)';
     log(
-      `${variants.length} variants × ${settings.workloads.length} workloads (${sizes}), profile ${c.profile}: workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${memory}${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${c.suiteBudgetS ? `, the suite within ${Math.round(c.suiteBudgetS / 60)} min` : ''}${c.workloads ? ` · only workloads ${c.workloads.join(', ')}` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.node.length ? ` · node ${runtimes.node.map((n) => n.version).join(', ')}` : ''}${runtimes.go.length ? ` · ${runtimes.go.map((g) => g.version).join(', ')}` : ''}`,
+      `${variants.length} variants × ${settings.workloads.length} workloads (${sizes}), profile ${c.profile}: workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${memory}${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${c.suiteBudgetS ? `, the suite within ${Math.round(c.suiteBudgetS / 60)} min` : ''}${c.workloads ? ` · only workloads ${c.workloads.join(', ')}` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.js.length ? ` · ${runtimes.js.map((n) => `${n.runtime} ${n.version}`).join(', ')}` : ''}${runtimes.go.length ? ` · ${runtimes.go.map((g) => g.version).join(', ')}` : ''}`,
     );
 
     const createdAt = new Date();

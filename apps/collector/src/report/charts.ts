@@ -209,17 +209,17 @@ export function scalingChart(doc: RunDocument): ChartSpec | null {
   };
 }
 
-/** Median wall time of each result against the Node line or Go toolchain, with 95 % CIs (only for runs over several). */
+/** Median wall time of each result against the JavaScript runtime line or Go toolchain, with 95 % CIs (only for runs over several). */
 export function runtimeChart(doc: RunDocument, dimension: RuntimeDimension = 'node'): ChartSpec | null {
   const rows = runtimeRows(doc, dimension);
   if (!rows.length) return null;
   const lines = [...new Set(rows.map((r) => r.line))];
   const names = DIMENSION_NAMES[dimension];
-  const x = { field: 'line', type: 'ordinal' as const, title: dimension === 'node' ? 'Node line' : 'Go toolchain', sort: lines };
+  const x = { field: 'line', type: 'ordinal' as const, title: dimension === 'node' ? 'JavaScript runtime' : 'Go toolchain', sort: lines };
   const color = { field: 'series', type: 'nominal' as const, title: 'variant', scale: { scheme: 'tableau20' } };
   const caption =
     dimension === 'node'
-      ? `Median wall time of every Node variant on each Node line measured (${lines.join(', ')}), with its 95 % CI; the flags each ran with are in the run document (results[].runtime).`
+      ? `Median wall time of every Node-style variant on each JavaScript runtime line measured (${lines.join(', ')}), with its 95 % CI; the engine and the flags each ran with are in the run document (results[].runtime).`
       : `Median wall time of every Go-built result (Go variants, and the Go-compiled module on any host) for each Go toolchain measured (${lines.join(', ')}), with its 95 % CI; the exact Go is in the run document (results[].goToolchain).`;
   return {
     name: dimension === 'node' ? 'runtimes' : 'go-toolchains',

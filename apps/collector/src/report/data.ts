@@ -1,5 +1,5 @@
 import type { OkResult, RunDocument } from '@arena/contract';
-import { compareLines } from '@arena/runtimes';
+import { compareLines, JS_RUNTIMES } from '@arena/runtimes';
 import { variantLabel } from '@arena/suite';
 import { resultLabel } from '../format.ts';
 import { historySeries, type HistoryOptions } from './history.ts';
@@ -134,12 +134,15 @@ export function scalingRows(doc: RunDocument): ScalingRow[] {
   });
 }
 
-/** A runtime dimension of results: the Node line a Node variant ran on, or the Go that built the Go code. */
+/**
+ * A runtime dimension of results: the JavaScript runtime line a Node-style variant ran on (`node`:
+ * Node, Bun, Deno), or the Go that built the Go code.
+ */
 export type RuntimeDimension = 'node' | 'go';
 
 /** How a dimension is named in the report. */
 export const DIMENSION_NAMES: Record<RuntimeDimension, { title: string; line: (l: string) => string }> = {
-  node: { title: 'Node versions', line: (l) => `Node ${l}` },
+  node: { title: 'JavaScript runtimes', line: (l) => l },
   go: { title: 'Go toolchains', line: (l) => `Go ${l}` },
 };
 
@@ -152,17 +155,27 @@ export interface RuntimeRow {
   ci95HighMs: number;
 }
 
+/** The JavaScript runtime parameter of a result (`node`, `bun`, `deno`), in the declarations' order. */
+const JS_KEYS = JS_RUNTIMES.map((r) => r.name);
+const jsTitleOf = (key: string, line: string) => `${JS_RUNTIMES.find((r) => r.name === key)!.title} ${line}`;
+const jsOrder = (line: string) => JS_RUNTIMES.findIndex((r) => line.startsWith(`${r.title} `));
+
 /**
- * How each result's time moves with the Node line (`node`) or the Go toolchain (`go`), when the run
- * measured more than one (results then carry parameters.node / parameters.go). Lines sort numerically.
+ * How each result's time moves with the JavaScript runtime (`node`: parameters.node, .bun, .deno,
+ * lines `Node 20`, `Bun 1.4`) or the Go toolchain (`go`), when the run measured more than one.
+ * Runtimes in the declarations' order, lines numerically.
  */
 export function runtimeRows(doc: RunDocument, dimension: RuntimeDimension = 'node'): RuntimeRow[] {
   const rows = okResults(doc).flatMap((r) => {
-    const { [dimension]: line, ...rest } = r.parameters;
+    const key = dimension === 'go' ? 'go' : JS_KEYS.find((k) => r.parameters[k] !== undefined);
+    if (key === undefined) return [];
+    const { [key]: line, ...rest } = r.parameters;
     if (line === undefined) return [];
     const w = r.wallS;
-    return [{ series: resultLabel({ variant: r.variant, workload: r.workload, parameters: rest }), line, medianMs: toMs(w.median), ci95LowMs: toMs(w.ci95.low), ci95HighMs: toMs(w.ci95.high) }];
+    const shown = dimension === 'go' ? line : jsTitleOf(key, line);
+    return [{ series: resultLabel({ variant: r.variant, workload: r.workload, parameters: rest }), line: shown, medianMs: toMs(w.median), ci95LowMs: toMs(w.ci95.low), ci95HighMs: toMs(w.ci95.high) }];
   });
   if (new Set(rows.map((r) => r.line)).size < 2) return [];
-  return rows.sort((a, b) => compareLines(a.line, b.line));
+  if (dimension === 'go') return rows.sort((a, b) => compareLines(a.line, b.line));
+  return rows.sort((a, b) => jsOrder(a.line) - jsOrder(b.line) || compareLines(a.line.split(' ')[1]!, b.line.split(' ')[1]!));
 }

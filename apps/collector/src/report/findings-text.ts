@@ -87,7 +87,7 @@ export function findingSections(f: Findings): FindingSection[] {
       title: w.streamed ? `${w.workload} (streamed: also ns per kernel call)` : w.workload,
       workload: w.workload,
       items: [
-        { lead: 'Fastest Node way', text: w.fastestNode ? wayText(w.fastestNode) : 'no Node result', sub: [] },
+        { lead: 'Fastest JavaScript way', text: w.fastestNode ? wayText(w.fastestNode) : 'no JavaScript result', sub: [] },
         { lead: 'Fastest Go way', text: w.fastestGo ? wayText(w.fastestGo) : 'no Go result', sub: [] },
         w.wasmVsNative.length
           ? { lead: 'Wasm against native, per host', text: "wasm time over the same host family's native time (below 1× wasm is faster)", sub: wasmItems(w.wasmVsNative) }

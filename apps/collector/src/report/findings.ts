@@ -46,6 +46,7 @@ export interface WasmVsNative {
 export interface WorkloadFindings {
   workload: string;
   streamed: boolean;
+  /** Among the Node-style hosts, on any JavaScript runtime (the way names it: `threads-js [bun=1.4]`). */
   fastestNode: Way | null;
   fastestGo: Way | null;
   wasmVsNative: WasmVsNative[];
@@ -78,7 +79,7 @@ const decidedRatio = (d: ComparisonDecisionDoc): RatioCi => ({
 export const verdictOf = (r: RatioCi): Verdict => (r.significant ? (r.ratio < 1 ? 'faster' : 'slower') : 'same');
 
 /**
- * The findings of a run, from its data alone: per workload the fastest Node way and the fastest Go
+ * The findings of a run, from its data alone: per workload the fastest JavaScript way (any runtime) and the fastest Go
  * way (with CI, ratio to c-native and margin over the runner-up), and each wasm result against its
  * host's native twin; then every answer that differs between workloads. Pure.
  */
@@ -158,7 +159,7 @@ function flipsOf(ws: WorkloadFindings[]): Flip[] {
       const way = pick(w);
       return way ? [{ workload: w.workload, answer: way.label, ratio: null }] : [];
     });
-    if (new Set(answers.map((a) => a.answer)).size > 1) flips.push({ kind, subject: kind === 'fastest-node' ? 'the fastest Node way' : 'the fastest Go way', answers });
+    if (new Set(answers.map((a) => a.answer)).size > 1) flips.push({ kind, subject: kind === 'fastest-node' ? 'the fastest JavaScript way' : 'the fastest Go way', answers });
   }
   const bySubject = new Map<string, Flip['answers']>();
   for (const w of ws) {

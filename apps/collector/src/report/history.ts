@@ -55,7 +55,8 @@ export interface Toolchain {
 }
 
 export const toolchainOf = (doc: RunDocument, r: VariantResult): Toolchain => ({
-  node: r.runtime?.version ?? null,
+  // The JavaScript runtime it ran on; a series never changes runtime (its key names it), only version.
+  node: r.runtime ? (r.runtime.name === 'node' ? r.runtime.version : `${r.runtime.name} ${r.runtime.version}`) : null,
   go: r.goToolchain,
   clang: doc.machine.versions.clang,
   hyperfine: doc.machine.versions.hyperfine,

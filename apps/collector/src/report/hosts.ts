@@ -1,7 +1,10 @@
 import type { VariantResult } from '@arena/contract';
+import { JS_RUNTIMES } from '@arena/runtimes';
 
-/** The runtime family of a host: Node variants, Go programs, and native C. */
+/** The runtime family of a host: Node-style variants (on Node, Bun or Deno), Go programs, and native C. */
 export type HostKind = 'node' | 'go' | 'native';
+
+const JS_KEYS = JS_RUNTIMES.map((r) => r.name);
 
 /** Where a result sits in the matrices: its row (host) and, with its workload, its column (producer). */
 export interface Placement {
@@ -22,9 +25,9 @@ const paramText = (k: string, v: string) => (k === 'workers' ? `${v} worker${v =
 /** A host's row label: `threads-wasi · node 20 · 2 workers`. */
 export const hostLabel = (variant: string, params: Record<string, string>): string => [variant, ...Object.entries(params).map(([k, v]) => paramText(k, v))].join(' · ');
 
-/** Node when it ran on a Node (or names a Node line), Go when Go code hosts it, else native. */
+/** Node-style when it ran on a JavaScript runtime (or names a runtime line), Go when Go code hosts it, else native. */
 function kindOf(r: VariantResult): HostKind {
-  if (r.runtime?.name === 'node' || r.parameters.node !== undefined) return 'node';
+  if (r.runtime !== null || JS_KEYS.some((k) => r.parameters[k] !== undefined)) return 'node';
   if (r.goToolchain !== null || r.parameters.go !== undefined) return 'go';
   return 'native';
 }

@@ -78,7 +78,7 @@ export function scalingTable(doc: RunDocument): Table {
   };
 }
 
-/** Median ms (95 % CI) of each result per Node line or Go toolchain (empty unless the run measured several). */
+/** Median ms (95 % CI) of each result per JavaScript runtime line or Go toolchain (empty unless the run measured several). */
 export function runtimeTable(doc: RunDocument, dimension: RuntimeDimension = 'node'): Table {
   const rows = runtimeRows(doc, dimension);
   const lines = [...new Set(rows.map((r) => r.line))];

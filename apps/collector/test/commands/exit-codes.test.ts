@@ -123,6 +123,9 @@ test('new-workload: a name that is not kebab-case exits 2', () => usage(['new-wo
 test('bench: an argument exits 2 instead of being ignored', () => usage(['bench', '--profile', 'quick'], /bench takes no arguments, got "--profile quick"/));
 test('bench: an unknown BENCH_PROFILE exits 2', () => usage(['bench'], /BENCH_PROFILE must be one of .*, got "nope"$/, { BENCH_PROFILE: 'nope' }));
 test('bench: a bad BENCH_WORKERS number exits 2', () => usage(['bench'], /BENCH_WORKERS must be an integer in 1\.\.256, got "many"$/, { BENCH_WORKERS: 'many' }));
+test('bench: a BENCH_JS runtime that is not declared and pinned exits 2 naming the accepted ones', () =>
+  usage(['bench'], /BENCH_JS must be "all" or a comma-separated list of runtimes from node@20, .*bun@1\.4, deno@2\.9 .*; got "quickjs"$/, { BENCH_JS: 'bun,quickjs' }));
+test('bench: BENCH_JS and BENCH_NODE together exit 2', () => usage(['bench'], /set BENCH_JS or BENCH_NODE, not both/, { BENCH_JS: 'bun', BENCH_NODE: '20' }));
 test('bench: a bad BENCH_ROUNDS number exits 2', () => usage(['bench'], /BENCH_ROUNDS must be an integer in 1\.\.1000, got "0"$/, { BENCH_ROUNDS: '0' }));
 test('bench: BENCH_ONLY naming no variant exits 2 and writes nothing', async () => {
   const before = snapshot(results);
@@ -148,8 +151,8 @@ async function refused(args: string[], env: Record<string, string>, line: string
 }
 const workloadTypo = 'unknown setting BENCH_WORKLOAD (did you mean BENCH_WORKLOADS?)';
 test('bench: an unknown BENCH_* exits 2 with the nearest known name, before anything is timed', () => refused(['bench'], { BENCH_WORKLOAD: 'fib' }, workloadTypo));
-test('bench: BENCH_JS, near no setting, exits 2 listing the known ones', () =>
-  refused(['bench'], { BENCH_JS: 'bun,deno' }, `unknown setting BENCH_JS (known: ${Object.keys(VARIABLES).sort().join(', ')})`));
+test('bench: BENCH_RUNTIMES, near no setting, exits 2 listing the known ones', () =>
+  refused(['bench'], { BENCH_RUNTIMES: 'bun,deno' }, `unknown setting BENCH_RUNTIMES (known: ${Object.keys(VARIABLES).sort().join(', ')})`));
 test('bench: a retired BENCH_RUNS exits 2 naming what replaced it', () => refused(['bench'], { BENCH_RUNS: '3' }, `BENCH_RUNS is no longer read; use ${RETIRED.BENCH_RUNS}`));
 test('compare: an unknown BENCH_* exits 2 before any checkout or build', () => refused(['compare', 'HEAD'], { BENCH_WORKLOAD: 'fib' }, workloadTypo));
 test('aa: an unknown BENCH_* exits 2 before either run', () => refused(['aa', '--profile', 'quick'], { BENCH_WORKLOAD: 'fib' }, workloadTypo));

@@ -150,9 +150,9 @@ test('the heat maps have one valued cell per ok result, read from the DOM; findi
     assert.equal(await page.locator('figure.matrix .legend').count(), 4, 'a colour legend per matrix');
 
     // Findings, generated from the data: per workload, and the flips between workloads.
-    assert.match(await page.locator('[data-findings="fib"]').innerText(), /Fastest Node way: threads-wasi \[module=clang, node=20\]/);
+    assert.match(await page.locator('[data-findings="fib"]').innerText(), /Fastest JavaScript way: threads-wasi \[module=clang, node=20\]/);
     assert.match(await page.locator('[data-findings="chunk-hash"]').innerText(), /ns per call/);
-    assert.match(await page.locator('[data-findings="flips"]').innerText(), /fastest Node way: threads-wasi \[module=clang, node=20\] on fib; threads-js \[node=20\] on nbody/);
+    assert.match(await page.locator('[data-findings="flips"]').innerText(), /fastest JavaScript way: threads-wasi \[module=clang, node=20\] on fib; threads-js \[node=20\] on nbody/);
 
     // The results tables' numbers do not wrap.
     const wraps = await page.locator('table.table td:not(:last-child)').evaluateAll((els) => els.filter((e) => getComputedStyle(e).whiteSpace !== 'nowrap').length);

@@ -40,7 +40,7 @@ test('sections: one per workload, then the flips; every number comes from the ru
   );
   assert.deepEqual(
     s[0]!.items.map((i) => i.lead),
-    ['Fastest Node way', 'Fastest Go way', 'Wasm against native, per host'],
+    ['Fastest JavaScript way', 'Fastest Go way', 'Wasm against native, per host'],
   );
   assert.match(s[0]!.items[2]!.sub[0]!, /^threads-wasi · node 20 against threads-js · node 20: clang 0\.32× \(0\.3\d–0\.3\d\), wasm faster; assemblyscript .*; go 1\.2\d× .*wasm slower$/);
   assert.match(s[3]!.items[1]!.text, /^wasm faster on fib \(0\.32×, CI .*\); wasm slower on nbody \(1\.55×, CI .*\); wasm slower on chunk-hash/);

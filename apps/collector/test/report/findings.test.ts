@@ -45,12 +45,12 @@ test('wasm against the native twin of each host: ratio, CI and verdict', () => {
   assert.ok(Math.abs(clang.ratio.ratio - 0.45 / 1.4) < 0.01 && clang.ratio.ci!.high < 1);
 });
 
-test('where the answer flips: the fastest Node way, and wasm helping on one workload but not another', () => {
+test('where the answer flips: the fastest JavaScript way, and wasm helping on one workload but not another', () => {
   const f = findings(makeMatrixRun(), streamed);
   assert.deepEqual(
     f.flips.map((x) => [x.kind, x.subject, x.answers.map((a) => `${a.workload}: ${a.answer}`).join(', ')]),
     [
-      ['fastest-node', 'the fastest Node way', 'fib: threads-wasi [module=clang, node=20], nbody: threads-js [node=20], chunk-hash: threads-js [node=20]'],
+      ['fastest-node', 'the fastest JavaScript way', 'fib: threads-wasi [module=clang, node=20], nbody: threads-js [node=20], chunk-hash: threads-js [node=20]'],
       ['wasm-vs-native', 'threads-wasi · node 20 [clang] against threads-js · node 20', 'fib: faster, nbody: slower, chunk-hash: slower'],
       ['wasm-vs-native', 'threads-wasi · node 20 [assemblyscript] against threads-js · node 20', 'fib: faster, nbody: slower'],
       ['wasm-vs-native', 'go-wazero · go 1.26 [clang] against go-native · go 1.26', 'fib: slower, nbody: same, chunk-hash: slower'],

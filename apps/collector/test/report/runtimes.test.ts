@@ -17,17 +17,28 @@ function overNodes(): RunDocument {
   return { ...base, results };
 }
 
-test('runtime rows: one series per host without its node parameter, lines in numeric order', () => {
+test('runtime rows: one series per host without its runtime parameter, lines in numeric order', () => {
   const rows = runtimeRows(overNodes());
   assert.deepEqual(
     rows.map((r) => [r.series, r.line]),
     [
-      ['threads-wasi [module=clang] · fib', '20'],
-      ['threads-wasi [module=clang] · fib', '22'],
-      ['threads-wasi [module=clang] · fib', '24'],
+      ['threads-wasi [module=clang] · fib', 'Node 20'],
+      ['threads-wasi [module=clang] · fib', 'Node 22'],
+      ['threads-wasi [module=clang] · fib', 'Node 24'],
     ],
   );
   assert.ok(rows[0]!.ci95LowMs <= rows[0]!.ci95HighMs);
+});
+
+test('Bun and Deno results join the same series as Node ones: a column per runtime line, Node first', () => {
+  const base = overNodes();
+  const one = base.results.find((r) => r.variant === 'threads-wasi')!;
+  const doc = { ...base, results: [...base.results, { ...one, parameters: { module: 'clang', deno: '2.9' } }, { ...one, parameters: { module: 'clang', bun: '1.4' } }] };
+  assert.deepEqual(
+    runtimeRows(doc).map((r) => [r.series, r.line]),
+    ['Node 20', 'Node 22', 'Node 24', 'Bun 1.4', 'Deno 2.9'].map((l) => ['threads-wasi [module=clang] · fib', l]),
+  );
+  assert.deepEqual(runtimeTable(doc).header.slice(-2), ['Bun 1.4: ms (95 % CI)', 'Deno 2.9: ms (95 % CI)']);
 });
 
 test('the runtime table and chart show each line with its CI; a run on one line has neither', () => {

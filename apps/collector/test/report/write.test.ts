@@ -57,7 +57,7 @@ test('the report answers the question first: findings and the ratio-to-c-native 
   const paths = await writeReports(doc, dir, { streamed: new Set(['chunk-hash']) });
   const md = readFileSync(paths.markdown, 'utf8');
   assert.ok(md.indexOf('## Findings') < md.indexOf('## Ratio to c-native') && md.indexOf('## Ratio to c-native') < md.indexOf('## Results'));
-  assert.match(md, /### fib\n\n- \*\*Fastest Node way:\*\* threads-wasi \[module=clang, node=20\]: \d+\.\d ms \(95 % CI/);
+  assert.match(md, /### fib\n\n- \*\*Fastest JavaScript way:\*\* threads-wasi \[module=clang, node=20\]: \d+\.\d ms \(95 % CI/);
   assert.match(md, /### Where the answer flips between workloads/);
   assert.match(md, /ns per call/);
   for (const title of ['Whole-process time', 'Compute time', 'CPU time', 'Peak memory']) assert.match(md, new RegExp(`### ${title}\\n\\n\\| host \\| fib · native \\|`));
