@@ -20,6 +20,7 @@ export function toResult(m: Measured, peakMemory: PeakMemory | null = null): Var
     parameters: m.target.parameters,
     command: m.target.command,
     summary: m.target.summary,
+    ...(m.target.twin === undefined ? {} : { twin: m.target.twin }),
     runtime: m.target.runtime ?? null,
     goToolchain: m.target.goToolchain ?? null,
   };
@@ -71,6 +72,7 @@ export function unmeasuredResults(
         size: p.target.asked.size,
         parameters: p.target.parameters,
         command: p.target.command,
+        ...(p.target.twin === undefined ? {} : { twin: p.target.twin }),
         runtime: p.target.runtime ?? null,
         goToolchain: p.target.goToolchain ?? null,
         status: 'failed',

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { splitCommand, tail, verifyOutput, type Run } from '@arena/hyperfine-wrapper';
+import { shownStderr, splitCommand, tail, verifyOutput, type Run } from '@arena/hyperfine-wrapper';
 import { sampleCpu, waitForQuiet } from './cpu.ts';
 import { runInGroup } from './group-run.ts';
 import { busyAt, calibratedN, judge, nextProbe, PARALLEL, type RatioRun, type Timing } from './parallel.ts';
@@ -14,7 +14,7 @@ async function measure(root: string, target: Run): Promise<Timing & RatioRun> {
   const after = sampleCpu();
   if (r.exitCode !== 0 || r.timedOut) {
     const how = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;
-    throw new Error(`\`${target.command}\` ${how}; stderr ends:\n${tail(r.stderr)}`);
+    throw new Error(`\`${target.command}\` ${how}; stderr ends:\n${tail(shownStderr(r.stderr))}`);
   }
   const verdict = verifyOutput(r.stdout, target.expected, root);
   if (!verdict.ok) throw new Error(`\`${target.command}\`: ${verdict.error}`);

@@ -42,7 +42,7 @@ const fib = discoverWorkloads(real).workloads.filter((w) => w.name === 'fib');
 const work = { workloads: fib, answers: await loadAnswers(real, fib) };
 
 /** The parallel rule's failure when a fake ran its workers one after another. */
-const sequential = /its 2 workers do not run in parallel: it used at most (0\.\d\d|1\.[0-3]\d) cores while it ran \(CPU time \/ wall time, best of 6 runs at n=\d+ --workers 2; runs: /;
+const sequential = /its 2 workers do not run in parallel: it used at most (0\.\d\d|1\.[0-3]\d) cores while it ran \(CPU time \/ wall time, best of \d+ runs at n=\d+ --workers 2; runs: /;
 const parallelRuns = os.availableParallelism() >= PARALLEL.workers;
 // The fakes are Node programs: checked on the harness's Node, so their tests say `<name> [node=<line>]`.
 const runtimes = { js: await planJs([harnessNode()], root, []) };

@@ -79,6 +79,7 @@ for (const { template, name } of generated) {
     assert.equal(pkg.name, `@arena/variant-${name}`);
     assert.ok(pkg.scripts.build && pkg.scripts.test && pkg.arena.command && pkg.arena.summary);
     assert.equal(pkg.arena.wasmModules ?? false, template.startsWith('wasi-'));
+    assert.equal(pkg.arena.twin, ({ 'wasi-node': 'threads-js', 'wasi-go': 'go-native' } as Record<string, string>)[template], 'a wasm host names its native twin');
     for (const file of ['turbo.json', 'README.md', ...(template.endsWith('go') ? ['go.mod', 'main.go', 'main_test.go'] : ['src/main.ts', 'test/main.test.ts'])]) {
       assert.ok(existsSync(path.join(dir, file)), `${file} missing`);
     }

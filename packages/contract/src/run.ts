@@ -52,6 +52,12 @@ const resultBase = z.object({
   parameters: z.record(z.string(), z.string()).describe('Parameter set, e.g. { module: "clang", node: "24" }.'),
   command: z.string().describe('The exact command that was timed, runnable from the repository root.'),
   summary: z.string().optional().describe("The variant's one-line description."),
+  twin: z
+    .string()
+    .optional()
+    .describe(
+      "The native twin the variant's manifest declares (a wasm host's `twin`): the variant whose result on the same workload and host parameters this one is compared with. Absent for a variant without one, and in runs recorded before it was declared.",
+    ),
   // Required, null when none: a writer must decide, so a Node result never loses its runtime by omission.
   runtime: resultRuntime.nullable().describe('The JavaScript runtime the harness ran a Node-style variant on; null for a self-contained program (Go, C) or a broken manifest.'),
   goToolchain: z

@@ -18,8 +18,19 @@ export const variantManifest = z
       .default([])
       .describe('Flags passed to node before the script, each only when that Node accepts it (detected).'),
     summary: z.string().min(1).describe('One line for tables and reports.'),
+    twin: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a variant name (kebab-case folder name)')
+      .optional()
+      .describe(
+        "A wasm host's native twin: the name of a variant without wasmModules that does the same work natively (threads-wasi's is threads-js). Each wasm result is compared with that variant's result on the same workload and host parameters. Only with wasmModules: true.",
+      ),
   })
   .strict()
+  .refine((m) => m.twin === undefined || m.wasmModules, {
+    message: 'twin names the native twin of a wasm host: it needs wasmModules: true',
+    path: ['twin'],
+  })
   .refine((m) => m.nodeFlags.length === 0 || isNodeCommand(m.command), {
     message: 'nodeFlags needs a command that starts with `node`',
     path: ['nodeFlags'],

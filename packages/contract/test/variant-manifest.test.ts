@@ -35,3 +35,13 @@ test('a command whose first word is node is a Node variant', () => {
   assert.equal(isNodeCommand('{pkg}/bin/go-native'), false);
   assert.equal(isNodeCommand('nodejs x.js'), false);
 });
+
+test("twin names a wasm host's native twin, and is optional", () => {
+  assert.equal(variantManifest.parse({ command: '{pkg}/bin/go-wazero', wasmModules: true, twin: 'go-native', summary: 's' }).twin, 'go-native');
+  assert.equal(variantManifest.parse({ command: '{pkg}/bin/go-wazero', wasmModules: true, summary: 's' }).twin, undefined);
+});
+
+test('twin is only allowed with wasmModules: true, and is a variant name', () => {
+  assert.match(errorOf({ command: '{pkg}/bin/go-native', twin: 'c-native', summary: 's' })!, /twin names the native twin of a wasm host: it needs wasmModules: true[\s\S]*twin/);
+  assert.match(errorOf({ command: '{pkg}/bin/x', wasmModules: true, twin: 'Go Native', summary: 's' })!, /a variant name/);
+});

@@ -19,6 +19,8 @@ export interface Target {
   /** The workload takes a seed: every round draws a new one (see runSchedule), so no run can replay a cached answer. */
   seeded: boolean;
   summary?: string;
+  /** The native twin its variant's manifest declares (a wasm host's `twin`); absent when none. */
+  twin?: string;
   /** Results compared with each other (ratio columns) share a table, and so share rounds. */
   table: string;
   /** The runtime the harness chose for a Node variant (its binary is the command's first word); absent for self-contained programs. */

@@ -86,6 +86,33 @@ export async function runProcess(file: string, args: string[], options: RunOptio
   }
 }
 
+/**
+ * The one warning a WASI variant cannot silence: Deno prints it on stderr of every process (once per
+ * thread) that uses node:wasi, and has no `--disable-warning`; Node prints it too when the flag is
+ * not given. Matched whole, so no other warning and no other line is hidden.
+ */
+const WASI_WARNING = /^\(node:\d+\) ExperimentalWarning: WASI is an experimental feature and might change at any time\r?$/;
+/** Node's hint after a warning, dropped only when it directly follows {@link WASI_WARNING}. */
+const TRACE_WARNINGS_HINT = /^\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\r?$/;
+
+/**
+ * A variant's stderr as the harness shows it: every line but the known WASI warning
+ * ({@link WASI_WARNING}, with Node's "(Use `node --trace-warnings ...`" hint when it directly
+ * follows it). Everything else stays, in order.
+ */
+export function shownStderr(stderr: string): string {
+  const lines = stderr.split('\n');
+  const shown: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!WASI_WARNING.test(lines[i]!)) {
+      shown.push(lines[i]!);
+      continue;
+    }
+    if (i + 1 < lines.length && TRACE_WARNINGS_HINT.test(lines[i + 1]!)) i++;
+  }
+  return shown.join('\n');
+}
+
 /** The last lines of a text, for error messages. */
 export function tail(text: string, lines = 5): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
@@ -96,6 +123,6 @@ export function describeFailure(o: ProcessOutcome, timeoutMs: number): string {
   if (o.timedOut) return `timed out after ${(timeoutMs / 1000).toFixed(1)} s (process group killed)`;
   if (o.cancelled) return 'interrupted';
   const how = o.signal ? `killed by ${o.signal}` : `exited with status ${o.exitCode}`;
-  const err = tail(o.stderr);
+  const err = tail(shownStderr(o.stderr));
   return err ? `${how}; last stderr lines:\n${err}` : how;
 }

@@ -4,11 +4,12 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { WASI } from 'node:wasi';
 
 import type { WorkloadSpec } from '@arena/contract';
 import { discoverWorkloads, type Workload } from '@arena/workloads/scripts/discover.ts';
 import { drive } from '@arena/workloads/stream/stream.ts';
+// The Node variants' one way of setting WASI up (by what node:wasi has: Node, Deno or Bun), from source.
+import { instantiateWasi } from '../../variant-kit/src/wasi.ts';
 import type { Manifest } from '../scripts/manifest.ts';
 import { discoverProducers } from '../scripts/producers.ts';
 
@@ -45,13 +46,12 @@ export function cases(spec: WorkloadSpec): Array<[size: number, seed: number]> {
   return sizes.flatMap((size) => seeds.map((seed): [number, number] => [size, seed]));
 }
 
-/** Instantiates a module under node:wasi (preview1) and, for a reactor, runs _initialize. */
+/**
+ * Instantiates a module under node:wasi (preview1) as the Node variants do — the kit's
+ * instantiateWasi — and, for a reactor, runs _initialize.
+ */
 export async function instantiate(file: string): Promise<WebAssembly.Instance> {
-  const wasi = new WASI({ version: 'preview1' });
-  const module = await WebAssembly.compile(readFileSync(file));
-  const instance = await WebAssembly.instantiate(module, wasi.getImportObject() as WebAssembly.Imports);
-  wasi.initialize(instance); // calls _initialize when exported; requires a "memory" export
-  return instance;
+  return instantiateWasi(await WebAssembly.compile(readFileSync(file)));
 }
 
 /** A scalar as its spec type reads it back from V8: a u32 comes back as a signed i32. */

@@ -59,7 +59,17 @@ export function discoverVariants(root: string, base = variantsDir(root)): { vari
     } else if (parsed.success) variants.push({ name: entry.name, dir, manifest: parsed.data, goBuilt });
     else broken.push({ name: entry.name, error: `${dir}/package.json "arena": ${z.prettifyError(parsed.error)}` });
   }
-  return { variants, broken };
+  // A declared twin must be a variant here that runs no module (a broken one is reported on its own).
+  const twinless = variants.filter((v) => {
+    const twin = v.manifest.twin;
+    if (twin === undefined || broken.some((b) => b.name === twin)) return false;
+    const found = variants.find((t) => t.name === twin);
+    const error = !found ? `no variant ${twin} was found beside it` : found.manifest.wasmModules ? `${twin} runs kernel modules (wasmModules: true), so it is no native twin` : undefined;
+    if (error) broken.push({ name: v.name, error: `${v.dir}/package.json "arena": twin names ${twin}, but ${error}` });
+    return error !== undefined;
+  });
+  broken.sort((a, b) => a.name.localeCompare(b.name));
+  return { variants: variants.filter((v) => !twinless.includes(v)), broken };
 }
 
 /** The kernels directory relative to the root. */

@@ -102,6 +102,7 @@ export function planTargets(
             const common = (go?: PlannedGo) => ({
               variant: v.name,
               summary: v.manifest.summary,
+              ...(v.manifest.twin ? { twin: v.manifest.twin } : {}),
               table: tableOf(w.name, workers),
               seeded,
               ...(tolerance === undefined ? {} : { tolerance }),

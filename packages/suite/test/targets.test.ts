@@ -299,3 +299,21 @@ test('a producer that cannot build a workload is a failed result with the reason
     [['threads-wasi [module=assemblyscript, node=20] · nbody', 'no assemblyscript module of nbody: nbody.json says: no f64 sqrt']],
   );
 });
+
+test("a wasm host's declared twin is carried onto each of its targets (and problems); a variant without one has none", () => {
+  const wazero: Variant = { ...goWazero, manifest: { ...goWazero.manifest, twin: 'go-native' } };
+  const { targets } = planTargets([wazero, goNative], [fib], modules('clang'), config(), two);
+  assert.deepEqual(
+    targets.map((t) => [t.key, t.twin]),
+    [
+      ['go-wazero [module=clang, go=1.26] · fib', 'go-native'],
+      ['go-native [go=1.26] · fib', undefined],
+    ],
+  );
+  assert.equal('twin' in targets[1]!, false);
+  const { problems } = planTargets([wazero], [fib], none, config(), two);
+  assert.deepEqual(
+    problems.map((p) => p.target.twin),
+    ['go-native'],
+  );
+});

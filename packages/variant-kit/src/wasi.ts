@@ -76,21 +76,57 @@ function reader(type: Scalar): (value: number | bigint) => number {
 type WasmFunction = (...args: Array<number | bigint>) => number | bigint;
 
 /**
- * Instantiates a compiled kernel with its own `WASI({ version: 'preview1' })`, runs the reactor's
- * `_initialize` when it exports one, and returns the workload's kernel: `(size, seed) => number[]`,
+ * The parts of a `node:wasi` WASI object that {@link instantiateWasi} uses. Runtimes differ: Node and
+ * Deno have `getImportObject()` and `initialize(instance)`; Bun (1.4) has neither, but has the
+ * preview1 functions as `wasiImport` and takes the instance's memory with `setMemory(memory)`.
+ */
+export interface WasiLike {
+  getImportObject?: () => object;
+  initialize?: (instance: WebAssembly.Instance) => void;
+  wasiImport?: object;
+  setMemory?: (memory: WebAssembly.Memory) => void;
+}
+
+/**
+ * Instantiates a compiled module with a WASI preview1 object (by default its own
+ * `new WASI({ version: 'preview1' })`, which Node 20 requires) and runs a reactor's `_initialize`
+ * when it exports one. The WASI object is driven by what it has, never by the runtime's name: with
+ * `getImportObject` and `initialize` (Node, Deno) as Node documents it; otherwise with `wasiImport`
+ * (Bun) as the `wasi_snapshot_preview1` imports, then `setMemory(exports.memory)` when it has both,
+ * then `_initialize()`. The one place in the repository that instantiates a WASI module; errors
+ * are thrown as they come (a link error, a trap in `_initialize`).
+ */
+export function instantiateWasi(module: WebAssembly.Module, wasi: WasiLike = new WASI({ version: 'preview1' })): WebAssembly.Instance {
+  if (typeof wasi.getImportObject === 'function' && typeof wasi.initialize === 'function') {
+    const instance = new WebAssembly.Instance(module, wasi.getImportObject() as WebAssembly.Imports);
+    if (typeof instance.exports._initialize === 'function') wasi.initialize(instance);
+    return instance;
+  }
+  if (typeof wasi.wasiImport !== 'object' || wasi.wasiImport === null) {
+    throw new Error('node:wasi has neither getImportObject() and initialize() nor wasiImport in this runtime');
+  }
+  const instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.wasiImport as WebAssembly.ModuleImports });
+  const { memory, _initialize } = instance.exports;
+  if (memory instanceof WebAssembly.Memory && typeof wasi.setMemory === 'function') wasi.setMemory(memory);
+  if (typeof _initialize === 'function') (_initialize as () => void)();
+  return instance;
+}
+
+/**
+ * Instantiates a compiled kernel with its own `WASI({ version: 'preview1' })` through
+ * {@link instantiateWasi} (Node, Deno and Bun alike; `wasi` replaces it in tests), runs the
+ * reactor's `_initialize` when it exports one, and returns the workload's kernel:
+ * `(size, seed) => number[]`,
  * which calls `exports[spec.kernel.export]` with the spec's params (size, then seed when seeded) for
  * the first result — for a streamed workload, see {@link streamKernel} — and `<export>_result(i)` for
  * result i (1-based after the first) of that call, each read as its type says (a `u32` with `>>> 0`).
  * Whatever fails (link error, missing export, a trap in `_initialize` or in a call) becomes a
  * {@link KernelError} naming `file`.
  */
-export function instantiateKernel(file: string, module: WebAssembly.Module, spec: WorkloadSpec): Kernel {
+export function instantiateKernel(file: string, module: WebAssembly.Module, spec: WorkloadSpec, wasi?: WasiLike): Kernel {
   let exports: WebAssembly.Exports;
-  const wasi = new WASI({ version: 'preview1' });
   try {
-    const instance = new WebAssembly.Instance(module, wasi.getImportObject() as WebAssembly.Imports);
-    exports = instance.exports;
-    if (typeof exports._initialize === 'function') wasi.initialize(instance);
+    exports = instantiateWasi(module, wasi).exports;
   } catch (error) {
     throw new KernelError(`${file}: cannot instantiate (${cause(error)})`);
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHash } from 'node:crypto';
-import { compileKernel, instantiateKernel, kernelExports, KernelError, moduleSha256, readKernel } from '../src/wasi.js';
+import { compileKernel, instantiateKernel, instantiateWasi, kernelExports, KernelError, moduleSha256, readKernel, type WasiLike } from '../src/wasi.js';
 import type { WorkloadSpec } from '../src/workload.js';
 import * as modules from './fixtures/modules.js';
 import { fibLike, mixLike, pairLike, streamLike } from './fixtures/specs.js';
@@ -114,5 +114,93 @@ describe('instantiateKernel', () => {
   });
   it('reports imports WASI does not provide as an instantiation failure', () => {
     assert.throws(() => load(modules.foreignImport), /^KernelError: k\.wasm: cannot instantiate \(/);
+  });
+});
+
+/** What a fake WASI object was asked, in order. */
+type Calls = string[];
+
+/** Records `name` in `calls` and answers `value`. */
+const noted =
+  <T>(calls: Calls, name: string, value: T) =>
+  (): T => {
+    calls.push(name);
+    return value;
+  };
+
+/** Node's and Deno's shape: getImportObject() and initialize(instance), and a wasiImport it does not need used. */
+function nodeShaped(calls: Calls): WasiLike {
+  const wasiImport = { random_get: noted(calls, 'random_get', 0) };
+  return {
+    wasiImport,
+    getImportObject: noted(calls, 'getImportObject', { wasi_snapshot_preview1: wasiImport }),
+    initialize: (instance) => {
+      calls.push('initialize');
+      (instance.exports._initialize as () => void)();
+    },
+    setMemory: () => calls.push('setMemory'),
+  };
+}
+
+/** Bun 1.4's shape: wasiImport, getImports, setMemory and start; no getImportObject, no initialize. */
+function bunShaped(calls: Calls): WasiLike & { getImports: () => object; start: () => void } {
+  return {
+    wasiImport: { random_get: noted(calls, 'random_get', 0) },
+    getImports: noted(calls, 'getImports', {}),
+    setMemory: (memory) => calls.push(`setMemory(${memory.buffer.byteLength})`),
+    start: () => calls.push('start'),
+  };
+}
+
+describe('instantiateWasi', () => {
+  it('uses getImportObject() and initialize() when the WASI object has them (Node, Deno)', () => {
+    const calls: Calls = [];
+    const instance = instantiateWasi(new WebAssembly.Module(modules.wasiReactor), nodeShaped(calls));
+    assert.deepEqual(calls, ['getImportObject', 'initialize', 'random_get']);
+    assert.equal((instance.exports.fibonacci as (n: number) => number)(20), 6765);
+  });
+  it('instantiates with wasiImport as wasi_snapshot_preview1, then setMemory(memory), then _initialize() when it has neither (Bun)', () => {
+    const calls: Calls = [];
+    const instance = instantiateWasi(new WebAssembly.Module(modules.wasiReactor), bunShaped(calls));
+    assert.deepEqual(calls, ['setMemory(65536)', 'random_get']);
+    assert.equal((instance.exports.fibonacci as (n: number) => number)(20), 6765);
+  });
+  it('calls neither initialize nor _initialize for a module without _initialize, in either shape', () => {
+    for (const shape of [nodeShaped, bunShaped]) {
+      const calls: Calls = [];
+      const instance = instantiateWasi(new WebAssembly.Module(modules.libraryI64), shape(calls));
+      assert.deepEqual(calls, shape === nodeShaped ? ['getImportObject'] : [], shape.name);
+      assert.equal((instance.exports.fibonacci as (n: bigint) => bigint)(20n), 6765n);
+    }
+  });
+  it('needs both getImportObject and initialize for the first way: one without initialize goes the second', () => {
+    const calls: Calls = [];
+    const wasi = { ...bunShaped(calls), getImportObject: noted(calls, 'getImportObject', {}) };
+    instantiateWasi(new WebAssembly.Module(modules.wasiReactor), wasi);
+    assert.deepEqual(calls, ['setMemory(65536)', 'random_get']);
+  });
+  it('refuses a WASI object with neither way, saying so', () => {
+    assert.throws(() => instantiateWasi(new WebAssembly.Module(modules.reactorI32), {}), /neither getImportObject\(\) and initialize\(\) nor wasiImport/);
+  });
+  it("is node:wasi's own WASI({ version: 'preview1' }) by default: this Node's takes the first way", () => {
+    const instance = instantiateWasi(new WebAssembly.Module(modules.reactorI32));
+    assert.equal((instance.exports.fibonacci as (n: number) => number)(20), 6765);
+  });
+});
+
+describe('instantiateKernel with either shape of WASI', () => {
+  for (const shape of [nodeShaped, bunShaped]) {
+    it(`answers through a ${shape.name === 'nodeShaped' ? 'Node/Deno' : 'Bun'}-shaped WASI object, _initialize run first`, () => {
+      const calls: Calls = [];
+      const kernel = instantiateKernel('k.wasm', compileKernel('k.wasm', modules.wasiReactor, fibLike), fibLike, shape(calls));
+      assert.deepEqual(kernel(20, 0), [6765]);
+      assert.ok(calls.includes('random_get'));
+    });
+  }
+  it('reports a WASI object with neither way as an instantiation failure naming the file', () => {
+    assert.throws(() => instantiateKernel('k.wasm', compileKernel('k.wasm', modules.reactorI32, fibLike), fibLike, {}), {
+      name: 'KernelError',
+      message: 'k.wasm: cannot instantiate (node:wasi has neither getImportObject() and initialize() nor wasiImport in this runtime)',
+    });
   });
 });

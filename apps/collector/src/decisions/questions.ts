@@ -10,6 +10,7 @@ const asResult = (t: Target): OkResult =>
     variant: t.variant,
     parameters: t.parameters,
     workload: t.asked.workload,
+    ...(t.twin === undefined ? {} : { twin: t.twin }),
     runtime: t.runtime ?? null,
     goToolchain: t.goToolchain ?? null,
   }) as unknown as OkResult;

@@ -10,19 +10,29 @@ const commonPrefix = (a: string, b: string) => {
 };
 
 /**
- * The native twin of a wasm result: the ok result of the same workload, runtime family (Node, Go)
- * and host parameters that runs no module, from the variant whose name shares the longest prefix
- * with the wasm host's (threads-wasi → threads-js, cluster-wasi → cluster-js, go-wazero →
- * go-native). None when the result runs no module, or when two candidates tie.
+ * The native twin of a wasm result: the ok result, on the same workload and with the same host
+ * parameters (which include the runtime's line: twins pair on the same runtime), of the variant its
+ * manifest names as `twin` (threads-wasi → threads-js, cluster-wasi → cluster-js, go-wazero →
+ * go-native), running no module. None when the result runs no module, or when that variant has no
+ * such ok result.
+ *
+ * Only a result without any `twin` field — one recorded before manifests declared twins — falls back
+ * to the old guess: the candidate of the same runtime family (Node, Go) whose variant name shares
+ * the longest prefix with the wasm host's, none when two tie.
  */
 export function nativeTwin(results: readonly VariantResult[], places: ReadonlyMap<VariantResult, Placement>, r: OkResult): OkResult | undefined {
   const p = places.get(r);
   if (!p || r.parameters.module === undefined) return undefined;
   const candidates = results.filter((x): x is OkResult => {
     const q = places.get(x);
-    return x.status === 'ok' && x.workload === r.workload && x.variant !== r.variant && q?.producer === NATIVE && q.kind === p.kind && sameParameters(q.hostParameters, p.hostParameters);
+    return x.status === 'ok' && x.workload === r.workload && x.variant !== r.variant && q?.producer === NATIVE && sameParameters(q.hostParameters, p.hostParameters);
   });
-  const scored = candidates.map((x) => ({ x, score: commonPrefix(x.variant, r.variant) })).sort((a, b) => b.score - a.score);
+  if (r.twin !== undefined) return candidates.find((x) => x.variant === r.twin);
+  // Runs recorded before twins were declared: the longest common name prefix, within the family.
+  const scored = candidates
+    .filter((x) => places.get(x)!.kind === p.kind)
+    .map((x) => ({ x, score: commonPrefix(x.variant, r.variant) }))
+    .sort((a, b) => b.score - a.score);
   if (scored.length > 1 && scored[0]!.score === scored[1]!.score) return undefined;
   return scored[0]?.x;
 }
