@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '@arena/contract';
 // Fault injection: every fault gets a clear error, and no earlier result is lost or changed.
 import assert from 'node:assert/strict';
 import { execSync, spawn } from 'node:child_process';
@@ -236,8 +237,8 @@ test('a stale lock from a killed bench is detected and cleared', async () => {
 test('a run document with an unknown schemaVersion gets a clear message', async () => {
   const s = sandbox();
   const file = path.join(s.dir, 'future.json');
-  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: 9 }));
+  writeFileSync(file, JSON.stringify({ ...latestOf(s.results), schemaVersion: SCHEMA_VERSION + 1 }));
   const run = await arena(['collect', file], {});
   assert.equal(run.exitCode, 2, 'an input error');
-  assert.match(run.stderr, /future\.json: schemaVersion 9 was written by a newer bench-arena; this one reads up to 8/);
+  assert.match(run.stderr, new RegExp(`future\\.json: schemaVersion ${SCHEMA_VERSION + 1} was written by a newer bench-arena; this one reads up to ${SCHEMA_VERSION}`));
 });

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '@arena/contract';
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -57,13 +58,13 @@ test('corrupt, truncated and unknown-version files are skipped with a warning na
   saveRun(dir, makeRun({ 'go-native': 0.4 }));
   mkdirSync(path.join(dir, 'runs'), { recursive: true });
   writeFileSync(path.join(dir, 'runs', 'truncated.json'), '{"schemaVersion": 1, "id": "x"');
-  writeFileSync(path.join(dir, 'runs', 'future.json'), JSON.stringify({ ...makeRun({}), schemaVersion: 9 }));
+  writeFileSync(path.join(dir, 'runs', 'future.json'), JSON.stringify({ ...makeRun({}), schemaVersion: SCHEMA_VERSION + 1 }));
   const warnings: string[] = [];
   const runs = listRuns(dir, (m) => warnings.push(m));
   assert.equal(runs.length, 1);
   assert.equal(warnings.length, 2);
   assert.match(warnings.join('\n'), /truncated\.json: not readable JSON/);
-  assert.match(warnings.join('\n'), /future\.json: schemaVersion 9 was written by a newer bench-arena/);
+  assert.match(warnings.join('\n'), new RegExp(`future\\.json: schemaVersion ${SCHEMA_VERSION + 1} was written by a newer bench-arena`));
 });
 
 test('every way a run file can be unusable is a RunInputError (a ConfigError: exit 2) whose first line names the file', () => {
