@@ -5,6 +5,7 @@ import { JS_RUNTIMES } from '@arena/runtimes';
 export type HostKind = 'node' | 'go' | 'native';
 
 const JS_KEYS = JS_RUNTIMES.map((r) => r.name);
+const JS_FAMILY = '\u0000js';
 
 /** Where a result sits in the matrices: its row (host) and, with its workload, its column (producer). */
 export interface Placement {
@@ -39,16 +40,21 @@ function kindOf(r: VariantResult): HostKind {
  * two results would otherwise share a cell (`go · go 1.25` and `go · go 1.26`).
  */
 export function placeResults(results: readonly VariantResult[]): Map<VariantResult, Placement> {
+  // The JavaScript runtime keys (node, bun, deno) are one host parameter: a variant run on Node and
+  // Bun carries `node` in some results and `bun` in others, and each is still part of its host.
+  const family = (k: string) => (JS_KEYS.includes(k) ? JS_FAMILY : k);
   const keysOf = new Map<string, Set<string>>();
   for (const r of results) {
-    const keys = Object.keys(r.parameters).filter((k) => k !== 'module' && !(k === 'go' && kindOf(r) === 'node'));
+    const keys = Object.keys(r.parameters)
+      .filter((k) => k !== 'module' && !(k === 'go' && kindOf(r) === 'node'))
+      .map(family);
     const seen = keysOf.get(r.variant);
     keysOf.set(r.variant, seen ? new Set(keys.filter((k) => seen.has(k))) : new Set(keys));
   }
   const base = results.map((r) => {
     const hostKeys = keysOf.get(r.variant)!;
-    const hostParameters = Object.fromEntries(Object.entries(r.parameters).filter(([k]) => hostKeys.has(k)));
-    const extra = Object.entries(r.parameters).filter(([k]) => k !== 'module' && !hostKeys.has(k));
+    const hostParameters = Object.fromEntries(Object.entries(r.parameters).filter(([k]) => hostKeys.has(family(k))));
+    const extra = Object.entries(r.parameters).filter(([k]) => k !== 'module' && !hostKeys.has(family(k)));
     const place: Placement = { host: hostLabel(r.variant, hostParameters), producer: r.parameters.module ?? NATIVE, kind: kindOf(r), hostParameters };
     return { r, place, extra };
   });

@@ -65,3 +65,21 @@ test('a declared twin on another runtime line, failed, or missing gives none (no
   const withCluster: VariantResult[] = [...rs.filter((r) => r.variant !== 'threads-js'), { ...find(rs, 'threads-js'), variant: 'cluster-js' }];
   assert.equal(nativeTwin(withCluster, placeResults(withCluster), find(withCluster, 'threads-wasi', 'clang')), undefined, 'threads-js is not there: not cluster-js instead');
 });
+
+test('on several JavaScript runtimes each wasm result pairs with its declared twin on its own runtime', () => {
+  const rs = fib();
+  const onBun = rs
+    .filter((r) => r.parameters.node !== undefined)
+    .map((r) => {
+      const { node: _, ...rest } = r.parameters;
+      return { ...r, parameters: { ...rest, bun: '1.4' } } as OkResult;
+    });
+  const both: VariantResult[] = [...rs, ...onBun];
+  const places = placeResults(both);
+  const wasm = onBun.find((r) => r.variant === 'threads-wasi' && r.parameters.module === 'clang')!;
+  assert.equal(places.get(wasm)!.host, 'threads-wasi · bun 1.4');
+  const twin = nativeTwin(both, places, wasm);
+  assert.deepEqual([twin?.variant, twin?.parameters], ['threads-js', { bun: '1.4' }]);
+  const onNode = rs.find((r) => r.variant === 'threads-wasi' && r.parameters.module === 'clang')!;
+  assert.deepEqual(nativeTwin(both, places, onNode)?.parameters, { node: '20' });
+});
