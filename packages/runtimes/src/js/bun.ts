@@ -12,7 +12,7 @@ const bun: JsRuntimeDeclaration = {
   pinnedIn: 'packages/runtimes/src/js/bun.ts',
   lineOf: (version) => version.split('.').slice(0, 2).join('.'),
   npmPackage: () => `@oven/bun-${process.platform}-${process.arch}`,
-  binaryIn: (folder) => path.join(folder, 'node_modules', '@oven', `bun-${process.platform}-${process.arch}`, 'bin', 'bun'),
+  binaryIn: (folder) => path.join(folder, 'node_modules', bun.npmPackage(), 'bin', 'bun'),
   parseVersion: (printed) => exactVersion(printed),
   showVersion: (version) => version,
   engineVersion: { args: ['-p', 'process.versions.webkit'], parse: (out) => (/^[0-9a-f]{7,40}$/.test(out.trim()) ? `WebKit ${out.trim().slice(0, 12)}` : undefined) },

@@ -12,7 +12,7 @@ const deno: JsRuntimeDeclaration = {
   pinnedIn: 'packages/runtimes/src/js/deno.ts',
   lineOf: (version) => version.split('.').slice(0, 2).join('.'),
   npmPackage: () => `@deno/${process.platform}-${process.arch === 'arm64' ? 'arm64' : 'x64'}-glibc`,
-  binaryIn: (folder) => path.join(folder, 'node_modules', '@deno', `${process.platform}-${process.arch === 'arm64' ? 'arm64' : 'x64'}-glibc`, 'deno'),
+  binaryIn: (folder) => path.join(folder, 'node_modules', deno.npmPackage(), 'deno'),
   parseVersion: (printed) => exactVersion(printed.split('\n')[0] ?? '', 'deno '),
   showVersion: (version) => version,
   engineVersion: { args: ['--version'], parse: (out) => /^v8 (\S+)$/m.exec(out)?.[1] },

@@ -11,7 +11,7 @@ const node: JsRuntimeDeclaration = {
   pinnedIn: 'packages/runtimes/node.json',
   lineOf: (version) => version.replace(/^v/, '').split('.')[0]!,
   npmPackage: () => `node-${process.platform}-${process.arch}`,
-  binaryIn: (folder) => path.join(folder, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node'),
+  binaryIn: (folder) => path.join(folder, 'node_modules', node.npmPackage(), 'bin', 'node'),
   parseVersion: (printed) => (/^v\d+\.\d+\.\d+$/.test(printed.trim()) ? printed.trim().slice(1) : undefined),
   showVersion: (version) => `v${version}`,
   engineVersion: { args: ['-p', 'process.versions.v8'], parse: (out) => out.trim() || undefined },
