@@ -13,11 +13,11 @@ type Worker func(size, seed uint32) ([]float64, error)
 // RunWorkers runs cfg.Workers goroutines, each locked to its own OS thread
 // (runtimes reached through cgo keep per-thread state, e.g. wasmer's last
 // error). Each calls prepare(i), typically instantiating a module. When all
-// are ready, the jobs are dispatched at once and the results collected in
-// worker order. Phases: SpawnMs from the first goroutine to the last one
-// ready, InstantiateMs the slowest prepare, ComputeMs dispatch to last result.
-// It returns at the first error (a panic in prepare or a Worker counts as
-// one); workers still computing are left to die with the process.
+// are ready and a GC has run, the jobs are dispatched at once and the results
+// collected in worker order. Phases: SpawnMs from the first goroutine to the
+// last one ready, InstantiateMs the slowest prepare, ComputeMs dispatch to last
+// result. It returns at the first error (a panic in prepare or a Worker counts
+// as one); workers still computing are left to die with the process.
 func RunWorkers(cfg Config, prepare func(i int) (Worker, error)) ([][]float64, Phases, error) {
 	type ready struct {
 		took time.Duration
@@ -62,6 +62,10 @@ func RunWorkers(cfg Config, prepare func(i int) (Worker, error)) ([][]float64, P
 		return nil, ph, failed
 	}
 
+	// Finish any GC cycle setup started (instances' linear memories are Go
+	// heap in wazero): its stop-the-world would wait for a worker inside a
+	// wasm call, which cannot be preempted, and hold the others meanwhile.
+	runtime.GC()
 	dispatched := time.Now()
 	close(start)
 	for range cfg.Workers {
