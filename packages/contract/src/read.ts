@@ -135,7 +135,12 @@ function v8to9(doc: Doc): Doc {
   return { ...doc, schemaVersion: 9, config: { ...config, js: node ? node.map((l) => `node@${l}`) : null }, results };
 }
 
-export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4, 4: v4to5, 5: v5to6, 6: v6to7, 7: v7to8, 8: v8to9 };
+/** Version 10 can run engine settings and warm calls; every earlier run ran defaults, one call per worker. */
+function v9to10(doc: Doc): Doc {
+  return { ...doc, schemaVersion: 10, config: { ...(doc.config as Doc), settings: null, calls: null } };
+}
+
+export const migrations: Record<number, (doc: Doc) => Doc> = { 1: v1to2, 2: v2to3, 3: v3to4, 4: v4to5, 5: v5to6, 6: v6to7, 7: v7to8, 8: v8to9, 9: v9to10 };
 
 /** Why a run document could not be read. */
 export class RunDocumentError extends Error {}

@@ -17,6 +17,8 @@ export const phasesMs = z
     spawnMs: z.number().nonnegative().optional().describe('Creating the workers until all are ready.'),
     compileMs: z.number().nonnegative().optional().describe('Compiling the wasm module (critical path).'),
     instantiateMs: z.number().nonnegative().optional().describe('Instantiating the wasm module (critical path).'),
+    firstCallMs: z.number().nonnegative().optional().describe("With --calls above 1: the slowest worker's first kernel call."),
+    laterCallMs: z.number().nonnegative().optional().describe("With --calls above 1: the median of every worker's calls 2..N."),
   })
   .catchall(z.number().nonnegative())
   .describe('In-process phases in milliseconds; extra keys must be numbers.');
@@ -49,6 +51,12 @@ export const variantReport = z
       .regex(/^[0-9a-f]{64}$/, 'moduleSha256 must be 64 lowercase hex digits')
       .optional()
       .describe('Lowercase hex sha256 of the exact bytes the variant compiled; required whenever module is present.'),
+    calls: z.int().min(2).optional().describe('--calls: kernel calls per worker, every answer equal to the first; absent for one call.'),
+    setting: z
+      .string()
+      .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/)
+      .optional()
+      .describe('--setting: the engine setting the host applied; absent at its defaults.'),
     phasesMs,
   })
   .strict()

@@ -3,7 +3,7 @@ import { decisionRule, runDecisions } from './decisions.ts';
 import { variantReport } from './report.ts';
 
 /** The run document version this code writes. Older versions are migrated on read (see migrate.ts). */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /** Summary statistics of one sample, all in the unit named by the field that holds them. */
 export const sampleStats = z.object({
@@ -183,6 +183,19 @@ export const runConfig = z.object({
     .min(1)
     .nullable()
     .describe("BENCH_GO: the Go lines asked for (each Go-built result's parameters.go says which built it); null: the Go on PATH."),
+  settings: z
+    .union([z.literal('all'), z.array(z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/)).min(1)])
+    .nullable()
+    .default(null)
+    .describe("BENCH_SETTINGS: the hosts' declared engine settings run besides their defaults (each result's parameters.settings names its own); null: defaults only."),
+  calls: z
+    .array(z.int().min(1))
+    .min(1)
+    .nullable()
+    .default(null)
+    .describe(
+      "BENCH_CALLS: kernel calls per worker; each count above 1 runs at the workload's size.perCall beside one call at that size (parameters.calls, parameters.size). null: one call at the profile size.",
+    ),
 });
 
 /** One `pnpm turbo bench`: written by the collector to results/runs/<id>.json. */

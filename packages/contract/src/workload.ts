@@ -4,6 +4,9 @@ import { producer } from './kernels.ts';
 /** A scalar that crosses the host↔kernel boundary. */
 const scalar = z.enum(['u32', 'i32', 'f64']);
 
+/** A size per profile (precise measures the default's). */
+const sizes = z.object({ default: z.int().positive(), quick: z.int().positive(), article: z.int().positive() }).strict();
+
 /**
  * packages/workloads/<name>/workload.json: what a workload asks of every host and kernel — its size
  * parameter per profile, the kernel's exported function and how values cross the boundary, and the
@@ -24,9 +27,13 @@ export const workloadSpec = z
           .regex(/^[a-z][a-zA-Z0-9]*$/)
           .describe('The size parameter, e.g. n or steps; hosts take it as --<name>.'),
         max: z.int().positive().describe('Largest size the kernels accept.'),
-        profiles: z.object({ default: z.int().positive(), quick: z.int().positive(), article: z.int().positive() }),
+        profiles: sizes,
+        slow: sizes.optional().describe("Where a slow engine setting (the manifest's `slow: true`) runs, per profile, with the engine's defaults measured there too; absent: at the profile's size."),
+        perCall: sizes
+          .optional()
+          .describe('Where warm calls (--calls N) run, per profile: each call this size, so 20 calls stay within about 2× the work of one call at the profile size; absent: the profile size.'),
       })
-      .refine((s) => Object.values(s.profiles).every((v) => v <= s.max), { message: 'every profile size must be at most max' }),
+      .refine((s) => [s.profiles, s.slow, s.perCall].every((p) => p === undefined || Object.values(p).every((v) => v <= s.max)), { message: 'every size must be at most max' }),
     seeded: z.boolean().describe('Whether the harness passes a seed (--seed, u32) that changes the answer; fib is not.'),
     kernel: z.object({
       export: z

@@ -31,7 +31,7 @@ test('parseRunDocument names a newer schemaVersion and the file', () => {
     () => parseRunDocument({ ...sampleRun(), schemaVersion: SCHEMA_VERSION + 1 }, 'runs/x.json'),
     (e: unknown) => {
       assert.ok(e instanceof RunDocumentError);
-      assert.match(e.message, /runs\/x\.json: schemaVersion 10 was written by a newer bench-arena/);
+      assert.match(e.message, /runs\/x\.json: schemaVersion 11 was written by a newer bench-arena/);
       return true;
     },
   );
@@ -111,6 +111,18 @@ test('parseRunDocument migrates version 8: config.node becomes config.js, Node r
   );
   v8.config.node = null;
   assert.equal(parseRunDocument(v8).config.js, null);
+});
+
+test('parseRunDocument migrates version 9: it ran every engine at its defaults, one call per worker', () => {
+  const v9 = sampleRun() as any;
+  v9.schemaVersion = 9;
+  delete v9.config.settings;
+  delete v9.config.calls;
+  const doc = parseRunDocument(v9);
+  assert.equal(doc.schemaVersion, SCHEMA_VERSION);
+  assert.equal(doc.config.settings, null);
+  assert.equal(doc.config.calls, null);
+  assert.deepEqual(doc.results, parseRunDocument(sampleRun()).results);
 });
 
 test('parseRunDocument migrates version 2: Node results ran on machine.versions.node with the flags of their command', () => {

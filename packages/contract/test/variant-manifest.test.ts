@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { z } from 'zod';
 import { isNodeCommand, variantManifest } from '../src/variant-manifest.ts';
 
+const base = { command: '{pkg}/bin/x', summary: 's', wasmModules: true };
+
 const errorOf = (arena: unknown) => {
   const r = variantManifest.safeParse(arena);
   return r.success ? undefined : z.prettifyError(r.error);
@@ -44,4 +46,31 @@ test("twin names a wasm host's native twin, and is optional", () => {
 test('twin is only allowed with wasmModules: true, and is a variant name', () => {
   assert.match(errorOf({ command: '{pkg}/bin/go-native', twin: 'c-native', summary: 's' })!, /twin names the native twin of a wasm host: it needs wasmModules: true[\s\S]*twin/);
   assert.match(errorOf({ command: '{pkg}/bin/x', wasmModules: true, twin: 'Go Native', summary: 's' })!, /a variant name/);
+});
+
+test('settings default to none; a host setting and an engine-flags one are declared by name, slow and cache defaulting to false', () => {
+  assert.deepEqual(variantManifest.parse(base).settings, {});
+  const m = variantManifest.parse({
+    ...base,
+    command: 'node {pkg}/dist/main.js',
+    settings: { 'no-liftoff': { kind: 'engine-flags', engine: 'v8', flags: ['--no-liftoff'], summary: 's' }, interp: { kind: 'host', summary: 's', slow: true } },
+  });
+  assert.deepEqual(m.settings, {
+    'no-liftoff': { kind: 'engine-flags', engine: 'v8', flags: ['--no-liftoff'], summary: 's', slow: false },
+    interp: { kind: 'host', summary: 's', slow: true, cache: false },
+  });
+});
+
+test('a setting named default or not kebab-case, engine flags on a program that is not node, an unknown key or kind: refused', () => {
+  const host = { kind: 'host', summary: 's' };
+  for (const bad of [
+    { ...base, settings: { default: host } },
+    { ...base, settings: { No_Tier: host } },
+    { ...base, command: '{pkg}/bin/x', settings: { x: { kind: 'engine-flags', engine: 'v8', flags: ['--x'], summary: 's' } } },
+    { ...base, settings: { x: { ...host, cache: true, extra: 1 } } },
+    { ...base, settings: { x: { kind: 'magic', summary: 's' } } },
+    { ...base, command: 'node {pkg}/dist/main.js', settings: { x: { kind: 'engine-flags', engine: 'v8', flags: [], summary: 's' } } },
+  ]) {
+    assert.equal(variantManifest.safeParse(bad).success, false, JSON.stringify(bad));
+  }
 });
