@@ -1,4 +1,5 @@
 import type { OkResult, RunDocument } from '@arena/contract';
+import { callsTables, plainRun, settingsTables } from './report/variations.ts';
 import { ratioCi95 } from '@arena/hyperfine-wrapper';
 import { variantLabel } from '@arena/suite';
 import { resultLabel, ms, type Table } from './format.ts';
@@ -132,6 +133,16 @@ export function articleTable(doc: RunDocument): Table {
  * One section per workload, in run order: its heading and its results table (ratios within the
  * workload). `streamed`: the workloads whose tables show ns per call (default: the checkout's).
  */
-export function workloadTables(doc: RunDocument, baseline: string, streamed: ReadonlySet<string> = streamedWorkloads()): Array<{ workload: string; heading: string; table: Table }> {
+export function workloadTables(full: RunDocument, baseline: string, streamed: ReadonlySet<string> = streamedWorkloads()): Array<{ workload: string; heading: string; table: Table }> {
+  // Settings and warm calls are tabled apart (variationTables): their sizes and ratios differ.
+  const doc = plainRun(full);
   return workloadsOf(doc).map((workload) => ({ workload, heading: workloadHeading(doc, workload), table: resultsTable(doc, baseline, workload, streamed.has(workload)) }));
+}
+
+/** The settings and warm-calls tables of a run, headed, for the terminal (none when it ran neither). */
+export function variationTables(doc: RunDocument): Array<{ heading: string; table: Table }> {
+  return [
+    ...settingsTables(doc).map((t) => ({ heading: `${t.workload} · engine settings against the defaults`, table: t.table })),
+    ...callsTables(doc).map((t) => ({ heading: `${t.workload} · warm calls`, table: t.table })),
+  ];
 }

@@ -6,7 +6,7 @@ import { goBuildOutputs } from '../src/go-builds.ts';
 const variant = (name: string, goBuilt: boolean, wasmModules = false, command = `{pkg}/bin/${name}`): Variant => ({
   name,
   dir: `packages/variants/${name}`,
-  manifest: { command, wasmModules, nodeFlags: [], summary: name },
+  manifest: { command, wasmModules, nodeFlags: [], settings: {}, summary: name },
   goBuilt,
 });
 

@@ -40,6 +40,8 @@ export const RULES = {
   missingModule: 'fails with an error: line naming a missing --module, leaving no process behind',
   parallel: 'runs workers in parallel',
   moduleSha256: 'reports the sha256 of the module it ran (a changed copy)',
+  calls: 'honours --calls 3 (every call verified; firstCallMs and laterCallMs reported)',
+  setting: (name: string) => `runs with its setting ${name} and verifies`,
 } as const;
 
 /**
@@ -54,6 +56,8 @@ export const USAGE_ERRORS: Array<{ args: string[]; names: string }> = [
   { args: ['--workload', 'fib', '--workers', '0'], names: '--workers' },
   { args: ['--workload', 'fib', '--seed', '1'], names: '--seed' },
   { args: ['--bogus', '1'], names: '--bogus' },
+  { args: ['--workload', 'fib', '--calls', '0'], names: '--calls' },
+  { args: ['--workload', 'fib', '--setting', 'no-such-setting'], names: '--setting' },
 ];
 
 /** The seeded usage error: a seeded workload run without --seed. */
@@ -64,9 +68,9 @@ export const SEEDS = [12345, 3_000_000_000] as const;
 
 const TIMEOUT_MS = 60_000;
 
-/** The run configuration the checks plan targets with (only the size and workers matter). */
-const plan = (workload: string, size: number, workers: number[]): RunConfig => ({
-  profile: 'conformance',
+/** The run configuration the checks plan targets with (the size and workers matter, and the settings or calls a check asks for; sizes of the quick profile). */
+const plan = (workload: string, size: number, workers: number[], variations: Pick<RunConfig, 'settings' | 'calls'> = { settings: null, calls: null }): RunConfig => ({
+  profile: 'quick',
   sizes: { [workload]: size },
   workloads: null,
   workers,
@@ -83,6 +87,7 @@ const plan = (workload: string, size: number, workers: number[]): RunConfig => (
   leftOut: null,
   js: null,
   go: null,
+  ...variations,
 });
 
 /**
@@ -99,8 +104,23 @@ export interface Workloads {
 }
 
 /** The bench's targets (and planned failures) of a variant on one workload at one size, on one JavaScript runtime (undefined: a program that is not Node-style). */
-const planOf = (variant: Variant, w: Workload, modules: BuiltModule[], skipped: SkippedModule[], size: number, workers: number, js: PlannedJs | undefined) =>
-  planTargets([variant], [w], defaultModules(modules, DEFAULT_GO.version, skipped), plan(w.name, size, [workers]), { js: js ? [js] : [], go: [DEFAULT_GO] });
+const planOf = (
+  variant: Variant,
+  w: Workload,
+  modules: BuiltModule[],
+  skipped: SkippedModule[],
+  size: number,
+  workers: number,
+  js: PlannedJs | undefined,
+  variations?: Pick<RunConfig, 'settings' | 'calls'>,
+) => planTargets([variant], [w], defaultModules(modules, DEFAULT_GO.version, skipped), plan(w.name, size, [workers], variations), { js: js ? [js] : [], go: [DEFAULT_GO] });
+
+/** Runs a warm-calls target: its report (verified as the bench verifies it, `calls` included) must carry both call phases. */
+async function expectCalls(root: string, target: Target, answers: Answers): Promise<void> {
+  const report = await expectReport(root, runWith(target, answers));
+  const missing = (['firstCallMs', 'laterCallMs'] as const).filter((k) => report.phasesMs[k] === undefined);
+  if (missing.length) throw new Error(`\`${target.command}\`: its report has calls ${report.calls} but no ${missing.join(' or ')} in phasesMs`);
+}
 
 function describe(command: string, r: GroupRun): string {
   const how = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;
@@ -260,6 +280,21 @@ function hostChecks(root: string, variant: Variant, modules: BuiltModule[], work
       const sameModule = modules.filter((m) => m.producer === target.parameters.module);
       const targetAt = (n: number) => runWith(planOf(variant, w, sameModule, [], n, PARALLEL.workers, node).targets[0]!, answers);
       add(`${label(target)}: ${RULES.parallel}`, () => expectParallel(root, targetAt), parallelSkip());
+    }
+    // Warm calls and every declared setting, as the bench plans them (a slow setting at its size.slow).
+    for (const target of planOf(variant, w, modules, skipped, quick, 2, node, { settings: null, calls: [3] }).targets.filter((t) => t.parameters.calls)) {
+      add(`${label(target)}: ${RULES.calls}`, () => expectCalls(root, target, answers));
+    }
+    const settings = planOf(variant, w, modules, skipped, quick, 2, node, { settings: 'all', calls: null });
+    for (const target of settings.targets.filter((t) => t.parameters.settings)) {
+      add(`${label(target)}: ${RULES.setting(target.parameters.settings!)}`, async () => void (await expectReport(root, runWith(target, answers))));
+    }
+    // A setting the engine cannot take is planned as a failure naming why: the check fails with it.
+    const moduleProblems = at(quick, 1).problems.map((p) => p.error);
+    for (const p of settings.problems.filter((x) => x.target.parameters.settings && !moduleProblems.includes(x.error))) {
+      add(`${label(p.target)}: ${RULES.setting(p.target.parameters.settings!)}`, async () => {
+        throw new Error(p.error);
+      });
     }
     for (const target of at(quick, 3).targets) {
       add(`${label(target)}: ${RULES.leftovers}`, async () => expectNoLeftovers(target.command, await run(root, runWith(target, answers).command, LEFTOVER_GRACE_MS)));

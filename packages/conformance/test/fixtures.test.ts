@@ -56,10 +56,16 @@ const EXPECTED: Record<string, Record<string, RegExp>> = {
     [`${fibOf(on('wrong-answer'))}: ${RULES.report}`]: /wrong answer: expected fib\(30\) = 832040, got 832041 from worker 0/,
     [`${fibOf(on('wrong-answer'))}: ${RULES.workers}`]: /wrong answer: expected fib\(30\) = 832040, got 832041/,
     [`${fibOf(on('wrong-answer'))}: ${RULES.size}`]: /wrong answer: expected fib\(31\) = 1346269, got 1346270/,
+    [`${fibOf(on('wrong-answer'))}: ${RULES.calls}`]: /wrong answer: expected fib\(25\) = 75025, got 75026/,
     ...parallel(fibOf(on('wrong-answer')), /wrong answer: expected fib\(30\) = 832040, got 832041/),
+  },
+  'ignores-calls': {
+    [`${fibOf(on('ignores-calls'))}: ${RULES.calls}`]: /calls: expected 3, got \(absent\)/,
+    ...parallel(fibOf(on('ignores-calls')), sequential),
   },
   'ignores-workers': {
     [`${fibOf(on('ignores-workers'))}: ${RULES.workers}`]: /workers: expected 3, got 1/,
+    [`${fibOf(on('ignores-workers'))}: ${RULES.calls}`]: /workers: expected 2, got 1/,
     ...parallel(fibOf(on('ignores-workers')), /workers: expected 2, got 1/),
   },
   'leaves-child': {

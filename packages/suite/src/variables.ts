@@ -17,6 +17,8 @@ export const VARIABLES = {
   BENCH_JS: 'the JavaScript runtimes the Node-style variants run on (node@20,node@26,bun,deno or all; unset: the Node running the harness)',
   BENCH_NODE: 'the Node lines the Node variants run on, the Node-only form of BENCH_JS (20,22 or all)',
   BENCH_GO: 'the Go lines the Go variants and the Go module are built with (1.26,1.27 or all; unset: the Go on PATH)',
+  BENCH_SETTINGS: "engine settings run besides the defaults: default (none), all, or names the hosts' manifests declare (interpreter,no-liftoff)",
+  BENCH_CALLS: "kernel calls per worker, a list (1,20): each count above 1 runs at the workload's size.perCall, beside one call there",
   BENCH_WORKERS: 'workers per variant, or a list (1,2,4) for a scaling run (unset: the available cores)',
   BENCH_ROUNDS: 'rounds per result (the minimum, in the default and precise profiles)',
   BENCH_RUNS_PER_ROUND: 'timed runs per result in each round',

@@ -22,11 +22,13 @@ const config: RunConfig = {
   leftOut: null,
   js: null,
   go: null,
+  settings: null,
+  calls: null,
 };
 const variant = (name: string, command: string, nodeFlags: string[] = []): Variant => ({
   name,
   dir: `packages/variants/${name}`,
-  manifest: { command, wasmModules: false, nodeFlags, summary: name },
+  manifest: { command, wasmModules: false, nodeFlags, settings: {}, summary: name },
   goBuilt: false,
 });
 

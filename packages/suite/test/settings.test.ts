@@ -90,6 +90,19 @@ test('BENCH_GO is recorded as the Go lines asked for; unset, null (the Go on PAT
   assert.equal(readSettings({}).config.go, null);
 });
 
+test('BENCH_SETTINGS: unset or default runs the defaults only (null); all, or names (default among them adds nothing)', () => {
+  assert.equal(readSettings({}).config.settings, null);
+  assert.equal(readSettings({ BENCH_SETTINGS: 'default' }).config.settings, null);
+  assert.equal(readSettings({ BENCH_SETTINGS: 'all' }).config.settings, 'all');
+  assert.deepEqual(readSettings({ BENCH_SETTINGS: 'default, interpreter,no-liftoff,interpreter' }).config.settings, ['interpreter', 'no-liftoff']);
+});
+
+test('BENCH_CALLS: a sorted list of call counts; unset or only 1 is one call (null)', () => {
+  assert.equal(readSettings({}).config.calls, null);
+  assert.equal(readSettings({ BENCH_CALLS: '1' }).config.calls, null);
+  assert.deepEqual(readSettings({ BENCH_CALLS: '20,1,5,20' }).config.calls, [1, 5, 20]);
+});
+
 for (const [name, value, message] of [
   ['BENCH_GO', '1.24', /BENCH_GO must be "all" or a comma-separated list of Go lines from 1\.25, 1\.26, 1\.27; got "1\.24"/],
   ['BENCH_NODE', '18', /BENCH_NODE must be "all" or a comma-separated list of Node lines from 20, 22, 24, 26; got "18"/],
@@ -110,6 +123,10 @@ for (const [name, value, message] of [
   ['BENCH_INTERLEAVE', '0', /BENCH_INTERLEAVE is no longer read/],
   ['BENCH_MEMORY_RUNS', '2', /BENCH_MEMORY_RUNS must be 0 \(off\) or an integer in 3\.\.100, got "2"/],
   ['BENCH_MEMORY_RUNS', 'many', /BENCH_MEMORY_RUNS must be an integer in 0\.\.100/],
+  ['BENCH_SETTINGS', 'all,interpreter', /BENCH_SETTINGS must be default, all, or setting names/],
+  ['BENCH_SETTINGS', 'No_Liftoff', /BENCH_SETTINGS must be default, all, or setting names/],
+  ['BENCH_CALLS', '0', /BENCH_CALLS must be an integer in 1\.\.1000, got "0"/],
+  ['BENCH_CALLS', '1,x', /BENCH_CALLS must be an integer in 1\.\.1000, got "x"/],
 ] as const) {
   test(`${name}=${value} is refused, naming the variable`, () => {
     assert.throws(

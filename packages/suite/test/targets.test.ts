@@ -25,6 +25,8 @@ const config = (workers = [2]): RunConfig => ({
   leftOut: null,
   js: null,
   go: null,
+  settings: null,
+  calls: null,
 });
 const spec = (name: string, seeded: boolean): Workload => ({
   name,
@@ -45,18 +47,33 @@ const WASI_FLAGS = ['--disable-warning=ExperimentalWarning', '--experimental-was
 const threadsWasi: Variant = {
   name: 'threads-wasi',
   dir: 'packages/variants/threads-wasi',
-  manifest: { command: 'node {pkg}/dist/main.js', wasmModules: true, nodeFlags: WASI_FLAGS, summary: 'threads + wasi' },
+  manifest: { command: 'node {pkg}/dist/main.js', wasmModules: true, nodeFlags: WASI_FLAGS, settings: {}, summary: 'threads + wasi' },
   goBuilt: false,
 };
 const threadsJs: Variant = {
   name: 'threads-js',
   dir: 'packages/variants/threads-js',
-  manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], summary: 'threads' },
+  manifest: { command: 'node {pkg}/dist/main.js', wasmModules: false, nodeFlags: [], settings: {}, summary: 'threads' },
   goBuilt: false,
 };
-const goNative: Variant = { name: 'go-native', dir: 'packages/variants/go-native', manifest: { command: '{pkg}/bin/go-native', wasmModules: false, nodeFlags: [], summary: 'go' }, goBuilt: true };
-const goWazero: Variant = { name: 'go-wazero', dir: 'packages/variants/go-wazero', manifest: { command: '{pkg}/bin/go-wazero', wasmModules: true, nodeFlags: [], summary: 'wazero' }, goBuilt: true };
-const cNative: Variant = { name: 'c-native', dir: 'packages/variants/c-native', manifest: { command: '{pkg}/bin/c-native', wasmModules: false, nodeFlags: [], summary: 'c' }, goBuilt: false };
+const goNative: Variant = {
+  name: 'go-native',
+  dir: 'packages/variants/go-native',
+  manifest: { command: '{pkg}/bin/go-native', wasmModules: false, nodeFlags: [], settings: {}, summary: 'go' },
+  goBuilt: true,
+};
+const goWazero: Variant = {
+  name: 'go-wazero',
+  dir: 'packages/variants/go-wazero',
+  manifest: { command: '{pkg}/bin/go-wazero', wasmModules: true, nodeFlags: [], settings: {}, summary: 'wazero' },
+  goBuilt: true,
+};
+const cNative: Variant = {
+  name: 'c-native',
+  dir: 'packages/variants/c-native',
+  manifest: { command: '{pkg}/bin/c-native', wasmModules: false, nodeFlags: [], settings: {}, summary: 'c' },
+  goBuilt: false,
+};
 const module = (producer: BuiltModule['producer'], file = `fib/${producer}.wasm`, workload = 'fib'): BuiltModule => ({
   producer,
   workload,
@@ -315,5 +332,102 @@ test("a wasm host's declared twin is carried onto each of its targets (and probl
   assert.deepEqual(
     problems.map((p) => p.target.twin),
     ['go-native'],
+  );
+});
+
+const sized: Workload = { ...fib, spec: { ...fib.spec, size: { ...fib.spec.size, slow: { default: 25, quick: 20, article: 25 }, perCall: { default: 35, quick: 27, article: 35 } } } };
+const wazeroSet: Variant = {
+  ...goWazero,
+  manifest: {
+    ...goWazero.manifest,
+    settings: {
+      interpreter: { kind: 'host', summary: 'interpreter', slow: true, cache: false },
+      'compilation-cache': { kind: 'host', summary: 'cache', slow: false, cache: true },
+    },
+  },
+};
+const wasiSet: Variant = {
+  ...threadsWasi,
+  manifest: { ...threadsWasi.manifest, settings: { 'no-liftoff': { kind: 'engine-flags', engine: 'v8', flags: ['--no-liftoff'], summary: 'no liftoff', slow: false } } },
+};
+
+test('without BENCH_SETTINGS and BENCH_CALLS a host with declared settings is planned as before: one plain target', () => {
+  const { targets, problems } = planTargets([wazeroSet], [sized], modules('clang'), config(), { js: [], go: [go126] });
+  assert.deepEqual(
+    targets.map((t) => t.key),
+    ['go-wazero [module=clang, go=1.26] · fib'],
+  );
+  assert.deepEqual(problems, []);
+});
+
+test('a host setting passes --setting (a cache one --cache-dir per module); a slow one runs at size.slow beside the defaults there, in a table of its own', () => {
+  const { targets } = planTargets([wazeroSet], [sized], modules('clang'), { ...config(), settings: 'all' }, { js: [], go: [go126] });
+  const base = 'packages/variants/go-wazero/bin/go-wazero --workload fib';
+  assert.deepEqual(
+    targets.map((t) => ({ key: t.key, command: t.command, table: t.table, asked: t.asked })),
+    [
+      {
+        key: 'go-wazero [module=clang, go=1.26] · fib',
+        command: `${base} --size 30 --workers 2 --module packages/kernels/dist/fib/clang.wasm`,
+        table: 'fib · workers=2',
+        asked: { variant: 'go-wazero', workload: 'fib', size: 30, workers: 2, module: 'packages/kernels/dist/fib/clang.wasm' },
+      },
+      {
+        key: 'go-wazero [module=clang, size=20, go=1.26] · fib',
+        command: `${base} --size 20 --workers 2 --module packages/kernels/dist/fib/clang.wasm`,
+        table: 'fib · workers=2 · size=20',
+        asked: { variant: 'go-wazero', workload: 'fib', size: 20, workers: 2, module: 'packages/kernels/dist/fib/clang.wasm' },
+      },
+      {
+        key: 'go-wazero [module=clang, settings=interpreter, size=20, go=1.26] · fib',
+        command: `${base} --size 20 --workers 2 --setting interpreter --module packages/kernels/dist/fib/clang.wasm`,
+        table: 'fib · workers=2 · size=20',
+        asked: { variant: 'go-wazero', workload: 'fib', size: 20, workers: 2, setting: 'interpreter', module: 'packages/kernels/dist/fib/clang.wasm' },
+      },
+      {
+        key: 'go-wazero [module=clang, settings=compilation-cache, go=1.26] · fib',
+        command: `${base} --size 30 --workers 2 --setting compilation-cache --module packages/kernels/dist/fib/clang.wasm --cache-dir .cache/engine/go-wazero/compilation-cache/fib_clang`,
+        table: 'fib · workers=2',
+        asked: { variant: 'go-wazero', workload: 'fib', size: 30, workers: 2, setting: 'compilation-cache', module: 'packages/kernels/dist/fib/clang.wasm' },
+      },
+    ],
+  );
+});
+
+test('an engine-flags setting runs on the runtimes of its engine only: passed where accepted, a failed result naming the refused flag elsewhere, nothing on Bun', () => {
+  const { targets, problems } = planTargets([wasiSet], [fib], modules('clang'), { ...config(), settings: ['no-liftoff'] }, { js: [node20, bun, deno], go: [go126] });
+  const tuned = targets.filter((t) => t.parameters.settings);
+  assert.deepEqual(
+    tuned.map((t) => [t.key, t.runtime?.flags]),
+    [['threads-wasi [module=clang, settings=no-liftoff, deno=2.9] · fib', ['--no-liftoff']]],
+  );
+  assert.match(tuned[0]!.command, /--v8-flags=--no-liftoff /);
+  assert.deepEqual(
+    problems.map((p) => [p.target.key, p.error]),
+    [['threads-wasi [module=clang, settings=no-liftoff, node=20] · fib', 'node v20.20.2 does not accept --no-liftoff (setting no-liftoff)']],
+  );
+  assert.equal(targets.filter((t) => t.parameters.bun).length, 1, 'Bun runs the defaults only');
+});
+
+test('warm calls run at size.perCall with --calls, beside one call there; the report must say calls', () => {
+  const { targets } = planTargets([goNative], [sized], none, { ...config(), calls: [1, 5] }, { js: [], go: [go126] });
+  assert.deepEqual(
+    targets.map((t) => [t.key, t.command.replace('packages/variants/go-native/bin/go-native ', ''), t.asked.calls]),
+    [
+      ['go-native [go=1.26] · fib', '--workload fib --size 30 --workers 2', undefined],
+      ['go-native [size=27, go=1.26] · fib', '--workload fib --size 27 --workers 2', undefined],
+      ['go-native [calls=5, size=27, go=1.26] · fib', '--workload fib --size 27 --workers 2 --calls 5', 5],
+    ],
+  );
+});
+
+test('a per-call size equal to the run size adds no size parameter, and the plain run is the one call compared with', () => {
+  const { targets } = planTargets([goNative], [fib], none, { ...config(), calls: [20] }, { js: [], go: [go126] });
+  assert.deepEqual(
+    targets.map((t) => [t.key, t.table]),
+    [
+      ['go-native [go=1.26] · fib', 'fib · workers=2'],
+      ['go-native [calls=20, go=1.26] · fib', 'fib · workers=2'],
+    ],
   );
 });

@@ -13,6 +13,7 @@ import {
   ConfigError,
   discoverVariants,
   discoverWorkloads,
+  checkSettingNames,
   leftOutOf,
   loadAnswers,
   planTargets,
@@ -29,7 +30,7 @@ import { gitState } from '../git.ts';
 import { repoRoot, resultsDir } from '../paths.ts';
 import { saveRun } from '../store.ts';
 import { writeReports } from '../report/write.ts';
-import { articleTable, runHeader, workloadTables } from '../table.ts';
+import { articleTable, runHeader, variationTables, workloadTables } from '../table.ts';
 
 const log = (m: string) => console.error(`[arena ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
@@ -80,6 +81,7 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
       const unknown = only.filter((n) => !found.some((v) => v.name === n));
       if (unknown.length) throw new ConfigError(`BENCH_ONLY names no variant: ${unknown.join(', ')} (found: ${found.map((v) => v.name).join(', ')})`);
     }
+    checkSettingNames(settings.config, variants);
     // Before any timing: BENCH_JS's runtimes are installed on first use, and their flags detected;
     // BENCH_GO's toolchains are fetched and build the Go variants and the Go module.
     const runtimes = await resolveRuntimes(variants, settings.config, root, log);
@@ -97,7 +99,7 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
       .join(', ');
     const memory = c.memoryRuns ? `, then ${c.memoryRuns} memory runs per result (${describeProbe(probe)})` : ', memory not measured (BENCH_MEMORY_RUNS=0)';
     log(
-      `${variants.length} variants × ${settings.workloads.length} workloads (${sizes}), profile ${c.profile}: workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${memory}${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${c.suiteBudgetS ? `, the suite within ${Math.round(c.suiteBudgetS / 60)} min` : ''}${c.workloads ? ` · only workloads ${c.workloads.join(', ')}` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.js.length ? ` · ${runtimes.js.map((n) => `${n.runtime} ${n.version}`).join(', ')}` : ''}${runtimes.go.length ? ` · ${runtimes.go.map((g) => g.version).join(', ')}` : ''}`,
+      `${variants.length} variants × ${settings.workloads.length} workloads (${sizes}), profile ${c.profile}: workers=${c.workers.join(',')}, ${rounds} rounds of ${c.runsPerRound} runs${memory}${c.targetCiPct ? `, until ±${c.targetCiPct} %` : ''}${c.budgetS ? ` or ${c.budgetS} s per result` : ''}${c.suiteBudgetS ? `, the suite within ${Math.round(c.suiteBudgetS / 60)} min` : ''}${c.workloads ? ` · only workloads ${c.workloads.join(', ')}` : ''}${only ? ` · only ${only.join(', ')}` : ''}${runtimes.js.length ? ` · ${runtimes.js.map((n) => `${n.runtime} ${n.version}`).join(', ')}` : ''}${runtimes.go.length ? ` · ${runtimes.go.map((g) => g.version).join(', ')}` : ''}${c.settings ? ` · settings ${c.settings === 'all' ? 'all' : c.settings.join(', ')}` : ''}${c.calls ? ` · calls ${c.calls.join(', ')}` : ''}`,
     );
 
     const createdAt = new Date();
@@ -143,7 +145,7 @@ export async function runBench(settings: Settings): Promise<{ code: number; doc?
     // The answer first (what the findings decided), then the tables it comes from.
     const answer = answerLines(doc);
     if (answer.length) console.log(`${answer.join('\n')}\n`);
-    for (const t of workloadTables(doc, settings.baseline)) console.log(`${t.heading}\n\n${renderText(t.table)}\n`);
+    for (const t of [...workloadTables(doc, settings.baseline), ...variationTables(doc)]) console.log(`${t.heading}\n\n${renderText(t.table)}\n`);
     if (c.profile === 'article') console.log(`The article's method (best and worst dropped, the rest averaged):\n\n${renderText(articleTable(doc))}\n`);
     console.log(`wrote ${saved.runFile}${saved.latest ? ` and ${saved.latest}` : ''}`);
     const reports = await writeReports(doc, results, { baseline: settings.baseline });

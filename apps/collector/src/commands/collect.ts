@@ -4,7 +4,7 @@ import { parseCommandArgs } from '../diff/args.ts';
 import { locate } from '../diff/resolve.ts';
 import { renderText } from '../format.ts';
 import { latestPath, readRun } from '../store.ts';
-import { articleTable, runHeader, workloadTables } from '../table.ts';
+import { articleTable, runHeader, variationTables, workloadTables } from '../table.ts';
 
 const USAGE = 'usage: pnpm arena collect [run.json] [--baseline NAME] (default: latest)';
 
@@ -15,11 +15,7 @@ export async function collect(args: string[]): Promise<number> {
   const file = positionals[0] === undefined ? latestPath(locate(process.cwd()).results) : path.resolve(positionals[0]);
   const doc = readRun(file);
   const baseline = values.baseline ?? baselineSetting();
-  console.log(
-    `${runHeader(doc)}\n\n${workloadTables(doc, baseline)
-      .map((t) => `${t.heading}\n\n${renderText(t.table)}`)
-      .join('\n\n')}`,
-  );
+  console.log(`${runHeader(doc)}\n\n${[...workloadTables(doc, baseline), ...variationTables(doc)].map((t) => `${t.heading}\n\n${renderText(t.table)}`).join('\n\n')}`);
   if (doc.config.profile === 'article') console.log(`\n${renderText(articleTable(doc))}`);
   return 0;
 }

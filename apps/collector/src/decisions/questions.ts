@@ -2,6 +2,9 @@ import type { OkResult, VariantResult } from '@arena/contract';
 import type { DecisionPlan, DecisionRule, Question, Target } from '@arena/hyperfine-wrapper';
 import { placeResults } from '../report/hosts.ts';
 import { nativeTwin } from '../report/twins.ts';
+import { isVariation, referenceParameters } from '@arena/suite';
+
+const sameParameters = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
 
 /** A target as the placement code sees a result: what it is, not what it measured. */
 const asResult = (t: Target): OkResult =>
@@ -25,7 +28,15 @@ export function questionsOf(targets: readonly Target[], rule: DecisionRule): Dec
   const plan: DecisionPlan = { rule, questions: {}, keep: {} };
   const tables = new Map<string, Target[]>();
   for (const t of targets) tables.set(t.table, [...(tables.get(t.table) ?? []), t]);
-  for (const [table, ts] of tables) {
+  for (const [table, all] of tables) {
+    // Variations (a setting, warm calls) answer one question each, against the same host at its
+    // defaults with one call at their size; the findings' questions are asked of plain results only.
+    const ts = all.filter((t) => !isVariation(t.parameters));
+    const variationQs: Question[] = all.flatMap((t): Question[] => {
+      const ref = referenceParameters(t.parameters);
+      const other = ref && all.find((o) => o.variant === t.variant && sameParameters(o.parameters, ref));
+      return other ? [{ kind: 'pair', id: `${t.key} against ${other.key}`, a: t.key, b: other.key }] : [];
+    });
     const results = ts.map(asResult);
     const keyOf = new Map<VariantResult, string>(results.map((r, i) => [r, ts[i]!.key]));
     const places = placeResults(results);
@@ -38,7 +49,7 @@ export function questionsOf(targets: readonly Target[], rule: DecisionRule): Dec
       const members = results.filter((r) => places.get(r)!.kind === kind).map((r) => keyOf.get(r)!);
       if (members.length > 1) qs.push({ kind: 'fastest', id: `fastest ${kind}`, members });
     }
-    plan.questions[table] = qs;
+    plan.questions[table] = [...qs, ...variationQs];
     plan.keep[table] = results.filter((r) => places.get(r)!.kind === 'native').map((r) => keyOf.get(r)!);
   }
   return plan;

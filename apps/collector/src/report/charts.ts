@@ -1,4 +1,5 @@
 import type { RunDocument } from '@arena/contract';
+import { plainRun } from './variations.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { hostColours } from './colour.ts';
 import { DIMENSION_NAMES, historyRows, medianRows, phaseRows, runtimeRows, scalingRows, timeRows, type RuntimeDimension } from './data.ts';
@@ -243,7 +244,8 @@ export function runtimeChart(doc: RunDocument, dimension: RuntimeDimension = 'no
 }
 
 /** Every chart the report shows for this run, with the stored runs for the history. */
-export function reportCharts(doc: RunDocument, runs: RunDocument[], history: HistoryOptions = {}): ChartSpec[] {
+export function reportCharts(full: RunDocument, runs: RunDocument[], history: HistoryOptions = {}): ChartSpec[] {
+  const doc = plainRun(full);
   const charts = [medianChart(doc), timesChart(doc)];
   if (phaseRows(doc).length) charts.push(phasesChart(doc));
   charts.push(historyChart(runs, history));

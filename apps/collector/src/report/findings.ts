@@ -5,6 +5,7 @@ import { placeResults, type HostKind } from './hosts.ts';
 import { baselineOf } from './matrix.ts';
 import { timeRatio, type RatioCi } from './ratio.ts';
 import { nativeTwin } from './twins.ts';
+import { plainRun } from './variations.ts';
 
 /** The fastest result of one runtime family on one workload. */
 export interface Way {
@@ -83,7 +84,9 @@ export const verdictOf = (r: RatioCi): Verdict => (r.significant ? (r.ratio < 1 
  * way (with CI, ratio to c-native and margin over the runner-up), and each wasm result against its
  * host's native twin; then every answer that differs between workloads. Pure.
  */
-export function findings(doc: RunDocument, streamed: ReadonlySet<string> = new Set()): Findings {
+export function findings(full: RunDocument, streamed: ReadonlySet<string> = new Set()): Findings {
+  // Settings and warm calls answer their own questions (variations.ts).
+  const doc = plainRun(full);
   const places = placeResults(doc.results);
   const ok = doc.results.filter((r): r is OkResult => r.status === 'ok');
   const byKey = new Map(ok.map((r) => [resultLabel(r), r]));

@@ -1,6 +1,7 @@
 import type { FailedResult, RunDocument } from '@arena/contract';
 import { resultLabel } from '../format.ts';
 import { articleTable, partialNote, runHeadline, workloadTables } from '../table.ts';
+import { callsTables, plainRun, settingsTables, variationFindings } from './variations.ts';
 import type { ChartSpec } from './charts.ts';
 import { hostColours } from './colour.ts';
 import { escapeHtml } from './escape.ts';
@@ -66,12 +67,17 @@ export interface MachineHtmlOptions {
  * every chart in a `data-chart` wrapper and failures; headings `depth` levels deeper than a
  * one-run page's, so a multi-machine page nests one under each machine.
  */
-export function machineHtml(doc: RunDocument, charts: RenderedChart[], baseline: string, options: MachineHtmlOptions = {}): string {
+export function machineHtml(full: RunDocument, charts: RenderedChart[], baseline: string, options: MachineHtmlOptions = {}): string {
+  // Settings and warm calls have their own sections; everything else shows the plain results.
+  const doc = plainRun(full);
   const depth = options.depth ?? 0;
   const h2 = `h${2 + depth}`; // a section's heading tag
   const h3 = 3 + depth; // the level of the headings inside it
   const colours = hostColours(orderedHosts(placeResults(doc.results)));
-  const failed = doc.results.filter((r): r is FailedResult => r.status === 'failed');
+  const failed = full.results.filter((r): r is FailedResult => r.status === 'failed');
+  const flips = variationFindings(full);
+  const settings = settingsTables(full);
+  const calls = callsTables(full);
   const warnings = [
     doc.git.dirty ? 'The git tree was dirty: the commit does not fully describe the code measured.' : '',
     doc.status === 'interrupted' ? 'The run was interrupted: some results may be missing.' : '',
@@ -84,6 +90,15 @@ ${warnings.map((w) => `<p class="warn">${escapeHtml(w)}</p>`).join('\n')}
 <p class="note" data-decided="${findings(doc, options.streamed).rule?.method ?? 'not-sequential'}">${escapeHtml(decidedNote(findings(doc, options.streamed)))}</p>
 ${findingsHtml(findingSections(findings(doc, options.streamed)), h3)}
 </section>
+${
+  flips.length || settings.length || calls.length
+    ? `<section data-section="variations">
+${flips.length ? `<${h2}>What settings and warm-up change</${h2}>\n<ul>${flips.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>` : ''}
+${settings.length ? `<${h2}>Engine settings: defaults against tuned</${h2}>\n${settings.map((t) => `<h${h3}>${escapeHtml(t.workload)}</h${h3}>\n<div class="scroll">${tableHtml(t.table)}</div>`).join('\n')}` : ''}
+${calls.length ? `<${h2}>Warm calls: first call against later ones</${h2}>\n${calls.map((t) => `<h${h3}>${escapeHtml(t.workload)}</h${h3}>\n<div class="scroll">${tableHtml(t.table)}</div>`).join('\n')}` : ''}
+</section>`
+    : ''
+}
 <section data-section="matrices">
 <${h2}>Ratio to c-native</${h2}>
 ${reportMatrices(doc)

@@ -7,6 +7,7 @@ import { decidedNote, findingSections } from './findings-text.ts';
 import { findings } from './findings.ts';
 import { matrixCaption, matrixTable } from './matrix-markdown.ts';
 import { METRICS, reportMatrices } from './matrix.ts';
+import { callsTables, plainRun, settingsTables, variationFindings } from './variations.ts';
 import { historyTables, machineConfigTable, phasesTable, runtimeTable, scalingTable } from './tables.ts';
 
 /**
@@ -14,10 +15,12 @@ import { historyTables, machineConfigTable, phasesTable, runtimeTable, scalingTa
  * the ratio-to-c-native matrices as tables, and the same tables as the HTML one; headings `depth`
  * levels deeper than a one-run report's, so a multi-machine report nests one under each machine.
  */
-export function machineMarkdown(doc: RunDocument, runs: RunDocument[], baseline: string, options: { streamed?: ReadonlySet<string>; depth?: number; history?: HistoryOptions } = {}): string[] {
+export function machineMarkdown(full: RunDocument, runs: RunDocument[], baseline: string, options: { streamed?: ReadonlySet<string>; depth?: number; history?: HistoryOptions } = {}): string[] {
+  // Settings and warm calls have their own sections; everything else shows the plain results.
+  const doc = plainRun(full);
   const h2 = '#'.repeat(2 + (options.depth ?? 0));
   const h3 = `${h2}#`;
-  const failed = doc.results.filter((r): r is FailedResult => r.status === 'failed');
+  const failed = full.results.filter((r): r is FailedResult => r.status === 'failed');
   const phases = phasesTable(doc);
   const scaling = scalingTable(doc);
   const nodes = runtimeTable(doc, 'node');
@@ -29,6 +32,7 @@ export function machineMarkdown(doc: RunDocument, runs: RunDocument[], baseline:
     `${h2} Findings`,
     `_${decidedNote(findings(doc, options.streamed))}_`,
     findingsMarkdown(findingSections(findings(doc, options.streamed)), h3.length),
+    ...variationsMarkdown(full, h2),
     `${h2} Ratio to c-native`,
     ...reportMatrices(doc).map((m) => `${h3} ${METRICS[m.metric].title}\n\n${renderMarkdown(matrixTable(m))}\n\n${matrixCaption(m)}`),
     `${h2} Results`,
@@ -52,6 +56,30 @@ export function machineMarkdown(doc: RunDocument, runs: RunDocument[], baseline:
     runs.length > 1 ? historyMarkdown(runs, h2, options.history) : '',
     `${h2} Machine and config`,
     renderMarkdown(machineConfigTable(doc)),
+  ];
+}
+
+/** The engine settings and warm calls sections, when the run has any. */
+function variationsMarkdown(doc: RunDocument, h2: string): string[] {
+  const settings = settingsTables(doc);
+  const calls = callsTables(doc);
+  const flips = variationFindings(doc);
+  return [
+    flips.length ? `${h2} What settings and warm-up change\n\n${flips.map((f) => `- ${f}`).join('\n')}` : '',
+    settings.length
+      ? [
+          `${h2} Engine settings: defaults against tuned`,
+          "Each setting against its host at the defaults, same module, runtime and size (a slow setting runs at the workload's size.slow, its defaults too); below 1× the setting is faster. ★: the best setting of its host and module. Against the native twin at defaults: the default's ratio, then the tuned one (≈: an estimate through the default, when the sizes differ). A cache setting's cache was warmed by the verification run, before anything was timed.",
+          ...settings.map((t) => `${h2}# ${t.workload}\n\n${renderMarkdown(t.table)}`),
+        ].join('\n\n')
+      : '',
+    calls.length
+      ? [
+          `${h2} Warm calls: first call against later ones`,
+          "Each worker calls the kernel N times in one process on the same input, every answer verified: the slowest worker's first call, the median of the later calls, and the wall time of the N calls over one call at the same size.",
+          ...calls.map((t) => `${h2}# ${t.workload}\n\n${renderMarkdown(t.table)}`),
+        ].join('\n\n')
+      : '',
   ];
 }
 

@@ -97,3 +97,36 @@ test('the answer names the fastest ways, where wasm helps or hurts, and what sta
   assert.ok(lines.length <= 15);
   assert.equal(answerLines({ ...makeMatrixRun(), decisions: null }).length, 0, 'an older run has no recorded answer');
 });
+
+test('a setting or warm-calls target asks one question, against its host at the defaults with one call at its size; the findings questions stay those of the plain targets', () => {
+  const inTable = (t: Target, table: string) => ({ ...t, table });
+  const small = 'fib · workers=2 · size=20';
+  const plan = questionsOf(
+    [
+      ...TARGETS,
+      target('go-wazero', { module: 'clang', settings: 'compilation-cache', go: '1.26' }),
+      inTable(target('go-wazero', { module: 'clang', size: '20', go: '1.26' }), small),
+      inTable(target('go-wazero', { module: 'clang', settings: 'interpreter', size: '20', go: '1.26' }), small),
+      inTable(target('go-native', { calls: '5', size: '20', go: '1.26' }), small),
+      inTable(target('go-native', { size: '20', go: '1.26' }), small),
+    ],
+    rule,
+  );
+  assert.deepEqual(plan.questions['fib · workers=2'], [
+    ...questionsOf(TARGETS, rule).questions['fib · workers=2']!,
+    {
+      kind: 'pair',
+      id: 'go-wazero [module=clang, settings=compilation-cache, go=1.26] · fib against go-wazero [module=clang, go=1.26] · fib',
+      a: 'go-wazero [module=clang, settings=compilation-cache, go=1.26] · fib',
+      b: 'go-wazero [module=clang, go=1.26] · fib',
+    },
+  ]);
+  assert.deepEqual(
+    plan.questions[small]!.map((q) => q.id),
+    [
+      'go-wazero [module=clang, settings=interpreter, size=20, go=1.26] · fib against go-wazero [module=clang, size=20, go=1.26] · fib',
+      'go-native [calls=5, size=20, go=1.26] · fib against go-native [size=20, go=1.26] · fib',
+    ],
+  );
+  assert.deepEqual(plan.keep[small], [], 'no plain result in the sized table: nothing kept for ratios');
+});
