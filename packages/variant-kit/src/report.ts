@@ -44,7 +44,8 @@ export function roundMs(ms: number): number {
 /**
  * Prints the report as one JSON line on stdout: fields in the order of HOSTS.md (variant, workload,
  * size, seed, workers, results, module, moduleSha256, calls, phasesMs), phases in timeline order (the
- * calls' phases last: they split computeMs) and rounded to microseconds. Doubles are printed by JSON.stringify, which reads back as the same double.
+ * calls' phases last: they split computeMs) and rounded to microseconds. Doubles are printed by
+ * JSON.stringify, which reads back as the same double.
  */
 export function printReport(report: Report): void {
   const phasesMs: Record<string, number> = {};
