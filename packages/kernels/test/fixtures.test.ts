@@ -8,7 +8,7 @@ import { test } from 'node:test';
 
 import { fixturesDir, instantiate } from './helpers.ts';
 
-const FIXTURES = ['no-export', 'trap'];
+const FIXTURES = ['drift', 'no-export', 'trap'];
 
 test('no-export.wasm: a WASI reactor that initializes but has no fibonacci export', async () => {
   const instance = await instantiate(`${fixturesDir}no-export.wasm`);
@@ -24,6 +24,12 @@ test('trap.wasm: fibonacci traps with a WebAssembly.RuntimeError', async () => {
     () => fibonacci(10),
     (err: unknown) => err instanceof WebAssembly.RuntimeError && /unreachable/.test(err.message),
   );
+});
+
+test('drift.wasm: fibonacci answers how many times it was called before', async () => {
+  const instance = await instantiate(`${fixturesDir}drift.wasm`);
+  const fibonacci = instance.exports.fibonacci as (n: number) => number;
+  assert.deepEqual([fibonacci(20), fibonacci(20), fibonacci(20)], [0, 1, 2]);
 });
 
 const hasWat2wasm = spawnSync('wat2wasm', ['--version']).status === 0;

@@ -19,6 +19,8 @@ export interface VariantArgs {
   /** The seed for a seeded workload, `null` for an unseeded one. */
   seed: number | null;
   workers: number;
+  /** Kernel calls per worker (`--calls`, default 1): every later call's answer must equal the first's. */
+  calls: number;
   module?: string;
 }
 
@@ -48,16 +50,17 @@ function integerIn(name: string, raw: string | undefined, min: number, max: numb
 /**
  * Parses the host command line of packages/workloads/HOSTS.md — `--workload <name>` (default fib),
  * `--size 1..size.max` (default the spec's `size.profiles.default`), `--seed 0..2^32-1` (required for
- * a seeded workload, refused for an unseeded one), `--workers >= 1`, and `--module <file>` when
- * `wasm` is set — with `node:util` parseArgs, without exiting: a usage error comes back as a message
- * naming the argument and what it accepts. Reads the workload's workload.json (one small file; the
- * workloads folder is listed only to name the known ones when the workload is unknown).
+ * a seeded workload, refused for an unseeded one), `--workers >= 1`, `--calls >= 1` (default 1), and
+ * `--module <file>` when `wasm` is set — with `node:util` parseArgs, without exiting: a usage error
+ * comes back as a message naming the argument and what it accepts. Reads the workload's
+ * workload.json (one small file; the workloads folder is listed only to name the known ones when the
+ * workload is unknown).
  */
 export function tryParseArgs(options: ParseOptions = {}): ParseResult {
-  const known = options.wasm ? ['workload', 'size', 'seed', 'workers', 'module'] : ['workload', 'size', 'seed', 'workers'];
+  const known = options.wasm ? ['workload', 'size', 'seed', 'workers', 'calls', 'module'] : ['workload', 'size', 'seed', 'workers', 'calls'];
   const { tokens } = parseNodeArgs({
     args: [...(options.argv ?? process.argv.slice(2))],
-    options: Object.fromEntries(['workload', 'size', 'seed', 'workers', 'module'].map((name) => [name, { type: 'string' as const }])),
+    options: Object.fromEntries(['workload', 'size', 'seed', 'workers', 'calls', 'module'].map((name) => [name, { type: 'string' as const }])),
     strict: false,
     tokens: true,
   });
@@ -95,7 +98,10 @@ export function tryParseArgs(options: ParseOptions = {}): ParseResult {
   const workers = integerIn('workers', given.has('workers') ? given.get('workers') : String(availableParallelism()), 1, Infinity);
   if (typeof workers === 'string') return { ok: false, message: workers };
 
-  const args: VariantArgs = { workload, spec, size, seed, workers };
+  const calls = integerIn('calls', given.has('calls') ? given.get('calls') : '1', 1, Infinity);
+  if (typeof calls === 'string') return { ok: false, message: calls };
+
+  const args: VariantArgs = { workload, spec, size, seed, workers, calls };
   if (!options.wasm) return { ok: true, args };
   const module = given.get('module');
   if (!module) {

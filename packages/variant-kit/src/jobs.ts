@@ -1,15 +1,20 @@
 import type { VariantArgs } from './args.js';
+import { callPhases } from './calls.js';
 import { fail, printReport, type PhasesMs } from './report.js';
 import { answerOf, type Answer } from './workload.js';
 
 /**
  * The job every worker gets, all at once: compute workload `workload` at `size` (with `seed`, null
- * for an unseeded workload) once, itself, and answer with a `result` message.
+ * for an unseeded workload) `calls` times in a row, itself, and answer with a `result` message
+ * (`runCalls` of ./calls.js). `worker` (1-based) of `workers` names the worker in its errors.
  */
 export interface Job {
   workload: string;
   size: number;
   seed: number | null;
+  calls: number;
+  worker: number;
+  workers: number;
 }
 
 /**
@@ -18,13 +23,16 @@ export interface Job {
  */
 export type WorkerMessage =
   | { kind: 'ready'; compileMs?: number; instantiateMs?: number; moduleSha256?: string }
-  /** The kernel's results, in the spec's order (`kernel.results`); the main turns them into the answer. */
-  | { kind: 'result'; value: number[] }
+  /**
+   * The kernel's results, in the spec's order (`kernel.results`); the main turns them into the
+   * answer. With more than one call: the first call's results, and every call's duration.
+   */
+  | { kind: 'result'; value: number[]; callsMs?: number[] }
   | { kind: 'error'; message: string };
 
 /** The primary's handle on one worker, a forked process or a thread alike. */
 export interface WorkerLink {
-  /** Sends the job: compute it once and answer with a `result` message. */
+  /** Sends the job: compute it and answer with a `result` message. */
   dispatch(job: Job): void;
   /** Ends the worker (a kill, not a request); resolves once it is gone. */
   stop(): Promise<void>;
@@ -67,7 +75,9 @@ export interface RunJobsOptions {
  * than the spec has fails the run. A worker's `error` message, a lost worker or a throwing hook stops
  * every worker, then prints `error: …` and exits 1 without a report. SIGINT/SIGTERM stop the workers too.
  * Phases: `spawnMs` from the first creation to the last `ready`, `computeMs` from dispatch to the
- * last result, `compileMs`/`instantiateMs` the hook's or else the slowest worker's. With `--module`,
+ * last result, `compileMs`/`instantiateMs` the hook's or else the slowest worker's. With `--calls`
+ * above 1 the report adds `calls`, and `firstCallMs`/`laterCallMs` from the workers' `callsMs`
+ * ({@link callPhases}); a worker without one duration per call fails the run. With `--module`,
  * the report's `moduleSha256` comes from the hook or the workers' `ready`; the run fails when none
  * reported one or two disagree.
  */
@@ -76,7 +86,8 @@ export function runJobs(options: RunJobsOptions): void {
   const count = args.workers;
   const links: WorkerLink[] = [];
   const values: number[][] = new Array<number[]>(count);
-  const job: Job = { workload: args.workload, size: args.size, seed: args.seed };
+  const callsMs: number[][] = new Array<number[]>(count);
+  const job = { workload: args.workload, size: args.size, seed: args.seed, calls: args.calls, workers: count };
   const phasesMs: PhasesMs = { startupMs: options.startupMs, computeMs: 0 };
   let ready = 0;
   let received = 0;
@@ -122,11 +133,12 @@ export function runJobs(options: RunJobsOptions): void {
         if (++ready < count) return;
         dispatchedAt = performance.now();
         phasesMs.spawnMs = dispatchedAt - spawnStart;
-        for (const link of links) link.dispatch(job);
+        for (const [i, link] of links.entries()) link.dispatch({ ...job, worker: i + 1 } satisfies Job);
         return;
       }
       if (values[index] !== undefined) return;
       values[index] = message.value;
+      if (message.callsMs !== undefined) callsMs[index] = message.callsMs;
       if (++received < count) return;
       phasesMs.computeMs = performance.now() - dispatchedAt;
       // Typed only now, with the clock stopped.
@@ -137,6 +149,11 @@ export function runJobs(options: RunJobsOptions): void {
         } catch (error) {
           return finish(1, `worker ${i + 1} of ${count}: ${error instanceof Error ? error.message : String(error)}`);
         }
+      }
+      if (args.calls > 1) {
+        const short = values.findIndex((_, i) => callsMs[i]?.length !== args.calls);
+        if (short !== -1) return finish(1, `worker ${short + 1} of ${count}: no duration for each of its ${args.calls} calls (callsMs)`);
+        Object.assign(phasesMs, callPhases(callsMs));
       }
       if (args.module !== undefined && moduleSha256 === undefined) {
         return finish(1, `${args.module}: no worker or hook reported the module's sha256 (moduleSha256)`);
@@ -149,6 +166,7 @@ export function runJobs(options: RunJobsOptions): void {
         workers: count,
         results,
         ...(args.module === undefined ? {} : { module: args.module, moduleSha256 }),
+        ...(args.calls > 1 ? { calls: args.calls } : {}),
         phasesMs,
       });
       finish(0);

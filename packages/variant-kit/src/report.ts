@@ -7,9 +7,13 @@ export interface PhasesMs {
   compileMs?: number;
   instantiateMs?: number;
   computeMs: number;
+  /** With `--calls` above 1: the slowest worker's first call. */
+  firstCallMs?: number;
+  /** With `--calls` above 1: the median of every worker's calls 2..N. */
+  laterCallMs?: number;
 }
 
-const PHASES = ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'computeMs'] as const;
+const PHASES = ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'computeMs', 'firstCallMs', 'laterCallMs'] as const;
 
 /**
  * The contract's report line (packages/workloads/HOSTS.md). `module` and `moduleSha256` only for WASI
@@ -27,6 +31,8 @@ export interface Report {
   module?: string;
   /** Lowercase hex sha256 of the module bytes the variant compiled. */
   moduleSha256?: string;
+  /** `--calls`, printed only above 1. */
+  calls?: number;
   phasesMs: PhasesMs;
 }
 
@@ -37,8 +43,9 @@ export function roundMs(ms: number): number {
 
 /**
  * Prints the report as one JSON line on stdout: fields in the order of HOSTS.md (variant, workload,
- * size, seed, workers, results, module, moduleSha256, phasesMs), phases in timeline order and rounded
- * to microseconds. Doubles are printed by JSON.stringify, which reads back as the same double.
+ * size, seed, workers, results, module, moduleSha256, calls, phasesMs), phases in timeline order (the
+ * calls' phases last: they split computeMs) and rounded to microseconds. Doubles are printed by
+ * JSON.stringify, which reads back as the same double.
  */
 export function printReport(report: Report): void {
   const phasesMs: Record<string, number> = {};
@@ -46,7 +53,7 @@ export function printReport(report: Report): void {
     const ms = report.phasesMs[phase];
     if (ms !== undefined) phasesMs[phase] = roundMs(ms);
   }
-  const { variant, workload, size, seed, workers, results, module, moduleSha256 } = report;
+  const { variant, workload, size, seed, workers, results, module, moduleSha256, calls } = report;
   const line = {
     variant,
     workload,
@@ -56,6 +63,7 @@ export function printReport(report: Report): void {
     results,
     ...(module === undefined ? {} : { module }),
     ...(moduleSha256 === undefined ? {} : { moduleSha256 }),
+    ...(calls === undefined || calls < 2 ? {} : { calls }),
     phasesMs,
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);

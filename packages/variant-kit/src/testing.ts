@@ -100,10 +100,12 @@ export interface ExpectedReport {
   seed: number | null;
   workers: number;
   module?: string;
+  /** `--calls`; above 1 the report has `calls` and the phases `firstCallMs` and `laterCallMs`. */
+  calls?: number;
 }
 
 /** The report line's fields, in the order of packages/workloads/HOSTS.md. */
-const FIELDS = ['variant', 'workload', 'size', 'seed', 'workers', 'results', 'module', 'moduleSha256', 'phasesMs'];
+const FIELDS = ['variant', 'workload', 'size', 'seed', 'workers', 'results', 'module', 'moduleSha256', 'calls', 'setting', 'phasesMs'];
 
 /** The report line of a run: its last stdout line, parsed. */
 export function reportOf(run: VariantRun): Record<string, unknown> {
@@ -115,15 +117,16 @@ export function reportOf(run: VariantRun): Record<string, unknown> {
  * Asserts a successful run: exit 0, and a last stdout line that is a valid report for `expected`:
  * the fields in HOSTS.md's order, every worker's answer exactly the workload's reference
  * ({@link referenceAnswer}), `computeMs` and the listed phases present; with a module, `moduleSha256`
- * equal to the sha256 of that file. Returns it.
+ * equal to the sha256 of that file; with `calls` above 1, `calls` and the phases `firstCallMs` and
+ * `laterCallMs` (neither above `computeMs`, which spans every call), and without, neither. Returns it.
  */
 export async function assertReport(run: VariantRun, expected: ExpectedReport, phases: readonly string[]): Promise<Record<string, unknown>> {
   assert.equal(run.status, 0, `exit ${run.status ?? run.signal}; stderr: ${run.stderr}`);
   const report = reportOf(run);
   const { results, phasesMs, ...rest } = report;
   const module = expected.module ? { module: expected.module, moduleSha256: sha256Of(resolve(run.cwd, expected.module)) } : {};
-  const { variant, workload, size, seed, workers } = expected;
-  assert.deepEqual(rest, { variant, workload, size, seed, workers, ...module });
+  const { variant, workload, size, seed, workers, calls = 1 } = expected;
+  assert.deepEqual(rest, { variant, workload, size, seed, workers, ...module, ...(calls > 1 ? { calls } : {}) });
   assert.deepEqual(
     Object.keys(report),
     FIELDS.filter((field) => field in report),
@@ -131,12 +134,36 @@ export async function assertReport(run: VariantRun, expected: ExpectedReport, ph
   );
   const answer = await referenceAnswer(run.cwd, workload, size, seed);
   assert.deepEqual(results, new Array(workers).fill(answer), `each worker's answer is ${workload}'s reference for size ${size}, seed ${seed}`);
-  assert.deepEqual(Object.keys(phasesMs as object).sort(), [...new Set([...phases, 'computeMs'])].sort());
+  const callPhases = calls > 1 ? ['firstCallMs', 'laterCallMs'] : [];
+  assert.deepEqual(Object.keys(phasesMs as object).sort(), [...new Set([...phases, ...callPhases, 'computeMs'])].sort());
   for (const [phase, ms] of Object.entries(phasesMs as object)) assert.ok(typeof ms === 'number' && ms >= 0, `${phase}: ${ms}`);
+  const { computeMs } = phasesMs as Record<string, number>;
+  for (const phase of callPhases) assert.ok((phasesMs as Record<string, number>)[phase]! <= computeMs!, `${phase} is within computeMs`);
   return report;
 }
 
 const sha256Of = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/**
+ * The warm-call runs every Node host must pass (HOSTS.md, "Warm calls"), each with the report it
+ * must print but for `variant` (check it with {@link assertReport}): `--calls 3` on fib, on seeded
+ * nbody and on streamed chunk-hash (its stream made again each call), every answer the reference's;
+ * `--calls 1` as if not given. `module(workload)`: for a WASI host, the module each run passes.
+ */
+export function callsCases(module?: (workload: string) => string): Array<{ args: string[]; expected: Omit<ExpectedReport, 'variant'> }> {
+  const runs: Array<Omit<ExpectedReport, 'variant' | 'module'> & { calls: number }> = [
+    { workload: 'fib', size: 20, seed: null, workers: 2, calls: 3 },
+    { workload: 'nbody', size: 1000, seed: 7, workers: 2, calls: 3 },
+    { workload: 'chunk-hash', size: 50, seed: 3000000000, workers: 1, calls: 3 },
+    { workload: 'fib', size: 20, seed: null, workers: 1, calls: 1 },
+  ];
+  return runs.map((expected) => {
+    const file = module?.(expected.workload);
+    const args = ['--workload', expected.workload, '--size', String(expected.size), '--workers', String(expected.workers), '--calls', String(expected.calls)];
+    if (expected.seed !== null) args.push('--seed', String(expected.seed));
+    return file === undefined ? { args, expected } : { args: [...args, '--module', file], expected: { ...expected, module: file } };
+  });
+}
 
 /** Asserts a failed run: exit `status`, nothing on stdout, and an `error:` line on stderr matching `cause`. */
 export function assertError(run: VariantRun, status: number, cause: RegExp): void {
@@ -165,6 +192,12 @@ export function usageCases(module?: (workload: string) => string): Array<[args: 
     [withModule('nbody', ['--workload', 'nbody', '--size', '1000']), /^error: --seed is required: nbody is seeded/],
     [withModule('nbody', ['--workload', 'nbody', '--seed', '4294967296']), /^error: --seed must be an integer in 0\.\.4294967295, got '4294967296'$/],
     [withModule('fib', ['--workers', '0']), /^error: --workers must be an integer >= 1, got '0'$/],
+    [withModule('fib', ['--calls', '0']), /^error: --calls must be an integer >= 1, got '0'$/],
+    [withModule('fib', ['--calls', 'x']), /^error: --calls must be an integer >= 1, got 'x'$/],
+    [withModule('fib', ['--calls']), /^error: --calls needs a value: an integer >= 1$/],
+    // Their settings are engine flags the harness gives the runtime: a Node host takes none itself.
+    [withModule('fib', ['--setting', 'jitless']), /^error: unknown argument '--setting'/],
+    [withModule('fib', ['--cache-dir', 'cache']), /^error: unknown argument '--cache-dir'/],
     [withModule('fib', ['--n', '20']), /^error: unknown argument '--n'/],
     [withModule('fib', ['--verbose']), /^error: unknown argument '--verbose'/],
     module ? [['--size', '20'], /^error: --module is required/] : [['--module', 'packages/kernels/dist/fib/clang.wasm'], /^error: unknown argument '--module'/],

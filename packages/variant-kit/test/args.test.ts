@@ -22,11 +22,11 @@ const nbody = readWorkload('nbody')!;
 
 describe('tryParseArgs (the workloads of @arena/workloads)', () => {
   it("defaults to fib at its spec's default size, unseeded, one worker per available CPU", () => {
-    assert.deepEqual(ok([]), { workload: 'fib', spec: fib, size: fib.size.profiles.default, seed: null, workers: availableParallelism() });
+    assert.deepEqual(ok([]), { workload: 'fib', spec: fib, size: fib.size.profiles.default, seed: null, workers: availableParallelism(), calls: 1 });
   });
   it("accepts both --name value and --name=value, size from 1 to the spec's max", () => {
-    assert.deepEqual(ok(['--workload', 'fib', '--size', '1', '--workers=3']), { workload: 'fib', spec: fib, size: 1, seed: null, workers: 3 });
-    assert.deepEqual(ok(['--workload=fib', '--size=47', '--workers', '1']), { workload: 'fib', spec: fib, size: 47, seed: null, workers: 1 });
+    assert.deepEqual(ok(['--workload', 'fib', '--size', '1', '--workers=3']), { workload: 'fib', spec: fib, size: 1, seed: null, workers: 3, calls: 1 });
+    assert.deepEqual(ok(['--workload=fib', '--size=47', '--workers', '1']), { workload: 'fib', spec: fib, size: 47, seed: null, workers: 1, calls: 1 });
   });
   it('takes a seeded workload with its seed, 0 to 2^32-1, and its own size range and default', () => {
     assert.deepEqual(ok(['--workload', 'nbody', '--seed', '42', '--workers', '2']), {
@@ -35,6 +35,7 @@ describe('tryParseArgs (the workloads of @arena/workloads)', () => {
       size: nbody.size.profiles.default,
       seed: 42,
       workers: 2,
+      calls: 1,
     });
     assert.equal(ok(['--workload', 'nbody', '--seed', '0', '--size', String(nbody.size.max)]).size, nbody.size.max);
     assert.equal(ok(['--workload', 'nbody', '--seed', '4294967295']).seed, 4294967295);
@@ -46,10 +47,19 @@ describe('tryParseArgs (the workloads of @arena/workloads)', () => {
       size: 20,
       seed: null,
       workers: availableParallelism(),
+      calls: 1,
       module: 'packages/kernels/dist/fib/clang.wasm',
     });
     assert.match(message([], { wasm: true }), /^--module is required/);
     assert.match(message(['--module'], { wasm: true }), /^--module needs a value/);
+    assert.match(message(['--module', 'k.wasm', '--setting', 'jitless'], { wasm: true }), /^unknown argument '--setting' \(allowed: .*--calls, --module\)$/);
+    assert.match(message(['--module', 'k.wasm', '--cache-dir', 'cache'], { wasm: true }), /^unknown argument '--cache-dir'/);
+  });
+  it('takes --calls, 1 by default, as --calls N or --calls=N', () => {
+    assert.equal(ok([]).calls, 1);
+    assert.equal(ok(['--calls', '3']).calls, 3);
+    assert.equal(ok(['--calls=1']).calls, 1);
+    assert.equal(ok(['--workload', 'nbody', '--seed', '1', '--calls', '200']).calls, 200);
   });
   it('names the known workloads when the one asked for is unknown', () => {
     const names = workloadNames();
@@ -77,10 +87,16 @@ describe('tryParseArgs (the workloads of @arena/workloads)', () => {
     [['--workers', '0'], "--workers must be an integer >= 1, got '0'"],
     [['--workers', '-2'], "--workers must be an integer >= 1, got '-2'"],
     [['--workers', ''], "--workers must be an integer >= 1, got ''"],
-    [['--n', '20'], "unknown argument '--n' (allowed: --workload, --size, --seed, --workers)"],
-    [['--threads', '2'], "unknown argument '--threads' (allowed: --workload, --size, --seed, --workers)"],
-    [['-s', '2'], "unknown argument '-s' (allowed: --workload, --size, --seed, --workers)"],
-    [['--module', 'a.wasm'], "unknown argument '--module' (allowed: --workload, --size, --seed, --workers)"],
+    [['--calls', '0'], "--calls must be an integer >= 1, got '0'"],
+    [['--calls', 'x'], "--calls must be an integer >= 1, got 'x'"],
+    [['--calls', '1.5'], "--calls must be an integer >= 1, got '1.5'"],
+    [['--calls'], '--calls needs a value: an integer >= 1'],
+    [['--setting', 'jitless'], "unknown argument '--setting' (allowed: --workload, --size, --seed, --workers, --calls)"],
+    [['--cache-dir', 'cache'], "unknown argument '--cache-dir' (allowed: --workload, --size, --seed, --workers, --calls)"],
+    [['--n', '20'], "unknown argument '--n' (allowed: --workload, --size, --seed, --workers, --calls)"],
+    [['--threads', '2'], "unknown argument '--threads' (allowed: --workload, --size, --seed, --workers, --calls)"],
+    [['-s', '2'], "unknown argument '-s' (allowed: --workload, --size, --seed, --workers, --calls)"],
+    [['--module', 'a.wasm'], "unknown argument '--module' (allowed: --workload, --size, --seed, --workers, --calls)"],
     [['40'], "unexpected argument '40'"],
     [['--', '--size', '3'], "unexpected argument '--'"],
   ] as const) {
@@ -91,7 +107,7 @@ describe('tryParseArgs (the workloads of @arena/workloads)', () => {
 describe('tryParseArgs (a workloads folder of fixtures)', () => {
   it('finds a workload there, whatever its name: no list to edit', () => {
     const args = ok(['--workload', 'count', '--seed', '7'], { workloads: fixtures });
-    assert.deepEqual({ ...args, spec: args.spec.name }, { workload: 'count', spec: 'count', size: 100, seed: 7, workers: availableParallelism() });
+    assert.deepEqual({ ...args, spec: args.spec.name }, { workload: 'count', spec: 'count', size: 100, seed: 7, workers: availableParallelism(), calls: 1 });
   });
   it('lists only folders with a workload.json, sorted', () => {
     assert.deepEqual(workloadNames(fixtures), ['broken', 'bytesum', 'count', 'nochunk', 'norun']);
@@ -108,14 +124,17 @@ describe('parseArgs', () => {
   const run = (argv: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, ['--import', 'tsx', script, ...argv], { encoding: 'utf8', env: { ...process.env, ...env } });
 
   it('returns the arguments', () => {
-    const child = run(['--workload', 'nbody', '--size', '7', '--seed', '3000000000', '--workers', '2']);
+    const child = run(['--workload', 'nbody', '--size', '7', '--seed', '3000000000', '--workers', '2', '--calls', '4']);
     assert.equal(child.status, 0, child.stderr);
-    assert.deepEqual(JSON.parse(child.stdout), { workload: 'nbody', spec: 'nbody', size: 7, seed: 3000000000, workers: 2 });
+    assert.deepEqual(JSON.parse(child.stdout), { workload: 'nbody', spec: 'nbody', size: 7, seed: 3000000000, workers: 2, calls: 4 });
   });
   for (const [argv, error] of [
     [['--size', 'abc'], "error: --size must be an integer in 1..47 (fib's n), got 'abc'\n"],
     [['--workload', 'nbody', '--size', '10'], 'error: --seed is required: nbody is seeded (an integer in 0..4294967295)\n'],
     [['--workload', 'fib', '--seed', '1'], 'error: --seed is not accepted: fib is not seeded\n'],
+    [['--calls', '0'], "error: --calls must be an integer >= 1, got '0'\n"],
+    [['--calls'], 'error: --calls needs a value: an integer >= 1\n'],
+    [['--setting', 'jitless'], "error: unknown argument '--setting' (allowed: --workload, --size, --seed, --workers, --calls)\n"],
     [['--workload', 'no-such-workload'], /^error: --workload must be one of (.+, )?fib, nbody(, .+)?, got 'no-such-workload'\n$/],
   ] as const) {
     it(`prints one error line naming the argument and exits 2: ${argv.join(' ')}`, () => {

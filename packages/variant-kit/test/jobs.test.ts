@@ -35,8 +35,8 @@ describe('runJobs', () => {
       .sort();
     assert.deepEqual(
       jobs,
-      [0, 1, 2].map((i) => `job ${i} {"workload":"fib","size":5,"seed":null}`),
-      'every worker gets the same job',
+      [0, 1, 2].map((i) => `job ${i} {"workload":"fib","size":5,"seed":null,"calls":1,"workers":3,"worker":${i + 1}}`),
+      'every worker gets the same job, and its own number',
     );
   });
 
@@ -51,7 +51,42 @@ describe('runJobs', () => {
       [5.25, 7],
       [5.5, 7],
     ]);
-    assert.match(child.stderr, /^job 0 \{"workload":"pair","size":5,"seed":7\}$/m);
+    assert.match(child.stderr, /^job 0 \{"workload":"pair","size":5,"seed":7,"calls":1,"workers":3,"worker":1\}$/m);
+  });
+
+  it('with --calls 3: sends the calls in the job, reports calls: 3 and the first call of each worker as its answer', () => {
+    const child = run('calls');
+    assert.equal(child.status, 0, child.stderr);
+    const report = JSON.parse(child.stdout);
+    assert.deepEqual(Object.keys(report), ['variant', 'workload', 'size', 'seed', 'workers', 'results', 'calls', 'phasesMs']);
+    assert.equal(report.calls, 3);
+    assert.deepEqual(report.results, [500, 501, 502]);
+    assert.deepEqual(Object.keys(report.phasesMs), ['startupMs', 'spawnMs', 'compileMs', 'instantiateMs', 'computeMs', 'firstCallMs', 'laterCallMs']);
+    assert.match(child.stderr, /^job 0 \{"workload":"fib","size":5,"seed":null,"calls":3,"workers":3,"worker":1\}$/m);
+  });
+
+  it("with --calls 3: firstCallMs is the slowest worker's first call, laterCallMs the median of every worker's later calls", () => {
+    const child = run('calls-timed');
+    assert.equal(child.status, 0, child.stderr);
+    const { phasesMs } = JSON.parse(child.stdout);
+    assert.equal(phasesMs.firstCallMs, 12);
+    // Later calls 1, 5, 2, 5, 3, 5: an even count, the mean of the middle two.
+    assert.equal(phasesMs.laterCallMs, 4);
+  });
+
+  it("fails naming the worker and the call whose answer differs from call 1's, after stopping every worker, without a report", () => {
+    const child = run('calls-differ');
+    assert.equal(child.status, 1);
+    assert.equal(child.stdout, '');
+    assert.match(child.stderr, /^error: worker 2 of 3: call 2's answer differs from call 1's$/m);
+    assert.deepEqual(stopped(child.stderr), ['stopped 0', 'stopped 1', 'stopped 2']);
+  });
+
+  it('fails when a worker does not time each of its calls', () => {
+    const child = run('calls-untimed');
+    assert.equal(child.status, 1);
+    assert.equal(child.stdout, '');
+    assert.match(child.stderr, /^error: worker 2 of 3: no duration for each of its 3 calls \(callsMs\)$/m);
   });
 
   it('fails naming a worker that returned another number of results than the spec has', () => {

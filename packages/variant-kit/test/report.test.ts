@@ -47,6 +47,20 @@ describe('printReport', () => {
     assert.deepEqual(Object.keys(report), ['variant', 'workload', 'size', 'seed', 'workers', 'results', 'module', 'moduleSha256', 'phasesMs']);
     for (const answer of report.results) assert.ok(answer.every((x: number, i: number) => Object.is(x, energies[i])));
   });
+  it("prints calls above 1 after moduleSha256, and the calls' phases after computeMs; calls 1 not at all", (t) => {
+    const write = mock.method(process.stdout, 'write', () => true);
+    t.after(() => write.mock.restore());
+    const report = { variant: 'x', workload: 'fib', size: 20, seed: null, workers: 1, results: [6765], module: 'm.wasm', moduleSha256: 'a'.repeat(64) };
+    printReport({ ...report, calls: 3, phasesMs: { laterCallMs: 1.0004, firstCallMs: 2, computeMs: 4, startupMs: 1 } });
+    printReport({ ...report, calls: 1, phasesMs: { computeMs: 4 } });
+    write.mock.restore();
+    const [warm, once] = write.mock.calls.map((call) => JSON.parse(call.arguments[0] as string));
+    assert.deepEqual(Object.keys(warm), ['variant', 'workload', 'size', 'seed', 'workers', 'results', 'module', 'moduleSha256', 'calls', 'phasesMs']);
+    assert.equal(warm.calls, 3);
+    assert.deepEqual(warm.phasesMs, { startupMs: 1, computeMs: 4, firstCallMs: 2, laterCallMs: 1 });
+    assert.deepEqual(Object.keys(warm.phasesMs), ['startupMs', 'computeMs', 'firstCallMs', 'laterCallMs']);
+    assert.ok(!('calls' in once));
+  });
   it('roundMs keeps three decimals', () => assert.equal(roundMs(1.23456), 1.235));
 });
 

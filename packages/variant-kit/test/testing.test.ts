@@ -10,6 +10,7 @@ import {
   assertError,
   assertReport,
   builtKernels,
+  callsCases,
   commandLineOf,
   leftInGroup,
   processesInGroup,
@@ -51,6 +52,41 @@ describe('assertReport', () => {
     const report = (results: unknown) => run(`${JSON.stringify({ ...expected, results, phasesMs: { computeMs: 1 } })}\n`);
     await assertReport(report([[before, after]]), expected, []);
     await assert.rejects(assertReport(report([[before, after + Number.EPSILON * Math.abs(after)]]), expected, []));
+  });
+});
+
+describe('assertReport with --calls', () => {
+  const fib = { variant: 'v', workload: 'fib', size: 20, seed: null, workers: 2 };
+  const line = (calls: Record<string, unknown>, phasesMs: Record<string, number>) =>
+    run(`${JSON.stringify({ variant: 'v', workload: 'fib', size: 20, seed: null, workers: 2, results: [6765, 6765], ...calls, phasesMs })}\n`);
+  const warm = { computeMs: 3, firstCallMs: 2, laterCallMs: 0.5 };
+  it("wants calls and the calls' phases above 1 call", async () => {
+    await assertReport(line({ calls: 3 }, warm), { ...fib, calls: 3 }, []);
+    await assert.rejects(assertReport(line({}, warm), { ...fib, calls: 3 }, []));
+    await assert.rejects(assertReport(line({ calls: 2 }, warm), { ...fib, calls: 3 }, []));
+    await assert.rejects(assertReport(line({ calls: 3 }, { computeMs: 3, firstCallMs: 2 }), { ...fib, calls: 3 }, []));
+    await assert.rejects(assertReport(line({ calls: 3 }, { ...warm, firstCallMs: 4 }), { ...fib, calls: 3 }, []), /firstCallMs is within computeMs/);
+  });
+  it('wants neither for one call', async () => {
+    await assertReport(line({}, { computeMs: 1 }), { ...fib, calls: 1 }, []);
+    await assert.rejects(assertReport(line({ calls: 1 }, { computeMs: 1 }), { ...fib, calls: 1 }, []));
+    await assert.rejects(assertReport(line({}, warm), fib, []));
+  });
+});
+
+describe('callsCases', () => {
+  it('passes --calls, and the module when asked', () => {
+    const cases = callsCases();
+    assert.ok(cases.some(({ expected }) => expected.calls === 3 && expected.workload === 'chunk-hash'));
+    assert.ok(cases.some(({ expected }) => expected.calls === 1));
+    for (const { args, expected } of cases) {
+      assert.deepEqual(args.slice(args.indexOf('--calls'), args.indexOf('--calls') + 2), ['--calls', String(expected.calls)]);
+      assert.ok(!args.includes('--module') && expected.module === undefined);
+    }
+    for (const { args, expected } of callsCases((w) => `${w}.wasm`)) {
+      assert.equal(expected.module, `${expected.workload}.wasm`);
+      assert.deepEqual(args.slice(-2), ['--module', `${expected.workload}.wasm`]);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 // Timed entry of cluster-js: Node cluster, each forked worker process running the workload's
-// JavaScript kernel once.
+// JavaScript kernel --calls times.
 import cluster from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, runJobs } from '@arena/variant-kit';

@@ -1,7 +1,8 @@
 // One cluster worker of cluster-js: import the workload's JavaScript kernel (named by its argument),
-// say ready, run the job it is sent once, send the results back.
+// say ready, run the job it is sent (its calls), send the results back.
 import type { Job, WorkerMessage } from '@arena/variant-kit';
-// Only the one module it needs: a worker loads nothing else of the kit.
+// Only the modules it needs: a worker loads nothing else of the kit.
+import { runCalls } from '@arena/variant-kit/calls';
 import { loadJsKernel } from '@arena/variant-kit/workload';
 
 const send = (message: WorkerMessage): boolean => process.send!(message);
@@ -12,7 +13,7 @@ try {
   const run = await loadJsKernel(process.argv[2] as string);
   process.once('message', (job: Job) => {
     try {
-      send({ kind: 'result', value: run(job.size, job.seed ?? 0) });
+      send(runCalls(run, job));
     } catch (error) {
       failed(error);
     }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertError, assertReport, type Decoys, leftInGroup, runVariant, startDecoys, usageCases, type VariantRun } from '@arena/variant-kit/testing';
+import { assertError, assertReport, callsCases, type Decoys, leftInGroup, runVariant, startDecoys, usageCases, type VariantRun } from '@arena/variant-kit/testing';
 
 const variant = 'cluster-js';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -37,6 +37,13 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
     assert.notDeepEqual(one.results, two.results);
     for (const done of runs) noWorkerLeft(done);
   });
+  for (const { args, expected } of callsCases()) {
+    it(`--calls ${expected.calls}: ${expected.workload} from each of ${expected.workers} worker(s), every call's answer the reference's`, async () => {
+      const done = run(...args);
+      await assertReport(done, { variant, ...expected }, phases);
+      noWorkerLeft(done);
+    });
+  }
   for (const [args, cause] of usageCases()) {
     it(`exits 2 on ${args.join(' ')}`, () => assertError(run(...args), 2, cause));
   }

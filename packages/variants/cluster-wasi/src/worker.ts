@@ -1,7 +1,8 @@
 // One cluster worker of cluster-wasi: read the workload's spec, read, compile and instantiate the
 // module as soon as it starts, say ready (with the sha256 of the bytes it compiled), then run the
-// job once when the primary sends it.
+// job's calls when the primary sends it.
 import type { Job, WorkerMessage } from '@arena/variant-kit';
+import { runCalls } from '@arena/variant-kit/calls';
 import { compileKernel, instantiateKernel, moduleSha256, readKernel } from '@arena/variant-kit/wasi';
 import { readWorkload } from '@arena/variant-kit/workload';
 
@@ -20,7 +21,7 @@ try {
   const instantiateMs = performance.now() - compiled;
   process.once('message', (job: Job) => {
     try {
-      send({ kind: 'result', value: kernel(job.size, job.seed ?? 0) });
+      send(runCalls(kernel, job));
     } catch (error) {
       failed(error);
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertError, assertReport, builtKernels, type Decoys, leftInGroup, repoRoot, runVariant, startDecoys, usageCases, type VariantRun } from '@arena/variant-kit/testing';
+import { assertError, assertReport, builtKernels, callsCases, type Decoys, leftInGroup, repoRoot, runVariant, startDecoys, usageCases, type VariantRun } from '@arena/variant-kit/testing';
 
 const variant = 'cluster-wasi';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -55,6 +55,18 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
     it(`exits 1 naming the file for ${name}, with no report and no worker left`, () => {
       const done = run('--size', '20', '--workers', '3', ...args);
       assertError(done, 1, cause);
+      noWorkerLeft(done);
+    });
+  }
+  it("exits 1 naming the worker and the call when a later call's answer differs from the first's (drift.wasm), with no worker left", () => {
+    const done = run('--size', '20', '--workers', '3', '--calls', '3', '--module', 'packages/kernels/fixtures/drift.wasm');
+    assertError(done, 1, /^error: worker [123] of 3: call 2's answer differs from call 1's$/);
+    noWorkerLeft(done);
+  });
+  for (const { args, expected } of callsCases((workload) => `packages/kernels/dist/${workload}/clang.wasm`)) {
+    it(`--calls ${expected.calls}: ${expected.workload} from each of ${expected.workers} worker(s), every call's answer the reference's`, async () => {
+      const done = run(...args);
+      await assertReport(done, { variant, ...expected }, phases);
       noWorkerLeft(done);
     });
   }

@@ -1,4 +1,5 @@
-// Timed entry of threads-js: worker_threads, each thread running the workload's JavaScript kernel once.
+// Timed entry of threads-js: worker_threads, each thread running the workload's JavaScript kernel
+// --calls times.
 import { parseArgs, runJobs } from '@arena/variant-kit';
 import { startThread } from '@arena/variant-kit/threads';
 import type { ThreadData } from './worker.js';

@@ -1,8 +1,9 @@
 // One thread of threads-js: import the workload's JavaScript kernel, say ready, run the job it is
-// sent once, post the results back.
+// sent (its calls), post the results back.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Job, WorkerMessage } from '@arena/variant-kit';
-// Only the one module it needs: a thread loads nothing else of the kit.
+// Only the modules it needs: a thread loads nothing else of the kit.
+import { runCalls } from '@arena/variant-kit/calls';
 import { loadJsKernel } from '@arena/variant-kit/workload';
 
 /** What the main thread starts each thread with. */
@@ -19,7 +20,7 @@ try {
   const run = await loadJsKernel((workerData as ThreadData).workload);
   port.once('message', (job: Job) => {
     try {
-      reply({ kind: 'result', value: run(job.size, job.seed ?? 0) });
+      reply(runCalls(run, job));
     } catch (error) {
       failed(error);
     }

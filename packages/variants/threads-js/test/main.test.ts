@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertError, assertReport, runVariant, usageCases } from '@arena/variant-kit/testing';
+import { assertError, assertReport, callsCases, runVariant, usageCases } from '@arena/variant-kit/testing';
 
 const variant = 'threads-js';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +27,11 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
     );
     assert.notDeepEqual(one.results, two.results);
   });
+  for (const { args, expected } of callsCases()) {
+    it(`--calls ${expected.calls}: ${expected.workload} from each of ${expected.workers} worker(s), every call's answer the reference's`, async () => {
+      await assertReport(run(...args), { variant, ...expected }, phases);
+    });
+  }
   for (const [args, cause] of usageCases()) {
     it(`exits 2 on ${args.join(' ')}`, () => assertError(run(...args), 2, cause));
   }

@@ -2,6 +2,7 @@
 // (README: each step and what it measured). Only node:* modules load before the threads exist.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import type { Job } from '@arena/variant-kit';
 import { STEPS, type KernelJob, type LeanStep, type ThreadMessage } from './protocol.js';
 
 const startupMs = performance.now();
@@ -37,19 +38,22 @@ const early = on('early-spawn') ? earlyWorkers(process.argv.slice(2)) : null;
 const ownShare = on('main-share') ? 1 : 0;
 if (early !== null) spawn(early - ownShare);
 
-const { parseArgs, answerOf, fail, printReport } = await import('@arena/variant-kit');
+const { parseArgs, answerOf, callPhases, fail, printReport, runCalls } = await import('@arena/variant-kit');
 const args = parseArgs({ wasm: true });
 const file = args.module as string;
 const count = args.workers - ownShare;
 spawn(count); // threads the early count did not cover (none when it was read)
 
 const { compileKernel, instantiateKernel, moduleSha256, readKernel } = await import('@arena/variant-kit/wasi');
-const job = { workload: args.workload, size: args.size, seed: args.seed };
+const job = { workload: args.workload, size: args.size, seed: args.seed, calls: args.calls, workers: args.workers };
+// The job of worker `index` (0-based): its number names it in its errors.
+const jobOf = (index: number): Job => ({ ...job, worker: index + 1 });
 const values: number[][] = new Array<number[]>(args.workers);
+const callsMs: number[][] = new Array<number[]>(args.workers);
 let received = 0;
 let dispatchedAt = 0;
 let instantiateMs = 0;
-let mainValue: number[] | null = null;
+let mainResult: { value: number[]; callsMs?: number[] } | null = null;
 let sha: string | null = null;
 const phasesMs: Record<string, number> = { startupMs };
 
@@ -63,6 +67,11 @@ function finish(): void {
       fail(`worker ${i + 1} of ${args.workers}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  if (args.calls > 1) {
+    const short = values.findIndex((_, i) => callsMs[i]?.length !== args.calls);
+    if (short !== -1) fail(`worker ${short + 1} of ${args.workers}: no duration for each of its ${args.calls} calls (callsMs)`);
+    Object.assign(phasesMs, callPhases(callsMs));
+  }
   printReport({
     variant: 'threads-wasi-lean',
     workload: args.workload,
@@ -72,14 +81,16 @@ function finish(): void {
     results,
     module: file,
     moduleSha256: sha ?? moduleSha256(bytes),
+    ...(args.calls > 1 ? { calls: args.calls } : {}),
     phasesMs: { ...phasesMs, instantiateMs, computeMs },
   });
   // Nothing after the report matters: exit now rather than wait for the threads to wind down.
   process.exit(0);
 }
 
-const take = (index: number, value: number[]): void => {
+const take = (index: number, { value, callsMs: ms }: { value: number[]; callsMs?: number[] }): void => {
   values[index] = value;
+  if (ms !== undefined) callsMs[index] = ms;
   if (++received === args.workers) finish();
 };
 
@@ -92,7 +103,7 @@ try {
   // The job travels with the module: a thread computes as soon as it has instantiated, without a
   // ready/dispatch round trip (unless the study turns that off).
   const eager = on('no-barrier');
-  const message: KernelJob = { file, module, spec: args.spec, job: eager ? job : null };
+  const message = (index: number): KernelJob => ({ file, module, spec: args.spec, job: eager ? jobOf(index) : null });
   let ready = 0;
   dispatchedAt = performance.now();
   for (const [i, thread] of threads.entries()) {
@@ -103,22 +114,22 @@ try {
         instantiateMs = Math.max(instantiateMs, m.instantiateMs);
         if (++ready === threads.length) {
           dispatchedAt = performance.now();
-          for (const t of threads) t.postMessage(job);
+          for (const [k, t] of threads.entries()) t.postMessage(jobOf(k + ownShare));
         }
         return;
       }
       instantiateMs = Math.max(instantiateMs, m.instantiateMs);
-      take(index, m.value);
+      take(index, m);
     });
     thread.on('error', (error) => fail(`worker ${index + 1} of ${args.workers} (thread ${thread.threadId}) failed: ${error.message}`));
     thread.on('exit', (code) => values[index] === undefined && fail(`worker ${index + 1} of ${args.workers} (thread ${thread.threadId}) exited with code ${code}`));
-    thread.postMessage(message);
+    thread.postMessage(message(index));
   }
   if (ownShare) {
     const startInstance = performance.now();
     const kernel = instantiateKernel(file, module, args.spec);
     instantiateMs = Math.max(instantiateMs, performance.now() - startInstance);
-    mainValue = kernel(job.size, job.seed ?? 0);
+    mainResult = runCalls(kernel, jobOf(0));
   }
   // The contract wants the sha256 of the bytes compiled; hashed while the threads still compute
   // (node:crypto loads then), off the critical path.
@@ -126,4 +137,4 @@ try {
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
-if (mainValue !== null) take(0, mainValue);
+if (mainResult !== null) take(0, mainResult);

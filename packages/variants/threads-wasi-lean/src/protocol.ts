@@ -20,5 +20,8 @@ export interface KernelJob {
   job: Job | null;
 }
 
-/** A thread's answer: ready (when it waits for the job), its kernel's results, or what failed. */
-export type ThreadMessage = { kind: 'ready'; instantiateMs: number } | { kind: 'result'; value: number[]; instantiateMs: number } | { kind: 'error'; message: string };
+/**
+ * A thread's answer: ready (when it waits for the job), its kernel's results (the kit's `runCalls`:
+ * with more than one call, every call's duration too), or what failed.
+ */
+export type ThreadMessage = { kind: 'ready'; instantiateMs: number } | { kind: 'result'; value: number[]; callsMs?: number[]; instantiateMs: number } | { kind: 'error'; message: string };

@@ -1,7 +1,8 @@
 // One thread of threads-wasi-lean: instantiate the module it is given with its own
-// `new WASI({ version: 'preview1' })` (the kit's instantiateKernel), compute the job once, answer.
+// `new WASI({ version: 'preview1' })` (the kit's instantiateKernel), compute the job's calls, answer.
 import { parentPort } from 'node:worker_threads';
 import type { Job } from '@arena/variant-kit';
+import { runCalls } from '@arena/variant-kit/calls';
 import { instantiateKernel } from '@arena/variant-kit/wasi';
 import type { KernelJob, ThreadMessage } from './protocol.js';
 
@@ -16,7 +17,7 @@ port.once('message', ({ file, module, spec, job }: KernelJob) => {
     const instantiateMs = performance.now() - start;
     const run = (j: Job): void => {
       try {
-        reply({ kind: 'result', value: kernel(j.size, j.seed ?? 0), instantiateMs });
+        reply({ ...runCalls(kernel, j), instantiateMs });
       } catch (error) {
         failed(error);
       }

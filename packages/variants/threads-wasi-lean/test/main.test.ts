@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertError, assertReport, builtKernels, repoRoot, runVariant, usageCases } from '@arena/variant-kit/testing';
+import { assertError, assertReport, builtKernels, callsCases, repoRoot, runVariant, usageCases } from '@arena/variant-kit/testing';
 import { STEPS } from '../src/protocol.ts';
 
 const variant = 'threads-wasi-lean';
@@ -54,9 +54,13 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
     }
   };
   for (const steps of [...STEPS, STEPS.join(',')]) {
-    it(`ARENA_LEAN_OFF=${steps}: fib(20) from each of 3 workers, and nbody from 2`, async () => {
+    it(`ARENA_LEAN_OFF=${steps}: fib(20) from each of 3 workers, also with --calls 3, and nbody from 2`, async () => {
       const fib = withOff(steps, () => run('--workload', 'fib', '--module', fibClang, '--size', '20', '--workers', '3'));
       await assertReport(fib, { variant, workload: 'fib', size: 20, seed: null, workers: 3, module: fibClang }, phases);
+      const warm = withOff(steps, () => run('--workload', 'fib', '--module', fibClang, '--size', '20', '--workers', '3', '--calls', '3'));
+      await assertReport(warm, { variant, workload: 'fib', size: 20, seed: null, workers: 3, module: fibClang, calls: 3 }, phases);
+      const drift = withOff(steps, () => run('--module', 'packages/kernels/fixtures/drift.wasm', '--size', '20', '--workers', '3', '--calls', '2'));
+      assertError(drift, 1, /^error: worker [123] of 3: call 2's answer differs from call 1's$/);
       const nbody = withOff(steps, () => run('--workload', 'nbody', '--module', 'packages/kernels/dist/nbody/clang.wasm', '--size', '1000', '--seed', '7', '--workers', '2'));
       await assertReport(nbody, { variant, workload: 'nbody', size: 1000, seed: 7, workers: 2, module: 'packages/kernels/dist/nbody/clang.wasm' }, phases);
     });
@@ -68,6 +72,14 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
       /^error: ARENA_LEAN_OFF: unknown step 'warp-drive' \(steps: early-spawn, no-barrier, main-share\)$/,
     );
   });
+  it("exits 1 naming the worker and the call when a later call's answer differs from the first's (drift.wasm)", () => {
+    assertError(run('--size', '20', '--workers', '3', '--calls', '3', '--module', 'packages/kernels/fixtures/drift.wasm'), 1, /^error: worker [123] of 3: call 2's answer differs from call 1's$/);
+  });
+  for (const { args, expected } of callsCases((workload) => `packages/kernels/dist/${workload}/clang.wasm`)) {
+    it(`--calls ${expected.calls}: ${expected.workload} from each of ${expected.workers} worker(s), every call's answer the reference's`, async () => {
+      await assertReport(run(...args), { variant, ...expected }, phases);
+    });
+  }
   for (const [args, cause] of usageCases((workload) => `packages/kernels/dist/${workload}/clang.wasm`)) {
     it(`exits 2 on ${args.join(' ')}`, () => assertError(run(...args), 2, cause));
   }

@@ -1,6 +1,7 @@
-// One thread of threads-wasi: instantiate the module it is given, say ready, run the job once.
+// One thread of threads-wasi: instantiate the module it is given, say ready, run the job's calls.
 import { parentPort } from 'node:worker_threads';
 import type { Job, Kernel, WorkloadSpec, WorkerMessage } from '@arena/variant-kit';
+import { runCalls } from '@arena/variant-kit/calls';
 import { instantiateKernel } from '@arena/variant-kit/wasi';
 
 /** The main thread's first message: the compiled module, its file name (for errors) and the workload's spec. */
@@ -25,7 +26,7 @@ port.once('message', ({ file, module, spec }: KernelJob) => {
   }
   port.once('message', (job: Job) => {
     try {
-      reply({ kind: 'result', value: kernel(job.size, job.seed ?? 0) });
+      reply(runCalls(kernel, job));
     } catch (error) {
       failed(error);
     }

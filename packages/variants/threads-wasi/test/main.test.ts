@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertError, assertReport, builtKernels, repoRoot, runVariant, usageCases } from '@arena/variant-kit/testing';
+import { assertError, assertReport, builtKernels, callsCases, repoRoot, runVariant, usageCases } from '@arena/variant-kit/testing';
 
 const variant = 'threads-wasi';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -40,6 +40,14 @@ describe(`${variant} (built dist/main.js, run by its arena command)`, () => {
   ] as const) {
     it(`exits 1 naming the file for ${name}, with no report`, () => {
       assertError(run('--size', '20', '--workers', '3', ...args), 1, cause);
+    });
+  }
+  it("exits 1 naming the worker and the call when a later call's answer differs from the first's (drift.wasm)", () => {
+    assertError(run('--size', '20', '--workers', '3', '--calls', '3', '--module', 'packages/kernels/fixtures/drift.wasm'), 1, /^error: worker [123] of 3: call 2's answer differs from call 1's$/);
+  });
+  for (const { args, expected } of callsCases((workload) => `packages/kernels/dist/${workload}/clang.wasm`)) {
+    it(`--calls ${expected.calls}: ${expected.workload} from each of ${expected.workers} worker(s), every call's answer the reference's`, async () => {
+      await assertReport(run(...args), { variant, ...expected }, phases);
     });
   }
   for (const [args, cause] of usageCases((workload) => `packages/kernels/dist/${workload}/clang.wasm`)) {
