@@ -552,8 +552,36 @@ func TestCalls(t *testing.T, run Runner, variant string, module func(w registry.
 // modules) with 2 workers and 2 calls, every answer bit for bit Expected, and
 // reports its name; a cache setting requires --cache-dir, which it creates
 // and fills, the others refuse one; an unknown setting is refused naming them
-// all (or, with none, --setting is).
+// all (or, with none, --setting is). The package.json of the folder the test
+// runs in must declare the same settings (arena.settings, kind host).
 func TestSettings(t *testing.T, run Runner, variant string, settings map[string]kit.Setting, module func(w registry.Workload) string) {
+	t.Run("declared in package.json", func(t *testing.T) {
+		b, err := os.ReadFile("package.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pkg struct {
+			Arena struct {
+				Settings map[string]struct {
+					Kind  string
+					Cache bool
+				}
+			}
+		}
+		if err := json.Unmarshal(b, &pkg); err != nil {
+			t.Fatal(err)
+		}
+		declared := map[string]kit.Setting{}
+		for name, s := range pkg.Arena.Settings {
+			if s.Kind != "host" {
+				t.Errorf("package.json: setting %s is of kind %q, want host", name, s.Kind)
+			}
+			declared[name] = kit.Setting{Cache: s.Cache}
+		}
+		if !maps.Equal(declared, settings) && len(declared)+len(settings) > 0 {
+			t.Errorf("package.json declares %v, the host implements %v", declared, settings)
+		}
+	})
 	mod := func(w registry.Workload) string {
 		if module == nil {
 			return ""
