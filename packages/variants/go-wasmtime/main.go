@@ -49,8 +49,8 @@ func newEngine(cfg kit.Config) (*wasmtime.Engine, error) {
 			return nil, fmt.Errorf("--setting pulley: this wasmtime cannot target Pulley: %s", cause(err))
 		}
 	case "cache":
-		// Wasmtime reads its cache settings only from a TOML file; since
-		// Wasmtime 30 a file enables the cache, and "enabled" is refused.
+		// Wasmtime reads its cache settings only from a TOML file; loading
+		// one enables the cache (Wasmtime 39 refuses the older "enabled").
 		dir, err := filepath.Abs(cfg.CacheDir)
 		if err != nil {
 			return nil, err
