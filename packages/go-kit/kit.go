@@ -158,7 +158,8 @@ func run(v Variant, workloads map[string]registry.Workload, args []string, stdou
 		answers, err = Answers(cfg, results)
 	}
 	if err != nil {
-		if cfg.Module != "" {
+		var differs *DifferentAnswer
+		if cfg.Module != "" && !errors.As(err, &differs) {
 			fmt.Fprintf(stderr, "error: module %s: %v\n", cfg.Module, oneLine(err))
 		} else {
 			fmt.Fprintf(stderr, "error: %v\n", oneLine(err))

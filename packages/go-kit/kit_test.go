@@ -238,6 +238,20 @@ func TestRunWorkersFailsWhenALaterCallAnswersOtherwise(t *testing.T) {
 	}
 }
 
+func TestRunPrintsADifferentAnswerInTheWordsOfHOSTSmd(t *testing.T) {
+	v := Variant{Name: "go-test", NeedsModule: true, Compute: func(cfg Config) ([][]float64, Phases, error) {
+		return RunWorkers(cfg, func(i int) (Worker, error) {
+			calls := 0
+			return func(uint32, uint32) ([]float64, error) { calls++; return []float64{float64(calls)}, nil }, nil
+		})
+	}}
+	var out, errOut bytes.Buffer
+	code := run(v, madeUp, []string{"--workload", "alpha", "--workers", "2", "--calls", "2", "--module", moduleFile(t, "abc")}, &out, &errOut)
+	if code != 1 || out.Len() != 0 || errOut.String() != "error: worker 1 of 2: call 2's answer differs from call 1's\n" {
+		t.Fatalf("code %d stdout %q stderr %q", code, out.String(), errOut.String())
+	}
+}
+
 func TestFirstResultsTimesTheSlowestFirstCallAndTheMedianLaterCall(t *testing.T) {
 	ms := func(v ...float64) []time.Duration {
 		d := make([]time.Duration, len(v))

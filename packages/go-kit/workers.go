@@ -37,6 +37,14 @@ func Repeat(cfg Config, work Worker) (Calls, error) {
 	return c, nil
 }
 
+// DifferentAnswer is a later call answering otherwise than the first: Run
+// prints it in the words of HOSTS.md alone, without the module's name.
+type DifferentAnswer struct{ Worker, Workers, Call int } // 1-based
+
+func (d *DifferentAnswer) Error() string {
+	return fmt.Sprintf("worker %d of %d: call %d's answer differs from call 1's", d.Worker, d.Workers, d.Call)
+}
+
 // FirstResults checks that every worker's later calls answered exactly as
 // its first, bit for bit (-0 is not 0), and returns each worker's first
 // results. With more than one call it sets ph's FirstCallMs, the slowest
@@ -49,7 +57,7 @@ func FirstResults(calls []Calls, ph *Phases) ([][]float64, error) {
 	for i, c := range calls {
 		for k, r := range c.Results[1:] {
 			if !slices.EqualFunc(r, c.Results[0], func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }) {
-				return nil, fmt.Errorf("worker %d of %d: call %d's answer differs from call 1's", i+1, len(calls), k+2)
+				return nil, &DifferentAnswer{Worker: i + 1, Workers: len(calls), Call: k + 2}
 			}
 		}
 		results[i] = c.Results[0]
