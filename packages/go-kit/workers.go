@@ -9,7 +9,8 @@ import (
 )
 
 // Worker is one prepared worker: it computes the workload once for size and
-// seed and returns its results, the spec's results in order.
+// seed and returns its results, the spec's results in order, in a slice of
+// its own each call (Repeat keeps every call's to compare them).
 type Worker func(size, seed uint32) ([]float64, error)
 
 // Calls is what one worker's calls of the kernel gave: each call's results
