@@ -52,6 +52,14 @@ type Config struct {
 	// Wasm is the --module file's bytes, read by Run. Compile exactly these:
 	// the report's moduleSha256 is their hash.
 	Wasm []byte
+	// Calls is --calls: how many times each worker calls the kernel (≥ 1).
+	Calls int
+	// Setting is --setting, one of the variant's Settings; "" for the
+	// engine's defaults. A host must apply it or fail, never fall back.
+	Setting string
+	// CacheDir is --cache-dir, given exactly when Setting keeps a cache; Run
+	// creates it when missing.
+	CacheDir string
 }
 
 // Phases is the report's phasesMs, in milliseconds. A nil field was not
@@ -62,6 +70,10 @@ type Phases struct {
 	CompileMs     *float64 `json:"compileMs,omitempty"`
 	InstantiateMs *float64 `json:"instantiateMs,omitempty"`
 	ComputeMs     float64  `json:"computeMs"`
+	// With --calls above 1: the slowest worker's first call, and the median
+	// of every worker's calls 2..N (see FirstResults).
+	FirstCallMs *float64 `json:"firstCallMs,omitempty"`
+	LaterCallMs *float64 `json:"laterCallMs,omitempty"`
 }
 
 // Report is the report line, fields in the order of HOSTS.md.
@@ -80,6 +92,8 @@ type Report struct {
 	// ModuleSha256 is the lowercase hex sha256 of Config.Wasm, so the
 	// harness can tell which module ran; set whenever Module is.
 	ModuleSha256 string `json:"moduleSha256,omitempty"`
+	Calls        int    `json:"calls,omitempty"`   // --calls, only above 1
+	Setting      string `json:"setting,omitempty"` // --setting, when given
 	PhasesMs     Phases `json:"phasesMs"`
 }
 
@@ -87,10 +101,22 @@ type Report struct {
 type Variant struct {
 	Name        string // the folder name, e.g. "go-wazero"
 	NeedsModule bool   // takes the required --module <file.wasm>
-	// Compute runs every worker once and returns each worker's results (the
-	// spec's results in order, Workload.Results of them), in worker order.
-	// Its error is reported as a run-time failure (exit 1).
+	// Settings is the engine settings the host implements, by name, as its
+	// package.json declares them (arena.settings, kind "host"); nil for none.
+	Settings map[string]Setting
+	// Compute runs every worker cfg.Calls times and returns each worker's
+	// results of its first call (the spec's results in order,
+	// Workload.Results of them), in worker order; RunWorkers, or Repeat and
+	// FirstResults, do the calls. Its error is reported as a run-time
+	// failure (exit 1).
 	Compute func(cfg Config) (results [][]float64, phases Phases, err error)
+}
+
+// Setting is one engine setting a host implements.
+type Setting struct {
+	// Cache: the setting keeps a compilation cache in --cache-dir, which it
+	// then requires (and no other setting accepts).
+	Cache bool
 }
 
 // Run is a variant's whole command: it parses args, reads the module (for
@@ -103,10 +129,16 @@ func Run(v Variant, args []string, stdout, stderr io.Writer) int {
 }
 
 func run(v Variant, workloads map[string]registry.Workload, args []string, stdout, stderr io.Writer) int {
-	cfg, err := parseArgs(args, v.NeedsModule, workloads)
+	cfg, err := parseArgs(args, v.NeedsModule, v.Settings, workloads)
 	if err != nil {
 		fmt.Fprintf(stderr, "error: %v\n", oneLine(err))
 		return 2
+	}
+	if cfg.CacheDir != "" {
+		if err := os.MkdirAll(cfg.CacheDir, 0o755); err != nil {
+			fmt.Fprintf(stderr, "error: --cache-dir: %v\n", oneLine(err))
+			return 1
+		}
 	}
 	var moduleSha256 string
 	if v.NeedsModule {
@@ -126,7 +158,8 @@ func run(v Variant, workloads map[string]registry.Workload, args []string, stdou
 		answers, err = Answers(cfg, results)
 	}
 	if err != nil {
-		if cfg.Module != "" {
+		var differs *DifferentAnswer
+		if cfg.Module != "" && !errors.As(err, &differs) {
 			fmt.Fprintf(stderr, "error: module %s: %v\n", cfg.Module, oneLine(err))
 		} else {
 			fmt.Fprintf(stderr, "error: %v\n", oneLine(err))
@@ -137,9 +170,13 @@ func run(v Variant, workloads map[string]registry.Workload, args []string, stdou
 	if cfg.Workload.Seeded {
 		seed = &cfg.Seed
 	}
+	calls := 0 // left out of the report for one call
+	if cfg.Calls > 1 {
+		calls = cfg.Calls
+	}
 	line, err := json.Marshal(Report{
 		Variant: v.Name, Workload: cfg.Workload.Name, Size: cfg.Size, Seed: seed, Workers: cfg.Workers,
-		Results: answers, Module: cfg.Module, ModuleSha256: moduleSha256, PhasesMs: phases,
+		Results: answers, Module: cfg.Module, ModuleSha256: moduleSha256, Calls: calls, Setting: cfg.Setting, PhasesMs: phases,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "error: report: %v\n", oneLine(err))
@@ -180,18 +217,21 @@ func Answers(cfg Config, results [][]float64) ([]any, error) {
 // --workload (default fib) among the registry's workloads, --size in
 // 1..MaxSize (default DefaultSize), --seed in 0..2^32-1 (required for a
 // seeded workload, refused for an unseeded one), --workers ≥ 1 (default
-// runtime.NumCPU()) and, when withModule, the required --module. An error
-// names the argument and what it accepts, in the words of the Node variants'
-// parseArgs (@arena/variant-kit).
-func ParseArgs(args []string, withModule bool) (Config, error) {
-	return parseArgs(args, withModule, registry.All)
+// runtime.NumCPU()), when withModule the required --module, --calls ≥ 1
+// (default 1), --setting among settings and --cache-dir, required by a
+// setting that keeps a cache and refused otherwise. An error names the
+// argument and what it accepts, in the words of the Node variants' parseArgs
+// (@arena/variant-kit).
+func ParseArgs(args []string, withModule bool, settings map[string]Setting) (Config, error) {
+	return parseArgs(args, withModule, settings, registry.All)
 }
 
-func parseArgs(args []string, withModule bool, workloads map[string]registry.Workload) (Config, error) {
+func parseArgs(args []string, withModule bool, settings map[string]Setting, workloads map[string]registry.Workload) (Config, error) {
 	known := []string{"--workload", "--size", "--seed", "--workers"}
 	if withModule {
 		known = append(known, "--module")
 	}
+	known = append(known, "--calls", "--setting", "--cache-dir")
 	given := map[string]*string{} // a nil value: the flag came last, without one
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
@@ -228,7 +268,7 @@ func parseArgs(args []string, withModule bool, workloads map[string]registry.Wor
 		}
 		return Config{}, fmt.Errorf("--workload must be %s, got '%s'", accepts, name)
 	}
-	cfg := Config{Workload: w, Size: w.DefaultSize, Workers: runtime.NumCPU()}
+	cfg := Config{Workload: w, Size: w.DefaultSize, Workers: runtime.NumCPU(), Calls: 1}
 
 	if v, ok := given["--size"]; ok {
 		size, err := integerIn("--size", v, 1, uint64(w.MaxSize), fmt.Sprintf("an integer in 1..%d (%s's %s)", w.MaxSize, w.Name, w.SizeName))
@@ -270,6 +310,43 @@ func parseArgs(args []string, withModule bool, workloads map[string]registry.Wor
 			return Config{}, errors.New("--module needs a value: the path of the workload's WASI module (.wasm)")
 		}
 		cfg.Module = *v
+	}
+
+	if v, ok := given["--calls"]; ok {
+		calls, err := integerIn("--calls", v, 1, 1<<31-1, "an integer >= 1")
+		if err != nil {
+			return Config{}, err
+		}
+		cfg.Calls = int(calls)
+	}
+	var setting Setting
+	if v, ok := given["--setting"]; ok {
+		names := slices.Sorted(maps.Keys(settings))
+		accepts := "one of " + strings.Join(names, ", ")
+		var known bool
+		setting, known = settings[deref(v)]
+		switch {
+		case len(names) == 0:
+			return Config{}, errors.New("--setting is not accepted: this host implements no settings")
+		case deref(v) == "":
+			return Config{}, fmt.Errorf("--setting needs a value: %s", accepts)
+		case !known:
+			return Config{}, fmt.Errorf("--setting must be %s (got '%s')", accepts, *v)
+		}
+		cfg.Setting = *v
+	}
+	v, hasDir := given["--cache-dir"]
+	switch {
+	case hasDir && deref(v) == "":
+		return Config{}, errors.New("--cache-dir needs a value: the folder of the setting's compilation cache")
+	case hasDir && cfg.Setting == "":
+		return Config{}, errors.New("--cache-dir is not accepted without a --setting that keeps a compilation cache")
+	case hasDir && !setting.Cache:
+		return Config{}, fmt.Errorf("--cache-dir is not accepted: --setting %s keeps no compilation cache", cfg.Setting)
+	case !hasDir && setting.Cache:
+		return Config{}, fmt.Errorf("--cache-dir is required: --setting %s keeps a compilation cache (a folder)", cfg.Setting)
+	case hasDir:
+		cfg.CacheDir = *v
 	}
 	return cfg, nil
 }

@@ -10,7 +10,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"arena/workloads/registry"
 	"arena/workloads/stream"
@@ -40,28 +42,28 @@ func moduleFile(t *testing.T, content string) string {
 }
 
 func TestParseArgsDefaultsToFibFromTheRegistry(t *testing.T) {
-	cfg, err := ParseArgs(nil, false)
+	cfg, err := ParseArgs(nil, false, nil)
 	fib := registry.All["fib"]
 	if err != nil || cfg.Workload.Name != "fib" || cfg.Size != fib.DefaultSize || cfg.Seed != 0 || cfg.Workers != runtime.NumCPU() || cfg.Module != "" {
 		t.Fatalf("defaults: %+v %v", cfg, err)
 	}
-	cfg, err = ParseArgs([]string{"--workload", "nbody", "--seed=7", "--size", "1000", "--workers", "2", "--module", "m.wasm"}, true)
+	cfg, err = ParseArgs([]string{"--workload", "nbody", "--seed=7", "--size", "1000", "--workers", "2", "--module", "m.wasm"}, true, nil)
 	if err != nil || cfg.Workload.Name != "nbody" || cfg.Size != 1000 || cfg.Seed != 7 || cfg.Workers != 2 || cfg.Module != "m.wasm" || cfg.Wasm != nil {
 		t.Fatalf("nbody: %+v %v", cfg, err)
 	}
 }
 
 func TestParseArgsFormsDefaultsAndLastWins(t *testing.T) {
-	cfg, err := parseArgs([]string{"--workload=two-words", "--seed", "4294967295", "--workers", "3", "--workers=4", "--module=m.wasm"}, true, madeUp)
+	cfg, err := parseArgs([]string{"--workload=two-words", "--seed", "4294967295", "--workers", "3", "--workers=4", "--module=m.wasm"}, true, nil, madeUp)
 	if err != nil || cfg.Workload.Name != "two-words" || cfg.Size != 500 || cfg.Seed != math.MaxUint32 || cfg.Workers != 4 || cfg.Module != "m.wasm" {
 		t.Fatalf("got %+v %v", cfg, err)
 	}
-	cfg, err = parseArgs([]string{"--workload", "alpha", "--size", "047"}, false, madeUp)
+	cfg, err = parseArgs([]string{"--workload", "alpha", "--size", "047"}, false, nil, madeUp)
 	if err != nil || cfg.Workload.Name != "alpha" || cfg.Size != 47 || cfg.Seed != 0 {
 		t.Fatalf("got %+v %v", cfg, err)
 	}
 	// --workload is looked up in the registry only: the default needs a fib.
-	if _, err := parseArgs(nil, false, madeUp); err == nil || err.Error() != "--workload must be one of alpha, two-words, got 'fib'" {
+	if _, err := parseArgs(nil, false, nil, madeUp); err == nil || err.Error() != "--workload must be one of alpha, two-words, got 'fib'" {
 		t.Fatalf("default without fib: %v", err)
 	}
 }
@@ -91,20 +93,183 @@ func TestParseArgsRejectsBadValuesNamingTheArgument(t *testing.T) {
 		{[]string{"--workload", "alpha", "--workers", "0"}, false, "--workers must be an integer >= 1, got '0'"},
 		{[]string{"--workload", "alpha", "--workers", "99999999999"}, false, "--workers must be an integer >= 1, got '99999999999'"},
 		{[]string{"--workload", "alpha", "--workers"}, false, "--workers needs a value: an integer >= 1"},
-		{[]string{"--module", "m.wasm"}, false, "unknown argument '--module' (allowed: --workload, --size, --seed, --workers)"},
-		{[]string{"--workload", "nope", "--bogus=1"}, true, "unknown argument '--bogus' (allowed: --workload, --size, --seed, --workers, --module)"},
-		{[]string{"-n", "3"}, false, "unknown argument '-n' (allowed: --workload, --size, --seed, --workers)"},
-		{[]string{"--n", "3"}, false, "unknown argument '--n' (allowed: --workload, --size, --seed, --workers)"},
+		{[]string{"--module", "m.wasm"}, false, "unknown argument '--module' (allowed: --workload, --size, --seed, --workers, --calls, --setting, --cache-dir)"},
+		{[]string{"--workload", "nope", "--bogus=1"}, true, "unknown argument '--bogus' (allowed: --workload, --size, --seed, --workers, --module, --calls, --setting, --cache-dir)"},
+		{[]string{"-n", "3"}, false, "unknown argument '-n' (allowed: --workload, --size, --seed, --workers, --calls, --setting, --cache-dir)"},
+		{[]string{"--n", "3"}, false, "unknown argument '--n' (allowed: --workload, --size, --seed, --workers, --calls, --setting, --cache-dir)"},
 		{[]string{"--workload", "alpha", "40"}, false, "unexpected argument '40'"},
 		{[]string{"--", "--size", "3"}, false, "unexpected argument '--'"},
 		{[]string{"--workload", "alpha"}, true, "--module is required: the path of the workload's WASI module (.wasm)"},
 		{[]string{"--workload", "alpha", "--module="}, true, "--module needs a value: the path of the workload's WASI module (.wasm)"},
 		{[]string{"--workload", "alpha", "--module"}, true, "--module needs a value: the path of the workload's WASI module (.wasm)"},
 	} {
-		_, err := parseArgs(c.args, c.withModule, madeUp)
+		_, err := parseArgs(c.args, c.withModule, nil, madeUp)
 		if err == nil || err.Error() != c.want {
 			t.Errorf("%q: got %v, want %q", c.args, err, c.want)
 		}
+	}
+}
+
+// engine is a made-up host's settings: one keeps a cache.
+var engine = map[string]Setting{"fast": {}, "cached": {Cache: true}}
+
+func TestParseArgsReadsCallsSettingAndCacheDir(t *testing.T) {
+	cfg, err := parseArgs([]string{"--workload", "alpha"}, false, engine, madeUp)
+	if err != nil || cfg.Calls != 1 || cfg.Setting != "" || cfg.CacheDir != "" {
+		t.Fatalf("defaults: %+v %v", cfg, err)
+	}
+	cfg, err = parseArgs([]string{"--workload", "alpha", "--calls", "5", "--setting=fast"}, false, engine, madeUp)
+	if err != nil || cfg.Calls != 5 || cfg.Setting != "fast" || cfg.CacheDir != "" {
+		t.Fatalf("fast: %+v %v", cfg, err)
+	}
+	cfg, err = parseArgs([]string{"--workload", "alpha", "--setting", "cached", "--cache-dir", "c d"}, false, engine, madeUp)
+	if err != nil || cfg.Calls != 1 || cfg.Setting != "cached" || cfg.CacheDir != "c d" {
+		t.Fatalf("cached: %+v %v", cfg, err)
+	}
+}
+
+func TestParseArgsRejectsBadCallsSettingsAndCacheDirs(t *testing.T) {
+	for _, c := range []struct {
+		args     []string
+		settings map[string]Setting
+		want     string
+	}{
+		{[]string{"--calls", "0"}, nil, "--calls must be an integer >= 1, got '0'"},
+		{[]string{"--calls", "x"}, nil, "--calls must be an integer >= 1, got 'x'"},
+		{[]string{"--calls", "1.5"}, nil, "--calls must be an integer >= 1, got '1.5'"},
+		{[]string{"--calls"}, nil, "--calls needs a value: an integer >= 1"},
+		{[]string{"--setting", "fast"}, nil, "--setting is not accepted: this host implements no settings"},
+		{[]string{"--setting", "slow"}, engine, "--setting must be one of cached, fast (got 'slow')"},
+		{[]string{"--setting="}, engine, "--setting needs a value: one of cached, fast"},
+		{[]string{"--setting"}, engine, "--setting needs a value: one of cached, fast"},
+		{[]string{"--setting", "cached"}, engine, "--cache-dir is required: --setting cached keeps a compilation cache (a folder)"},
+		{[]string{"--setting", "fast", "--cache-dir", "c"}, engine, "--cache-dir is not accepted: --setting fast keeps no compilation cache"},
+		{[]string{"--cache-dir", "c"}, engine, "--cache-dir is not accepted without a --setting that keeps a compilation cache"},
+		{[]string{"--setting", "cached", "--cache-dir="}, engine, "--cache-dir needs a value: the folder of the setting's compilation cache"},
+	} {
+		_, err := parseArgs(append([]string{"--workload", "alpha"}, c.args...), false, c.settings, madeUp)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%q: got %v, want %q", c.args, err, c.want)
+		}
+	}
+}
+
+func TestRunReportsCallsSettingAndTheirPhasesAndMakesTheCacheDir(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a", "cache")
+	v := Variant{Name: "go-test", Settings: engine, Compute: func(cfg Config) ([][]float64, Phases, error) {
+		if cfg.Calls != 3 || cfg.Setting != "cached" || cfg.CacheDir != dir {
+			t.Errorf("Compute got calls %d setting %q cache dir %q", cfg.Calls, cfg.Setting, cfg.CacheDir)
+		}
+		if _, err := os.Stat(dir); err != nil {
+			t.Errorf("cache dir not made: %v", err)
+		}
+		return [][]float64{{7}}, Phases{ComputeMs: 3, FirstCallMs: MsPtr(2 * time.Millisecond), LaterCallMs: MsPtr(1500 * time.Microsecond)}, nil
+	}}
+	var out, errOut bytes.Buffer
+	code := run(v, madeUp, []string{"--workload", "alpha", "--workers", "1", "--calls", "3", "--setting", "cached", "--cache-dir", dir}, &out, &errOut)
+	want := `{"variant":"go-test","workload":"alpha","size":40,"seed":null,"workers":1,"results":[7],"calls":3,"setting":"cached","phasesMs":{"computeMs":3,"firstCallMs":2,"laterCallMs":1.5}}` + "\n"
+	if code != 0 || out.String() != want || errOut.Len() != 0 {
+		t.Fatalf("code %d\nstdout %q\nwant   %q\nstderr %q", code, out.String(), want, errOut.String())
+	}
+	// One call: no calls in the report.
+	v.Compute = func(cfg Config) ([][]float64, Phases, error) { return [][]float64{{7}}, Phases{ComputeMs: 3}, nil }
+	out.Reset()
+	code = run(v, madeUp, []string{"--workload", "alpha", "--workers", "1", "--calls", "1"}, &out, &errOut)
+	if want := `{"variant":"go-test","workload":"alpha","size":40,"seed":null,"workers":1,"results":[7],"phasesMs":{"computeMs":3}}` + "\n"; code != 0 || out.String() != want {
+		t.Fatalf("one call: code %d stdout %q stderr %q", code, out.String(), errOut.String())
+	}
+}
+
+func TestRunWorkersCallsEachWorkerCallsTimesAndReportsItsFirstAnswer(t *testing.T) {
+	cfg := Config{Workload: twoWords, Size: 10, Seed: 9, Workers: 3, Calls: 4}
+	var mu sync.Mutex
+	count := map[int]int{}
+	results, ph, err := RunWorkers(cfg, func(i int) (Worker, error) {
+		return func(size, seed uint32) ([]float64, error) {
+			mu.Lock()
+			count[i]++
+			mu.Unlock()
+			// A fresh slice each call, -0 included, so the comparison is by bits.
+			return []float64{float64(size), float64(seed), math.Copysign(0, -1)}, nil
+		}, nil
+	})
+	if err != nil || len(results) != 3 || ph.FirstCallMs == nil || ph.LaterCallMs == nil {
+		t.Fatalf("%v %+v %v", results, ph, err)
+	}
+	for i, r := range results {
+		if count[i] != 4 || len(r) != 3 || r[0] != 10 || r[1] != 9 || !math.Signbit(r[2]) {
+			t.Errorf("worker %d: %d calls, %v", i, count[i], r)
+		}
+	}
+	_, ph, err = RunWorkers(Config{Workload: alpha, Size: 3, Workers: 2, Calls: 1}, func(int) (Worker, error) {
+		return func(size, _ uint32) ([]float64, error) { return []float64{float64(size)}, nil }, nil
+	})
+	if err != nil || ph.FirstCallMs != nil || ph.LaterCallMs != nil {
+		t.Errorf("one call: %+v %v", ph, err)
+	}
+}
+
+func TestRunWorkersFailsWhenALaterCallAnswersOtherwise(t *testing.T) {
+	for _, c := range []struct {
+		later float64 // worker 2's answer from call 3 on
+		want  string
+	}{
+		{1.5000000000000002, "worker 2 of 2: call 3's answer differs from call 1's"},
+		{math.Copysign(0, -1), "worker 2 of 2: call 3's answer differs from call 1's"},
+	} {
+		cfg := Config{Workload: alpha, Size: 3, Workers: 2, Calls: 3}
+		_, _, err := RunWorkers(cfg, func(i int) (Worker, error) {
+			calls := 0
+			first := 1.5
+			if c.later == 0 {
+				first = 0
+			}
+			return func(uint32, uint32) ([]float64, error) {
+				calls++
+				if i == 1 && calls >= 3 {
+					return []float64{c.later}, nil
+				}
+				return []float64{first}, nil
+			}, nil
+		})
+		if err == nil || err.Error() != c.want {
+			t.Errorf("later %v: got %v, want %q", c.later, err, c.want)
+		}
+	}
+}
+
+func TestRunPrintsADifferentAnswerInTheWordsOfHOSTSmd(t *testing.T) {
+	v := Variant{Name: "go-test", NeedsModule: true, Compute: func(cfg Config) ([][]float64, Phases, error) {
+		return RunWorkers(cfg, func(i int) (Worker, error) {
+			calls := 0
+			return func(uint32, uint32) ([]float64, error) { calls++; return []float64{float64(calls)}, nil }, nil
+		})
+	}}
+	var out, errOut bytes.Buffer
+	code := run(v, madeUp, []string{"--workload", "alpha", "--workers", "2", "--calls", "2", "--module", moduleFile(t, "abc")}, &out, &errOut)
+	if code != 1 || out.Len() != 0 || errOut.String() != "error: worker 1 of 2: call 2's answer differs from call 1's\n" {
+		t.Fatalf("code %d stdout %q stderr %q", code, out.String(), errOut.String())
+	}
+}
+
+func TestFirstResultsTimesTheSlowestFirstCallAndTheMedianLaterCall(t *testing.T) {
+	ms := func(v ...float64) []time.Duration {
+		d := make([]time.Duration, len(v))
+		for i, x := range v {
+			d[i] = time.Duration(x * float64(time.Millisecond))
+		}
+		return d
+	}
+	one := [][]float64{{1}, {1}, {1}}
+	var ph Phases
+	_, err := FirstResults([]Calls{{one, ms(5, 1, 4)}, {one, ms(9, 2, 3)}}, &ph)
+	// Later calls pooled: 1, 2, 3, 4: the mean of 2 and 3.
+	if err != nil || *ph.FirstCallMs != 9 || *ph.LaterCallMs != 2.5 {
+		t.Fatalf("even: %v %v %v", *ph.FirstCallMs, *ph.LaterCallMs, err)
+	}
+	_, err = FirstResults([]Calls{{one, ms(5, 1, 7)}, {one[:2], ms(3, 2)}}, &ph)
+	if err != nil || *ph.FirstCallMs != 5 || *ph.LaterCallMs != 2 {
+		t.Fatalf("odd: %v %v %v", *ph.FirstCallMs, *ph.LaterCallMs, err)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"os/exec"
@@ -137,15 +138,18 @@ type Want struct {
 	Seed     uint32 // ignored for an unseeded workload, whose seed must be null
 	Workers  int
 	Module   string // a path from here, "" for a variant without modules
+	Calls    int    // --calls; 1 (or 0) leaves calls and their phases out
+	Setting  string // --setting, "" for none
 }
 
 // fields is the report line's keys, in the order of HOSTS.md.
-var fields = []string{"variant", "workload", "size", "seed", "workers", "results", "module", "moduleSha256", "phasesMs"}
+var fields = []string{"variant", "workload", "size", "seed", "workers", "results", "module", "moduleSha256", "calls", "setting", "phasesMs"}
 
 // CheckReport checks that res succeeded and that its last stdout line is the
 // report want describes: the fields in HOSTS.md's order, seed null for an
-// unseeded workload, `workers` answers each bit for bit Expected, and with a
-// module a moduleSha256 equal to that file's. It returns the report.
+// unseeded workload, `workers` answers each bit for bit Expected, with a
+// module a moduleSha256 equal to that file's, and calls, setting and the
+// calls' phases exactly when want has them. It returns the report.
 func CheckReport(t *testing.T, res Result, want Want) kit.Report {
 	t.Helper()
 	if res.Code != 0 {
@@ -189,6 +193,18 @@ func CheckReport(t *testing.T, res Result, want Want) kit.Report {
 	}
 	if rep.PhasesMs.ComputeMs < 0 {
 		t.Errorf("computeMs %v < 0", rep.PhasesMs.ComputeMs)
+	}
+	calls, ph := 0, rep.PhasesMs
+	if want.Calls > 1 {
+		calls = want.Calls
+	}
+	if rep.Calls != calls || rep.Setting != want.Setting {
+		t.Errorf("report says calls %d setting %q, want %d %q: %s", rep.Calls, rep.Setting, calls, want.Setting, line)
+	}
+	if hasCallPhases := ph.FirstCallMs != nil && ph.LaterCallMs != nil; hasCallPhases != (calls > 0) || (ph.FirstCallMs == nil) != (ph.LaterCallMs == nil) {
+		t.Errorf("firstCallMs and laterCallMs should be there exactly with calls %d: %s", calls, line)
+	} else if hasCallPhases && (*ph.FirstCallMs < 0 || *ph.LaterCallMs < 0) {
+		t.Errorf("negative call phases: %s", line)
 	}
 	return rep
 }
@@ -338,9 +354,9 @@ type UsageCase struct {
 // workers, workloads, seeds, unknown arguments; withModule for a WASI variant
 // (which must want --module), else --module is refused as unknown.
 func UsageCases(withModule bool) []UsageCase {
-	allowed := "(allowed: --workload, --size, --seed, --workers)"
+	allowed := "(allowed: --workload, --size, --seed, --workers, --calls, --setting, --cache-dir)"
 	if withModule {
-		allowed = "(allowed: --workload, --size, --seed, --workers, --module)"
+		allowed = "(allowed: --workload, --size, --seed, --workers, --module, --calls, --setting, --cache-dir)"
 	}
 	cases := []UsageCase{
 		{[]string{"--workload", "no-such-workload"}, "--workload must be one of " + strings.Join(registry.Names(), ", ") + ", got 'no-such-workload'"},
@@ -350,6 +366,12 @@ func UsageCases(withModule bool) []UsageCase {
 		{[]string{"--workers=-3"}, "--workers must be an integer >= 1, got '-3'"},
 		{[]string{"--workers", "99999999999"}, "--workers must be"},
 		{[]string{"--workers"}, "--workers needs a value: an integer >= 1"},
+		{[]string{"--calls", "0"}, "--calls must be an integer >= 1, got '0'"},
+		{[]string{"--calls", "x"}, "--calls must be an integer >= 1, got 'x'"},
+		{[]string{"--calls=-2"}, "--calls must be an integer >= 1, got '-2'"},
+		{[]string{"--calls"}, "--calls needs a value: an integer >= 1"},
+		{[]string{"--cache-dir", "c"}, "--cache-dir is not accepted without a --setting that keeps a compilation cache"},
+		{[]string{"--cache-dir="}, "--cache-dir needs a value"},
 		{[]string{"--bogus", "1"}, "unknown argument '--bogus' " + allowed},
 		{[]string{"--n", "20"}, "unknown argument '--n'"},
 		{[]string{"-n", "3"}, "unknown argument '-n'"},
@@ -424,7 +446,7 @@ func TestCommandLine(t *testing.T, run Runner, module string) {
 // answers must differ.
 func TestWorkload(t *testing.T, run Runner, variant string, w registry.Workload, module string) {
 	a, b := Size(w, SizeA), Size(w, SizeB)
-	first := CheckReport(t, Call(run, Args(w, a, SeedA, 1, module)...), Want{variant, w, a, SeedA, 1, module})
+	first := CheckReport(t, Call(run, Args(w, a, SeedA, 1, module)...), Want{variant, w, a, SeedA, 1, module, 1, ""})
 	args := []string{"--workload=" + w.Name, fmt.Sprintf("--size=%d", a), "--workers=3"}
 	if w.Seeded {
 		args = append(args, fmt.Sprintf("--seed=%d", SeedB))
@@ -432,11 +454,11 @@ func TestWorkload(t *testing.T, run Runner, variant string, w registry.Workload,
 	if module != "" {
 		args = append(args, "--module="+module)
 	}
-	second := CheckReport(t, Call(run, args...), Want{variant, w, a, SeedB, 3, module})
+	second := CheckReport(t, Call(run, args...), Want{variant, w, a, SeedB, 3, module, 1, ""})
 	if w.Seeded && AnswerOf(t, first, 0) == AnswerOf(t, second, 0) {
 		t.Errorf("seeds %d and %d gave the same answer %s", SeedA, SeedB, AnswerOf(t, first, 0))
 	}
-	CheckReport(t, Call(run, Args(w, b, SeedA, 1, module)...), Want{variant, w, b, SeedA, 1, module})
+	CheckReport(t, Call(run, Args(w, b, SeedA, 1, module)...), Want{variant, w, b, SeedA, 1, module, 1, ""})
 }
 
 // TestWorkloads runs TestWorkload on every workload of the registry, for a
@@ -501,9 +523,104 @@ func TestStreamedUnderGC(t *testing.T, run Runner, variant string) {
 		size := Size(w, 10000)
 		for _, mod := range KernelModules(t, w.Name) {
 			t.Run(w.Name+"/"+filepath.Base(mod), func(t *testing.T) {
-				CheckReport(t, Call(run, Args(w, size, SeedA, 2, mod)...), Want{variant, w, size, SeedA, 2, mod})
+				CheckReport(t, Call(run, Args(w, size, SeedA, 2, mod)...), Want{variant, w, size, SeedA, 2, mod, 1, ""})
 			})
 		}
+	}
+}
+
+// TestCalls runs every workload with --calls 3 and 2 workers (module(w) gives
+// its --module, nil for a variant without modules): the report has calls 3,
+// firstCallMs and laterCallMs, and each worker's first answer, bit for bit
+// Expected; --calls 1 reports as if it were not given.
+func TestCalls(t *testing.T, run Runner, variant string, module func(w registry.Workload) string) {
+	for _, w := range Workloads() {
+		t.Run(w.Name, func(t *testing.T) {
+			mod := ""
+			if module != nil {
+				mod = module(w)
+			}
+			size := Size(w, SizeA)
+			CheckReport(t, Call(run, append(Args(w, size, SeedA, 2, mod), "--calls", "3")...), Want{variant, w, size, SeedA, 2, mod, 3, ""})
+			CheckReport(t, Call(run, append(Args(w, size, SeedB, 1, mod), "--calls=1")...), Want{variant, w, size, SeedB, 1, mod, 1, ""})
+		})
+	}
+}
+
+// TestSettings checks the settings a host implements (its Variant's): each
+// runs every workload (module(w) gives its --module, nil for a variant without
+// modules) with 2 workers and 2 calls, every answer bit for bit Expected, and
+// reports its name; a cache setting requires --cache-dir, which it creates
+// and fills, the others refuse one; an unknown setting is refused naming them
+// all (or, with none, --setting is). The package.json of the folder the test
+// runs in must declare the same settings (arena.settings, kind host).
+func TestSettings(t *testing.T, run Runner, variant string, settings map[string]kit.Setting, module func(w registry.Workload) string) {
+	t.Run("declared in package.json", func(t *testing.T) {
+		b, err := os.ReadFile("package.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pkg struct {
+			Arena struct {
+				Settings map[string]struct {
+					Kind  string
+					Cache bool
+				}
+			}
+		}
+		if err := json.Unmarshal(b, &pkg); err != nil {
+			t.Fatal(err)
+		}
+		declared := map[string]kit.Setting{}
+		for name, s := range pkg.Arena.Settings {
+			if s.Kind != "host" {
+				t.Errorf("package.json: setting %s is of kind %q, want host", name, s.Kind)
+			}
+			declared[name] = kit.Setting{Cache: s.Cache}
+		}
+		if !maps.Equal(declared, settings) && len(declared)+len(settings) > 0 {
+			t.Errorf("package.json declares %v, the host implements %v", declared, settings)
+		}
+	})
+	mod := func(w registry.Workload) string {
+		if module == nil {
+			return ""
+		}
+		return module(w)
+	}
+	fib := registry.All["fib"]
+	base := Args(fib, 20, 0, 1, mod(fib))
+	names := slices.Sorted(maps.Keys(settings))
+	t.Run("unknown setting", func(t *testing.T) {
+		if len(names) == 0 {
+			CheckFailure(t, Call(run, append(base, "--setting", "bogus")...), 2, "--setting is not accepted: this host implements no settings")
+			return
+		}
+		accepts := "one of " + strings.Join(names, ", ")
+		CheckFailure(t, Call(run, append(base, "--setting", "bogus")...), 2, "--setting must be "+accepts+" (got 'bogus')")
+		CheckFailure(t, Call(run, append(base, "--setting=")...), 2, "--setting needs a value: "+accepts)
+	})
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			var dir []string
+			cache := filepath.Join(t.TempDir(), "cache")
+			if settings[name].Cache {
+				CheckFailure(t, Call(run, append(base, "--setting", name)...), 2, "--cache-dir is required: --setting "+name+" keeps a compilation cache")
+				dir = []string{"--cache-dir", cache}
+			} else {
+				CheckFailure(t, Call(run, append(base, "--setting", name, "--cache-dir", cache)...), 2, "--cache-dir is not accepted: --setting "+name+" keeps no compilation cache")
+			}
+			for _, w := range Workloads() {
+				size := Size(w, SizeA)
+				args := append(Args(w, size, SeedA, 2, mod(w)), "--calls", "2", "--setting", name)
+				CheckReport(t, Call(run, append(args, dir...)...), Want{variant, w, size, SeedA, 2, mod(w), 2, name})
+			}
+			if settings[name].Cache {
+				if entries, err := os.ReadDir(cache); err != nil || len(entries) == 0 {
+					t.Errorf("--cache-dir %s holds nothing after the runs (%v)", cache, err)
+				}
+			}
+		})
 	}
 }
 
@@ -526,7 +643,7 @@ func TestBinary(t *testing.T, bin, variant string, module func(w registry.Worklo
 			mod = module(w)
 		}
 		size := Size(w, SizeA)
-		CheckReport(t, runBinary(t, abs, Args(w, size, SeedA, 2, mod)...), Want{variant, w, size, SeedA, 2, mod})
+		CheckReport(t, runBinary(t, abs, Args(w, size, SeedA, 2, mod)...), Want{variant, w, size, SeedA, 2, mod, 1, ""})
 	}
 	CheckFailure(t, runBinary(t, abs, "--workload", "fib", "--size", "0"), 2, "--size")
 }

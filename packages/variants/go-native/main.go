@@ -17,24 +17,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return kit.Run(kit.Variant{Name: "go-native", Compute: compute}, args, stdout, stderr)
 }
 
-// compute starts one goroutine per worker, like the article's full.go, and
-// collects the results in worker order.
+// compute starts one goroutine per worker, like the article's full.go, each
+// calling the kernel cfg.Calls times, and collects the results in worker
+// order.
 func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 	type result struct {
 		worker int
-		value  []float64
+		calls  kit.Calls
 	}
 	ch := make(chan result, cfg.Workers)
-	results := make([][]float64, cfg.Workers)
-	kernel, size, seed := cfg.Workload.Run, cfg.Size, cfg.Seed
+	calls := make([]kit.Calls, cfg.Workers)
+	kernel := cfg.Workload.Run
+	work := func(size, seed uint32) ([]float64, error) { return kernel(size, seed), nil }
 
 	start := time.Now()
 	for i := range cfg.Workers {
-		go func() { ch <- result{i, kernel(size, seed)} }()
+		go func() {
+			c, _ := kit.Repeat(cfg, work) // work never fails
+			ch <- result{i, c}
+		}()
 	}
 	for range cfg.Workers {
 		r := <-ch
-		results[r.worker] = r.value
+		calls[r.worker] = r.calls
 	}
-	return results, kit.Phases{ComputeMs: kit.Ms(time.Since(start))}, nil
+	ph := kit.Phases{ComputeMs: kit.Ms(time.Since(start))}
+	results, err := kit.FirstResults(calls, &ph)
+	return results, ph, err
 }

@@ -6,7 +6,8 @@
 // to call comes from the generated registry (arena/workloads/registry): the
 // workload's export with (size) or (size, seed), then "<export>_result"(i) for
 // each further result, in the same Instance; for a streamed workload,
-// kit.StreamWorker copies each chunk in through Memory.Data.
+// kit.StreamWorker copies each chunk in through Memory.Data. Setting:
+// singlepass (Wasmer's Singlepass compiler instead of Cranelift).
 package main
 
 import (
@@ -24,12 +25,31 @@ import (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	v := kit.Variant{Name: "go-wasmer", NeedsModule: true, Compute: compute}
+	v := kit.Variant{Name: "go-wasmer", NeedsModule: true, Settings: settings, Compute: compute}
 	return kit.Run(v, args, stdout, stderr)
 }
 
+// settings is what package.json's arena.settings declares.
+var settings = map[string]kit.Setting{"singlepass": {}}
+
+// newEngine is the engine of cfg.Setting.
+func newEngine(cfg kit.Config) (*wasmer.Engine, error) {
+	if cfg.Setting != "singlepass" {
+		return wasmer.NewEngine(), nil // Universal engine, Cranelift
+	}
+	// UseSinglepassCompiler panics when the library lacks it.
+	if !wasmer.IsCompilerAvailable(wasmer.SINGLEPASS) {
+		return nil, fmt.Errorf("--setting singlepass: this libwasmer has no Singlepass compiler")
+	}
+	return wasmer.NewEngineWithConfig(wasmer.NewConfig().UseSinglepassCompiler()), nil
+}
+
 func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
-	store := wasmer.NewStore(wasmer.NewEngine()) // Universal engine, Cranelift
+	engine, err := newEngine(cfg)
+	if err != nil {
+		return nil, kit.Phases{}, err
+	}
+	store := wasmer.NewStore(engine)
 
 	t := time.Now()
 	// cfg.Wasm: the bytes kit.Run read and hashed for the report's moduleSha256.

@@ -5,13 +5,17 @@
 // the generated registry (arena/workloads/registry): the workload's export
 // with (size) or (size, seed), then "<export>_result"(i) for each further
 // result; for a streamed workload, kit.StreamWorker copies each chunk in
-// through Memory.UnsafeData.
+// through Memory.UnsafeData. Settings: opt-none (Cranelift without
+// optimizations), pulley (Wasmtime's Pulley interpreter instead of native
+// code), cache (Wasmtime's compilation cache in --cache-dir).
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -23,12 +27,52 @@ import (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	v := kit.Variant{Name: "go-wasmtime", NeedsModule: true, Compute: compute}
+	v := kit.Variant{Name: "go-wasmtime", NeedsModule: true, Settings: settings, Compute: compute}
 	return kit.Run(v, args, stdout, stderr)
 }
 
+// settings is what package.json's arena.settings declares.
+var settings = map[string]kit.Setting{"opt-none": {}, "pulley": {}, "cache": {Cache: true}}
+
+// newEngine is the engine of cfg.Setting; each fails rather than fall back to
+// the defaults.
+func newEngine(cfg kit.Config) (*wasmtime.Engine, error) {
+	if cfg.Setting == "" {
+		return wasmtime.NewEngine(), nil // Cranelift, functions compiled in parallel
+	}
+	config := wasmtime.NewConfig()
+	switch cfg.Setting {
+	case "opt-none":
+		config.SetCraneliftOptLevel(wasmtime.OptLevelNone)
+	case "pulley":
+		if err := config.SetTarget("pulley64"); err != nil {
+			return nil, fmt.Errorf("--setting pulley: this wasmtime cannot target Pulley: %s", cause(err))
+		}
+	case "cache":
+		// Wasmtime reads its cache settings only from a TOML file; loading
+		// one enables the cache (Wasmtime 39 refuses the older "enabled").
+		dir, err := filepath.Abs(cfg.CacheDir)
+		if err != nil {
+			return nil, err
+		}
+		quoted, _ := json.Marshal(dir) // a JSON string is a TOML basic string
+		toml := filepath.Join(dir, "wasmtime-cache.toml")
+		if err := os.WriteFile(toml, []byte("[cache]\ndirectory = "+string(quoted)+"\n"), 0o644); err != nil {
+			return nil, fmt.Errorf("--cache-dir: %w", err)
+		}
+		if err := config.CacheConfigLoad(toml); err != nil {
+			msg, _, _ := strings.Cut(err.Error(), "\nStack backtrace:")
+			return nil, fmt.Errorf("--setting cache: %s", msg)
+		}
+	}
+	return wasmtime.NewEngineWithConfig(config), nil
+}
+
 func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
-	engine := wasmtime.NewEngine() // Cranelift, functions compiled in parallel
+	engine, err := newEngine(cfg)
+	if err != nil {
+		return nil, kit.Phases{}, err
+	}
 
 	t := time.Now()
 	// cfg.Wasm: the bytes kit.Run read and hashed for the report's moduleSha256.

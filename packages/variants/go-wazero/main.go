@@ -1,6 +1,8 @@
 // Command go-wazero calls the workload's kernel in a WASI module from one
 // goroutine per job through wazero, a WebAssembly runtime in pure Go (no cgo),
-// using its optimizing compiler. The module is compiled once; each goroutine
+// using its optimizing compiler (or, with --setting interpreter, its
+// interpreter; with --setting compilation-cache, its compiler with a cache on
+// disk, in --cache-dir). The module is compiled once; each goroutine
 // has its own instance. What to call comes from the generated registry
 // (arena/workloads/registry): the workload's export with (size) or (size,
 // seed), then "<export>_result"(i) for each further result; for a streamed
@@ -28,15 +30,38 @@ import (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	v := kit.Variant{Name: "go-wazero", NeedsModule: true, Compute: compute}
+	v := kit.Variant{Name: "go-wazero", NeedsModule: true, Settings: settings, Compute: compute}
 	return kit.Run(v, args, stdout, stderr)
+}
+
+// settings is what package.json's arena.settings declares.
+var settings = map[string]kit.Setting{"interpreter": {}, "compilation-cache": {Cache: true}}
+
+// runtimeConfig is the engine of cfg.Setting.
+func runtimeConfig(ctx context.Context, cfg kit.Config) (wazero.RuntimeConfig, func(), error) {
+	switch cfg.Setting {
+	case "interpreter":
+		return wazero.NewRuntimeConfigInterpreter(), func() {}, nil
+	case "compilation-cache":
+		cache, err := wazero.NewCompilationCacheWithDir(cfg.CacheDir)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--cache-dir %s: %w", cfg.CacheDir, err)
+		}
+		return wazero.NewRuntimeConfigCompiler().WithCompilationCache(cache), func() { cache.Close(ctx) }, nil
+	}
+	return wazero.NewRuntimeConfigCompiler(), func() {}, nil
 }
 
 func compute(cfg kit.Config) ([][]float64, kit.Phases, error) {
 	// The compiler may use every CPU for compiling functions (an experimental
 	// knob; wazero compiles on one goroutine by default).
 	ctx := experimental.WithCompilationWorkers(context.Background(), runtime.NumCPU())
-	rt := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfigCompiler())
+	rtCfg, closeCache, err := runtimeConfig(ctx, cfg)
+	if err != nil {
+		return nil, kit.Phases{}, err
+	}
+	defer closeCache()
+	rt := wazero.NewRuntimeWithConfig(ctx, rtCfg)
 	defer rt.Close(ctx)
 	// One wasi_snapshot_preview1 host module serves every instance.
 	if _, err := wasi_snapshot_preview1.Instantiate(ctx, rt); err != nil {

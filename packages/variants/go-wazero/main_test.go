@@ -23,3 +23,12 @@ func TestStreamedWorkloadsUnderGC(t *testing.T) {
 func TestBuiltBinary(t *testing.T) {
 	kittest.TestBinary(t, "bin/go-wazero", "go-wazero", func(w registry.Workload) string { return kittest.KernelModules(t, w.Name)[0] })
 }
+
+func TestWarmCalls(t *testing.T) {
+	kittest.TestCalls(t, run, "go-wazero", func(w registry.Workload) string { return kittest.KernelModules(t, w.Name)[0] })
+}
+
+// Each setting runs every workload and reports itself; settings is main.go's.
+func TestSettings(t *testing.T) {
+	kittest.TestSettings(t, run, "go-wazero", settings, func(w registry.Workload) string { return kittest.KernelModules(t, w.Name)[0] })
+}

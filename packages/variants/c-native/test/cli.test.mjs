@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readWorkload, workloadNames, workloadsDir } from '@arena/variant-kit';
-import { assertError, assertReport, runVariant } from '@arena/variant-kit/testing';
+import { assertError, assertReport, referenceAnswer, reportOf, runVariant } from '@arena/variant-kit/testing';
 
 const variant = 'c-native';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -41,6 +41,20 @@ describe(`${variant} (built bin/c-native, run by its arena command)`, () => {
       const equalsForm = [`--workload=${name}`, `--size=${size}`, '--workers=3', ...(seeded ? [`--seed=${SEEDS[1]}`] : [])];
       const three = await assertReport(run(...equalsForm), expected(size, SEEDS[1], 3), phases);
       if (seeded) assert.notDeepEqual(one.results[0], three.results[0], 'the seed changes the answer');
+    });
+
+    it(`${name}: --calls 3 reports calls, firstCallMs and laterCallMs, and the first call's answer`, async () => {
+      const run3 = run('--workload', name, '--size', String(size), '--workers', '2', '--calls', '3', ...seedArgs(SEEDS[0]));
+      assert.equal(run3.status, 0, run3.stderr);
+      const { results, phasesMs, ...rest } = reportOf(run3);
+      assert.deepEqual(rest, { ...expected(size, SEEDS[0], 2), calls: 3 });
+      assert.deepEqual(Object.keys(reportOf(run3)), ['variant', 'workload', 'size', 'seed', 'workers', 'results', 'calls', 'phasesMs']);
+      const answer = await referenceAnswer(run3.cwd, name, size, seeded ? SEEDS[0] : null);
+      assert.deepEqual(results, [answer, answer]);
+      assert.deepEqual(Object.keys(phasesMs).sort(), ['computeMs', 'firstCallMs', 'laterCallMs']);
+      for (const ms of Object.values(phasesMs)) assert.ok(typeof ms === 'number' && ms >= 0);
+      // One call is the default: nothing about calls in the report.
+      await assertReport(run('--workload', name, '--size', String(size), '--workers', '1', '--calls=1', ...seedArgs(SEEDS[0])), expected(size, SEEDS[0], 1), phases);
     });
 
     it(`${name}: honours --size (${size + 1})`, async () => {
@@ -79,7 +93,13 @@ describe(`${variant} (built bin/c-native, run by its arena command)`, () => {
     [['--workers', '0'], /^error: --workers must be an integer >= 1, got '0'$/],
     [['--workers=x'], /^error: --workers must be an integer >= 1, got 'x'$/],
     [['--workers'], /^error: --workers needs a value: an integer >= 1$/],
-    [['--bogus', '1'], /^error: unknown argument '--bogus' \(allowed: --workload, --size, --seed, --workers\)$/],
+    [['--bogus', '1'], /^error: unknown argument '--bogus' \(allowed: --workload, --size, --seed, --workers, --calls\)$/],
+    [['--calls', '0'], /^error: --calls must be an integer >= 1, got '0'$/],
+    [['--calls', 'x'], /^error: --calls must be an integer >= 1, got 'x'$/],
+    [['--calls'], /^error: --calls needs a value: an integer >= 1$/],
+    // c-native implements no engine settings.
+    [['--setting', 'fast'], /^error: unknown argument '--setting'/],
+    [['--cache-dir', 'c'], /^error: unknown argument '--cache-dir'/],
     [['--n', '20'], /^error: unknown argument '--n'/],
     [['--module', 'x.wasm'], /^error: unknown argument '--module'/],
     [['40'], /^error: unexpected argument '40'$/],
