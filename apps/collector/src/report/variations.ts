@@ -113,7 +113,8 @@ export function callsRows(doc: RunDocument): CallsRow[] {
     const host = [
       r.variant,
       ...Object.entries(hostParameters)
-        .filter(([k]) => k !== 'module')
+        // As the matrices name hosts: a JavaScript host's `go` names its module's Go, not the host.
+        .filter(([k]) => k !== 'module' && !(k === 'go' && r.runtime !== null))
         .map(([k, v]) => `${k} ${v}`),
     ].join(' · ');
     return [
