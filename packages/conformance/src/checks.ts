@@ -233,12 +233,14 @@ export function conformanceChecks(
   }
   if (!isNodeCommand(variant.manifest.command)) return [...checks, ...hostChecks(root, variant, modules, work, undefined, true, built)];
   if (runtimes.js.length === 0) throw new Error(`${name} is a Node-style variant, but no JavaScript runtime was given to check it on`);
-  for (const js of runtimes.js) checks.push(...hostChecks(root, variant, modules, work, js, parallelOn(js), built));
+  // Engine settings are checked on the first runtime of each engine: their flags are the engine's,
+  // and the bench refuses them, by name, on a runtime that does not accept them.
+  for (const js of runtimes.js) checks.push(...hostChecks(root, variant, modules, work, js, parallelOn(js), built, runtimes.js.find((r) => r.engine === js.engine) === js));
   return checks;
 }
 
 /** The checks that run a variant, on one JavaScript runtime (or as it is: undefined), titled `<variant> [node=<line>] (<module>.wasm) · <workload>`. */
-function hostChecks(root: string, variant: Variant, modules: BuiltModule[], work: Workloads, node: PlannedJs | undefined, parallel: boolean, built: () => void): Check[] {
+function hostChecks(root: string, variant: Variant, modules: BuiltModule[], work: Workloads, node: PlannedJs | undefined, parallel: boolean, built: () => void, withSettings = true): Check[] {
   const checks: Check[] = [];
   const name = node ? `${variant.name} [${node.runtime}=${node.line}]` : variant.name;
   const wasm = variant.manifest.wasmModules;
@@ -285,7 +287,7 @@ function hostChecks(root: string, variant: Variant, modules: BuiltModule[], work
     for (const target of planOf(variant, w, modules, skipped, quick, 2, node, { settings: null, calls: [3] }).targets.filter((t) => t.parameters.calls)) {
       add(`${label(target)}: ${RULES.calls}`, () => expectCalls(root, target, answers));
     }
-    const settings = planOf(variant, w, modules, skipped, quick, 2, node, { settings: 'all', calls: null });
+    const settings = withSettings ? planOf(variant, w, modules, skipped, quick, 2, node, { settings: 'all', calls: null }) : { targets: [], problems: [] };
     for (const target of settings.targets.filter((t) => t.parameters.settings)) {
       add(`${label(target)}: ${RULES.setting(target.parameters.settings!)}`, async () => void (await expectReport(root, runWith(target, answers))));
     }

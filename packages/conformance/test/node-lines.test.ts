@@ -87,3 +87,29 @@ test('a program that is not Node is checked once, without a node in its names', 
   );
   assert.ok(all.includes(`go-x · fib: ${RULES.report}`));
 });
+
+test('an engine-flags setting is checked on every workload, on the first runtime of its engine only (also one that refuses it); warm calls on every runtime', () => {
+  const tuned: Variant = {
+    ...nodeVariant,
+    manifest: { ...nodeVariant.manifest, settings: { 'no-liftoff': { kind: 'engine-flags', engine: 'v8', flags: ['--no-liftoff'], summary: 's', slow: false } } },
+  };
+  const runtimes = { js: [{ ...nodes.js[0]!, acceptedFlags: ['--no-liftoff'] }, ...nodes.js.slice(1), { ...js('bun', '1.4', '1.4.5', '.cache/bun'), engine: 'jsc' as const }] };
+  const checks = conformanceChecks('/repo', tuned, [], runtimes, work);
+  const setting = RULES.setting('no-liftoff');
+  assert.deepEqual(
+    checks.filter((c) => c.title.endsWith(setting)).map((c) => c.title),
+    [`threads-x [node=20] · fib: ${setting}`, `threads-x [node=20] · nbody: ${setting}`],
+  );
+  assert.deepEqual(
+    checks.filter((c) => c.title.endsWith(RULES.calls)).map((c) => c.title.split(' · ')[0]),
+    ['threads-x [node=20]', 'threads-x [node=20]', 'threads-x [node=24]', 'threads-x [node=24]', 'threads-x [bun=1.4]', 'threads-x [bun=1.4]'],
+  );
+  // On a runtime that refuses the flag the check is still there (it fails naming the flag, once built).
+  const refusing = { js: [nodes.js[1]!] };
+  assert.deepEqual(
+    conformanceChecks('/repo', tuned, [], refusing, work)
+      .filter((c) => c.title.endsWith(setting))
+      .map((c) => c.title),
+    [`threads-x [node=24] · fib: ${setting}`, `threads-x [node=24] · nbody: ${setting}`],
+  );
+});
