@@ -92,7 +92,8 @@ export function findings(full: RunDocument, streamed: ReadonlySet<string> = new 
   const byKey = new Map(ok.map((r) => [resultLabel(r), r]));
   const workloads = [...new Set(doc.results.map((r) => r.workload))].map((workload): WorkloadFindings => {
     const here = ok.filter((r) => r.workload === workload);
-    const decided = doc.decisions?.workloads.find((w) => w.workload === workload) ?? null;
+    // The workload's own table, not a table of a slow setting's or warm calls' size.
+    const decided = doc.decisions?.workloads.find((w) => w.workload === workload && !/ · size=\d+$/.test(w.table)) ?? null;
     /** The way `first` is, with its runner-up and (in a decided run) how its race was decided. */
     const wayOf = (first: OkResult, runnerUp: Way['runnerUp'], decision: Way['decision']): Way => {
       const base = baselineOf(doc.results, first);
