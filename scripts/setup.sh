@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what bench-arena needs on a fresh Debian or Ubuntu machine, then the workspace's dependencies.
-#   bash scripts/setup.sh          tools for building and benchmarking
+#   bash scripts/setup.sh          tools for building, benchmarking and counting (valgrind)
 #   bash scripts/setup.sh --test   also what the tests need: headless Chromium (the report test),
 #                                  for scripts/workflow.test.ts the linters actionlint and
 #                                  ShellCheck, and sudo; Bun and Deno for the conformance suite
@@ -31,7 +31,7 @@ writable() { [[ -w "$1" ]] || { [[ ! -e "$1" && "$1" != / ]] && writable "$(dirn
 can_be_root() { [[ $(id -u) -eq 0 ]] || { command -v sudo >/dev/null && sudo -n true 2>/dev/null; }; }
 
 # binaryen: clang runs wasm-opt when it finds it; installing it keeps clang.wasm the same on every machine.
-apt_packages=(hyperfine clang lld wasi-libc libclang-rt-dev-wasm32 binaryen wabt)
+apt_packages=(hyperfine clang lld wasi-libc libclang-rt-dev-wasm32 binaryen wabt valgrind)
 ((want_test)) && apt_packages+=(chromium shellcheck sudo)
 
 missing=()

@@ -89,7 +89,7 @@ test('the workflow: triggers, one job per machine kind, permissions, timeouts, n
   const upload = wf.jobs.bench!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
   assert.deepEqual(upload?.with, { name: 'run-${{ matrix.kind }}', path: 'results/latest.json', 'if-no-files-found': 'error' });
   const compare = wf.jobs.compare!.steps.find((s) => s.id === 'compare')!;
-  assert.match(compare.run!, /pnpm --reporter=silent arena compare "origin\/\$\{BASE_REF\}" HEAD --format markdown \\\n\s+--fail-above "\$FAIL_ABOVE_PCT" >compare\.md \|\| status=\$\?/);
+  assert.match(compare.run!, /pnpm --reporter=silent arena compare "origin\/\$\{BASE_REF\}" HEAD --metric both --format markdown \\\n\s+--fail-above "\$FAIL_ABOVE_PCT" >compare\.md \|\| status=\$\?/);
   const bencher = wf.jobs.bench!.steps.find((s) => s.run?.includes('bencher run'))!;
   assert.match(bencher.run!, /--testbed "\$KIND"/);
   assert.equal(bencher.env?.BENCHER_PROJECT, '${{ vars.BENCHER_PROJECT }}');
@@ -202,7 +202,7 @@ test("the compare job posts the table first and fails at the gate with arena com
     });
     const ran = Object.fromEntries(results.filter((r) => r.outcome === 'ran').map((r) => [r.label, r]));
     assert.equal(ran['Compare with the base branch']?.exitCode, 0, `stub ${stub}`);
-    assert.match(ran['Compare with the base branch']!.output!, /args: --reporter=silent arena compare origin\/main HEAD --format markdown --fail-above 5$/m);
+    assert.match(ran['Compare with the base branch']!.output!, /args: --reporter=silent arena compare origin\/main HEAD --metric both --format markdown --fail-above 0\.5$/m);
     assert.equal(ran['Job summary']?.exitCode, 0);
     assert.equal(ran['PR comment']?.exitCode, 0);
     assert.match(ran['PR comment']!.output!, /cannot comment: the pull request comes from the fork fork\/x/);

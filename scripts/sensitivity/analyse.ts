@@ -9,7 +9,7 @@ import { readCompare } from '../../apps/collector/src/compare/store.ts';
 import { resultKey } from '../../apps/collector/src/diff/key.ts';
 import { resultLabel } from '../../apps/collector/src/format.ts';
 import { readRun } from '../../apps/collector/src/store.ts';
-import { compareDeltas, compareFlags, diffFlags, pairedNoise, simulateCompare, simulateDiff, smallestSeen, type Rates } from './analysis.ts';
+import { compareDeltas, compareFlags, diffFlags, pairedNoise, simulateCompare, simulateDiff, smallestSeen, timed, type Rates } from './analysis.ts';
 import type { Entry } from './run.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { tries: { type: 'string', default: '4000' }, json: { type: 'string' } } });
@@ -28,7 +28,7 @@ const isSlowed = (key: string) => ['c-native', 'go-native'].includes(parsed(key)
 
 const compares = manifest.entries.filter((e) => e.method === 'compare').map((e) => ({ e, doc: readCompare(at(e)) }));
 const benches = manifest.entries.filter((e) => e.method === 'bench').map((e) => ({ e, doc: readRun(at(e)) }));
-const keys = [...new Set(compares.flatMap(({ doc }) => doc.a.run.results.map(resultKey)))];
+const keys = [...new Set(compares.flatMap(({ doc }) => timed(doc).a.results.map(resultKey)))];
 const slowed = new Set(keys.filter(isSlowed));
 const cv = (key: string) => {
   const cvs = benches.flatMap(({ doc }) => doc.results.filter((r) => resultKey(r) === key && r.status === 'ok').map((r) => (r.status === 'ok' ? r.stop.cvPct : 0)));
@@ -85,7 +85,7 @@ for (const noise of [0, 5]) {
 const aa = compares.filter(({ e }) => e.condition === 'aa').map(({ doc }) => doc);
 const noise = pairedNoise(aa);
 const rounds = Math.round(
-  aa.reduce((s, d) => s + new Set((d.a.run.results.find((r) => r.status === 'ok') as { wallS: { round: number[] } } | undefined)?.wallS.round ?? []).size, 0) / Math.max(aa.length, 1),
+  aa.reduce((s, d) => s + new Set((timed(d).a.results.find((r) => r.status === 'ok') as { wallS: { round: number[] } } | undefined)?.wallS.round ?? []).size, 0) / Math.max(aa.length, 1),
 );
 const mains: RunDocument[] = benches.filter(({ e }) => e.condition === 'main' || e.condition === 'main-again').map(({ doc }) => doc);
 const grid = [0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1];

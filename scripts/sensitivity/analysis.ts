@@ -20,15 +20,21 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** A compare's two timed sides; the sensitivity study records time compares only. */
+export function timed(doc: CompareDocument): { a: RunDocument; b: RunDocument } {
+  if (!doc.a.run || !doc.b.run) throw new Error(`compare ${doc.id} has no timed results (--metric instructions): the study reads time compares`);
+  return { a: doc.a.run, b: doc.b.run };
+}
+
 /** The results flagged as changed by a diff (significant rows), by key, with their direction. */
 export const flagged = (rows: DiffRow[]): Map<string, 'slower' | 'faster'> => new Map(rows.filter((r) => r.significant).map((r) => [r.key, (r.deltaPct ?? 0) > 0 ? 'slower' : 'faster']));
 
 /** What `arena compare` flagged in one recorded compare. */
-export const compareFlags = (doc: CompareDocument) => flagged(pairedDiff({ doc: doc.a.run, file: 'a' }, { doc: doc.b.run, file: 'b' }).rows);
+export const compareFlags = (doc: CompareDocument) => flagged(pairedDiff({ doc: timed(doc).a, file: 'a' }, { doc: timed(doc).b, file: 'b' }).rows);
 
 /** Each compared result's measured change in one recorded compare: B/A − 1, as pairedDiff estimates it. */
 export const compareDeltas = (doc: CompareDocument) =>
-  new Map(pairedDiff({ doc: doc.a.run, file: 'a' }, { doc: doc.b.run, file: 'b' }).rows.flatMap((r) => (r.deltaPct === null ? [] : [[r.key, r.deltaPct / 100] as const])));
+  new Map(pairedDiff({ doc: timed(doc).a, file: 'a' }, { doc: timed(doc).b, file: 'b' }).rows.flatMap((r) => (r.deltaPct === null ? [] : [[r.key, r.deltaPct / 100] as const])));
 
 /** What `arena diff --noise noisePct` flags between two recorded benches. */
 export const diffFlags = (a: RunDocument, b: RunDocument, noisePct: number) => flagged(compareRuns({ doc: a, file: 'a' }, { doc: b, file: 'b' }, 0.05, { noisePct, source: 'option' }).rows);
@@ -39,8 +45,8 @@ const ok = (doc: RunDocument) => doc.results.filter((r): r is OkResult => r.stat
 export function pairedNoise(aa: CompareDocument[]): Map<string, number[]> {
   const pool = new Map<string, number[]>();
   for (const doc of aa) {
-    const b = new Map(ok(doc.b.run).map((r) => [resultKey(r), r]));
-    for (const ra of ok(doc.a.run)) {
+    const b = new Map(ok(timed(doc).b).map((r) => [resultKey(r), r]));
+    for (const ra of ok(timed(doc).a)) {
       const rb = b.get(resultKey(ra));
       if (!rb) continue;
       const logs = perRoundLogs(ra.wallS, rb.wallS);

@@ -36,6 +36,31 @@ export const engineSetting = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+/**
+ * How a host is counted by `arena compare --metric instructions` (packages/variants/README.md,
+ * "Counting"): what it needs so that a run under valgrind gives the same count twice, or why it
+ * cannot be counted. Absent: not countable, and the compare says so.
+ */
+export const counting = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('countable'),
+      engineFlags: z
+        .object({ v8: z.array(flag).optional(), jsc: z.array(flag).optional() })
+        .strict()
+        .default({})
+        .describe("Engine flags under counting, per engine (V8's --predictable: no concurrent compiler or GC threads, whose interleaving changes the count)."),
+      args: z.array(flag).default([]).describe('Host arguments added under counting (HOSTS.md), e.g. --exit-workers so forked workers end by themselves and write their counts.'),
+      children: z.boolean().default(false).describe("The host's workers are child processes: valgrind follows them (--trace-children=yes) and their counts are summed."),
+      env: z
+        .record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name'), z.string())
+        .default({})
+        .describe('Environment added under counting.'),
+    })
+    .strict(),
+  z.object({ kind: z.literal('not-countable'), why: z.string().min(1).describe('One line: why a count of this host would not mean anything.') }).strict(),
+]);
+
 /** A setting's name: kebab-case, never `default` (the engine's defaults carry no setting). */
 export const settingName = z
   .string()
@@ -65,6 +90,7 @@ export const variantManifest = z
       .record(settingName, engineSetting)
       .default({})
       .describe("The host's engine settings besides its defaults, name → what it sets; each is a parameter `settings=<name>` of the results that use it (BENCH_SETTINGS)."),
+    counting: counting.optional().describe('How `arena compare --metric instructions` counts this host; absent: it is not counted.'),
   })
   .strict()
   .refine((m) => m.twin === undefined || m.wasmModules, {
@@ -74,6 +100,10 @@ export const variantManifest = z
   .refine((m) => m.nodeFlags.length === 0 || isNodeCommand(m.command), {
     message: 'nodeFlags needs a command that starts with `node`',
     path: ['nodeFlags'],
+  })
+  .refine((m) => isNodeCommand(m.command) || m.counting?.kind !== 'countable' || Object.keys(m.counting.engineFlags).length === 0, {
+    message: 'counting.engineFlags needs a command that starts with `node` (a JavaScript runtime runs it)',
+    path: ['counting'],
   })
   .refine((m) => isNodeCommand(m.command) || Object.values(m.settings).every((s) => s.kind !== 'engine-flags'), {
     message: 'an engine-flags setting needs a command that starts with `node` (a JavaScript runtime runs it)',
@@ -86,3 +116,4 @@ export const variantManifest = z
 
 export type VariantManifest = z.infer<typeof variantManifest>;
 export type EngineSetting = z.infer<typeof engineSetting>;
+export type Counting = z.infer<typeof counting>;

@@ -32,8 +32,18 @@ export const workloadSpec = z
         perCall: sizes
           .optional()
           .describe('Where warm calls (--calls N) run, per profile: each call this size, so 20 calls stay within about 2× the work of one call at the profile size; absent: the profile size.'),
+        count: z
+          .object({ small: z.int().positive(), large: z.int().positive() })
+          .strict()
+          .refine((c) => c.small < c.large, { message: 'count.small must be below count.large' })
+          .optional()
+          .describe(
+            "Where `arena compare --metric instructions` counts (docs/comparing.md): the whole process at `large`, and the kernel as the difference of the two sizes' counts (start-up and compilation cancel out). Small enough that a counted run takes seconds; absent: the workload is not counted.",
+          ),
       })
-      .refine((s) => [s.profiles, s.slow, s.perCall].every((p) => p === undefined || Object.values(p).every((v) => v <= s.max)), { message: 'every size must be at most max' }),
+      .refine((s) => [s.profiles, s.slow, s.perCall].every((p) => p === undefined || Object.values(p).every((v) => v <= s.max)) && (s.count === undefined || s.count.large <= s.max), {
+        message: 'every size must be at most max',
+      }),
     seeded: z.boolean().describe('Whether the harness passes a seed (--seed, u32) that changes the answer; fib is not.'),
     kernel: z.object({
       export: z

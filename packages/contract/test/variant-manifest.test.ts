@@ -74,3 +74,28 @@ test('a setting named default or not kebab-case, engine flags on a program that 
     assert.equal(variantManifest.safeParse(bad).success, false, JSON.stringify(bad));
   }
 });
+
+test('counting is optional; a countable host defaults to no engine flags, arguments, children or environment', () => {
+  assert.equal(variantManifest.parse(base).counting, undefined);
+  assert.deepEqual(variantManifest.parse({ ...base, counting: { kind: 'countable' } }).counting, { kind: 'countable', engineFlags: {}, args: [], children: false, env: {} });
+  const cluster = variantManifest.parse({
+    ...base,
+    command: 'node {pkg}/dist/main.js',
+    counting: { kind: 'countable', engineFlags: { v8: ['--predictable'] }, args: ['--exit-workers'], children: true },
+  });
+  assert.deepEqual(cluster.counting, { kind: 'countable', engineFlags: { v8: ['--predictable'] }, args: ['--exit-workers'], children: true, env: {} });
+  assert.deepEqual(variantManifest.parse({ ...base, counting: { kind: 'not-countable', why: 'its JIT spreads' } }).counting, { kind: 'not-countable', why: 'its JIT spreads' });
+});
+
+test('counting: engine flags on a program that is not node, a not-countable host without a reason, an unknown engine or key: refused', () => {
+  for (const bad of [
+    { ...base, counting: { kind: 'countable', engineFlags: { v8: ['--predictable'] } } },
+    { ...base, counting: { kind: 'not-countable' } },
+    { ...base, command: 'node {pkg}/dist/main.js', counting: { kind: 'countable', engineFlags: { spidermonkey: ['--x'] } } },
+    { ...base, counting: { kind: 'countable', env: { 'bad name': '1' } } },
+    { ...base, counting: { kind: 'countable', tool: 'callgrind' } },
+  ]) {
+    assert.equal(variantManifest.safeParse(bad).success, false, JSON.stringify(bad));
+  }
+  assert.match(errorOf({ ...base, counting: { kind: 'countable', engineFlags: { v8: ['--predictable'] } } })!, /counting\.engineFlags needs a command that starts with `node`/);
+});

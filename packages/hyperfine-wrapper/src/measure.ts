@@ -31,7 +31,12 @@ export interface Target {
   tolerance?: number;
   /** The folder its command runs from when not the bench's (a compared commit's worktree); absent: the bench's. */
   cwd?: string;
+  /** Planned for counting (`arena compare --metric instructions`): what its counted runs need, or why it is not countable. */
+  counting?: TargetCounting;
 }
+
+/** A counted target's needs (its command already carries the counting flags and arguments), or why it cannot be counted. */
+export type TargetCounting = { countable: true; env: Record<string, string>; children: boolean } | { countable: false; why: string };
 
 /** The runs of one target in one hyperfine call, with the seed they ran with (null: unseeded). */
 export type Batch = { status: 'ok'; times: number[]; userS: number; systemS: number; reports: VariantReport[]; seed: number | null } | { status: 'failed'; error: string };

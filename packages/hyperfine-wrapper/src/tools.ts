@@ -17,6 +17,8 @@ export const TOOLS = {
   },
   /** The machine-wide lock is a kernel flock held by util-linux's `flock` (lock.ts). */
   flock: { command: 'flock', versionArgs: ['--version'], install: 'apt-get install util-linux' },
+  /** Counts instructions for `arena compare --metric instructions` (cachegrind). */
+  valgrind: { command: 'valgrind', versionArgs: ['--version'], install: 'apt-get install valgrind (or: bash scripts/setup.sh)' },
 } satisfies Record<string, Tool>;
 
 /** The tool's version line, or null when it is not on PATH. */

@@ -2,9 +2,15 @@ import { isNodeCommand, type RunConfig } from '@arena/contract';
 import { benchGo, benchJs, type Runtimes } from '@arena/runtimes';
 import type { Variant } from './discover.ts';
 
-/** Every engine flag some variant wants passed (manifests' nodeFlags and engine-flags settings): the ones to detect per runtime. */
+/** Every engine flag some variant wants passed (manifests' nodeFlags, engine-flags settings and counting's flags): the ones to detect per runtime. */
 export const wantedNodeFlags = (variants: Variant[]): string[] => [
-  ...new Set(variants.flatMap((v) => [...v.manifest.nodeFlags, ...Object.values(v.manifest.settings).flatMap((s) => (s.kind === 'engine-flags' ? s.flags : []))])),
+  ...new Set(
+    variants.flatMap((v) => [
+      ...v.manifest.nodeFlags,
+      ...Object.values(v.manifest.settings).flatMap((s) => (s.kind === 'engine-flags' ? s.flags : [])),
+      ...(v.manifest.counting?.kind === 'countable' ? Object.values(v.manifest.counting.engineFlags).flatMap((f) => f ?? []) : []),
+    ]),
+  ),
 ];
 
 /**

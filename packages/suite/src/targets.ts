@@ -1,5 +1,5 @@
 import { isNodeCommand, type BuiltModule, type ResultRuntime, type RunConfig } from '@arena/contract';
-import type { Target } from '@arena/hyperfine-wrapper';
+import type { Target, TargetCounting } from '@arena/hyperfine-wrapper';
 import { jsRuntime, type PlannedGo, type PlannedJs, type Runtimes } from '@arena/runtimes';
 import path from 'node:path';
 import { goBuiltCommand, KERNELS_DIST, type Modules, type Variant } from './discover.ts';
@@ -22,6 +22,20 @@ export function variantCommand(v: Variant, js?: PlannedJs, go?: PlannedGo, setti
   const flags = [...v.manifest.nodeFlags.filter((f) => js.acceptedFlags.includes(f)), ...settingFlags];
   const words = [...jsRuntime(js.runtime).launch(js.binary, flags, script!), ...rest];
   return { command: words.join(' '), runtime: { name: js.runtime, version: js.version, engine: js.engine, engineVersion: js.engineVersion, flags } };
+}
+
+/**
+ * What counting a variant on `js` needs (its manifest's `counting`): the engine flags and host
+ * arguments it adds, and how its runs are counted; or why it is not countable.
+ */
+export function countingOf(v: Variant, js: PlannedJs | undefined): { flags: string[]; args: string[]; counting: TargetCounting } {
+  const c = v.manifest.counting;
+  if (c === undefined) return { flags: [], args: [], counting: { countable: false, why: `${v.name} declares no counting (packages/variants/README.md, "Counting")` } };
+  if (c.kind === 'not-countable') return { flags: [], args: [], counting: { countable: false, why: c.why } };
+  const flags = js ? ((c.engineFlags as Partial<Record<string, string[]>>)[js.engine] ?? []) : [];
+  const refused = js ? flags.filter((f) => !js.acceptedFlags.includes(f)) : [];
+  if (refused.length) return { flags: [], args: [], counting: { countable: false, why: `${js!.runtime} ${js!.version} does not accept ${refused.join(', ')}, which counting it needs` } };
+  return { flags, args: c.args, counting: { countable: true, env: c.env, children: c.children } };
 }
 
 /** The JavaScript runtimes a variant runs on: every planned one for a Node-style variant, none (undefined: as it is) for another. */
@@ -71,7 +85,9 @@ function modulesFor(modules: Modules, w: string, runtimes: Runtimes, builder: Pl
  * with the same worker count share a table (their ratios are compared), so they share rounds. Worker
  * counts become a parameter only when scaling. The workloads run are config.sizes' keys, at those
  * sizes. A workload's float answers get its fmaTolerance on an `arch` whose compilers may fuse
- * multiply-adds (answerTolerance). Pure: the JavaScript runtimes, Gos and modules come resolved in `runtimes` and `modules`.
+ * multiply-adds (answerTolerance). `counted`: planned for counting, each target with its manifest's
+ * counting flags and arguments and its `counting` (countingOf). Pure: the JavaScript runtimes, Gos
+ * and modules come resolved in `runtimes` and `modules`.
  */
 export function planTargets(
   variants: Variant[],
@@ -80,6 +96,7 @@ export function planTargets(
   config: RunConfig,
   runtimes: Runtimes,
   arch: string = process.arch,
+  counted = false,
 ): { targets: Target[]; problems: Array<{ target: Target; error: string }> } {
   const targets: Target[] = [];
   const problems: Array<{ target: Target; error: string }> = [];
@@ -96,10 +113,12 @@ export function planTargets(
             for (const x of variationsOf(v, w, config, js?.engine)) {
               const setting = x.setting;
               const flags = setting?.declaration.kind === 'engine-flags' ? setting.declaration.flags : [];
-              const { command, runtime } = variantCommand(v, js, builder, flags);
+              const count = counted ? countingOf(v, js) : undefined;
+              const { command, runtime } = variantCommand(v, js, builder, [...flags, ...(count?.flags ?? [])]);
               const refused = js ? flags.filter((f) => !js.acceptedFlags.includes(f)) : [];
               const host = setting?.declaration.kind === 'host' ? ` --setting ${setting.name}` : '';
-              const base = `${command} --workload ${w.name} --size ${x.size} --workers ${workers}${host}${x.calls ? ` --calls ${x.calls}` : ''}`;
+              const extra = count?.args.length ? ` ${count.args.join(' ')}` : '';
+              const base = `${command} --workload ${w.name} --size ${x.size} --workers ${workers}${host}${x.calls ? ` --calls ${x.calls}` : ''}${extra}`;
               const params = (go?: PlannedGo): Record<string, string> => ({
                 ...variationParameters(x),
                 ...(scaling ? { workers: String(workers) } : {}),
@@ -116,6 +135,7 @@ export function planTargets(
                 ...(tolerance === undefined ? {} : { tolerance }),
                 ...(runtime ? { runtime } : {}),
                 ...(go ? { goToolchain: go.version } : {}),
+                ...(count ? { counting: count.counting } : {}),
               });
               const asked = {
                 variant: v.name,

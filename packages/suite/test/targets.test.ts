@@ -431,3 +431,31 @@ test('a per-call size equal to the run size adds no size parameter, and the plai
     ],
   );
 });
+
+test('planned for counting: each host with its counting flags (per engine, where accepted) and arguments, the same keys; otherwise why not', () => {
+  const predictable = ['--predictable'];
+  const cluster: Variant = {
+    ...threadsJs,
+    name: 'cluster-js',
+    dir: 'packages/variants/cluster-js',
+    manifest: { ...threadsJs.manifest, counting: { kind: 'countable', engineFlags: { v8: predictable }, args: ['--exit-workers'], children: true, env: {} } },
+  };
+  const go: Variant = { ...goNative, manifest: { ...goNative.manifest, counting: { kind: 'countable', engineFlags: {}, args: [], children: false, env: { GODEBUG: 'x=1' } } } };
+  const refusing: Variant = { ...cNative, manifest: { ...cNative.manifest, counting: { kind: 'not-countable', why: 'it reads the clock' } } };
+  const accepting = { ...node20, acceptedFlags: predictable };
+  const { targets } = planTargets([cluster, go, refusing, threadsJs], [fib], none, config(), { js: [accepting, node24, bun], go: [go126] }, 'x64', true);
+  const by = (key: string) => targets.find((t) => t.key === key)!;
+  const counted = by('cluster-js [node=20] · fib');
+  assert.equal(counted.command, '/usr/bin/node --predictable packages/variants/cluster-js/dist/main.js --workload fib --size 30 --workers 2 --exit-workers');
+  assert.deepEqual(counted.counting, { countable: true, env: {}, children: true });
+  assert.deepEqual(by('cluster-js [node=24] · fib').counting, { countable: false, why: 'node v24.22.3 does not accept --predictable, which counting it needs' });
+  // JavaScriptCore has no flag declared: counted as it is.
+  assert.equal(by('cluster-js [bun=1.4] · fib').command, '.cache/bun packages/variants/cluster-js/dist/main.js --workload fib --size 30 --workers 2 --exit-workers');
+  assert.deepEqual(by('go-native [go=1.26] · fib').counting, { countable: true, env: { GODEBUG: 'x=1' }, children: false });
+  assert.deepEqual(by('c-native · fib').counting, { countable: false, why: 'it reads the clock' });
+  assert.match((by('threads-js [node=20] · fib').counting as { why: string }).why, /^threads-js declares no counting/);
+  // Not counted: nothing is added, and no target says anything of counting.
+  const timed = planTargets([cluster], [fib], none, config(), { js: [accepting], go: [go126] }).targets;
+  assert.equal(timed[0]!.command, '/usr/bin/node packages/variants/cluster-js/dist/main.js --workload fib --size 30 --workers 2');
+  assert.equal(timed[0]!.counting, undefined);
+});

@@ -21,6 +21,8 @@ export interface VariantArgs {
   workers: number;
   /** Kernel calls per worker (`--calls`, default 1): every later call's answer must equal the first's. */
   calls: number;
+  /** `--exit-workers`: workers that are processes end by themselves after the report instead of being killed (counting). */
+  exitWorkers: boolean;
   module?: string;
 }
 
@@ -50,17 +52,20 @@ function integerIn(name: string, raw: string | undefined, min: number, max: numb
 /**
  * Parses the host command line of packages/workloads/HOSTS.md — `--workload <name>` (default fib),
  * `--size 1..size.max` (default the spec's `size.profiles.default`), `--seed 0..2^32-1` (required for
- * a seeded workload, refused for an unseeded one), `--workers >= 1`, `--calls >= 1` (default 1), and
- * `--module <file>` when `wasm` is set — with `node:util` parseArgs, without exiting: a usage error
+ * a seeded workload, refused for an unseeded one), `--workers >= 1`, `--calls >= 1` (default 1),
+ * `--exit-workers` (no value), and `--module <file>` when `wasm` is set — with `node:util` parseArgs, without exiting: a usage error
  * comes back as a message naming the argument and what it accepts. Reads the workload's
  * workload.json (one small file; the workloads folder is listed only to name the known ones when the
  * workload is unknown).
  */
 export function tryParseArgs(options: ParseOptions = {}): ParseResult {
-  const known = options.wasm ? ['workload', 'size', 'seed', 'workers', 'calls', 'module'] : ['workload', 'size', 'seed', 'workers', 'calls'];
+  const known = options.wasm ? ['workload', 'size', 'seed', 'workers', 'exit-workers', 'calls', 'module'] : ['workload', 'size', 'seed', 'workers', 'exit-workers', 'calls'];
   const { tokens } = parseNodeArgs({
     args: [...(options.argv ?? process.argv.slice(2))],
-    options: Object.fromEntries(['workload', 'size', 'seed', 'workers', 'calls', 'module'].map((name) => [name, { type: 'string' as const }])),
+    options: {
+      ...Object.fromEntries(['workload', 'size', 'seed', 'workers', 'calls', 'module'].map((name) => [name, { type: 'string' as const }])),
+      'exit-workers': { type: 'boolean' as const },
+    },
     strict: false,
     tokens: true,
   });
@@ -72,6 +77,7 @@ export function tryParseArgs(options: ParseOptions = {}): ParseResult {
       const allowed = known.map((name) => `--${name}`).join(', ');
       return { ok: false, message: `unknown argument '${token.rawName}' (allowed: ${allowed})` };
     }
+    if (token.name === 'exit-workers' && token.value !== undefined) return { ok: false, message: `--exit-workers takes no value, got '${token.value}'` };
     given.set(token.name, token.value);
   }
 
@@ -101,7 +107,7 @@ export function tryParseArgs(options: ParseOptions = {}): ParseResult {
   const calls = integerIn('calls', given.has('calls') ? given.get('calls') : '1', 1, Infinity);
   if (typeof calls === 'string') return { ok: false, message: calls };
 
-  const args: VariantArgs = { workload, spec, size, seed, workers, calls };
+  const args: VariantArgs = { workload, spec, size, seed, workers, calls, exitWorkers: given.has('exit-workers') };
   if (!options.wasm) return { ok: true, args };
   const module = given.get('module');
   if (!module) {

@@ -34,8 +34,12 @@ export type WorkerMessage =
 export interface WorkerLink {
   /** Sends the job: compute it and answer with a `result` message. */
   dispatch(job: Job): void;
-  /** Ends the worker (a kill, not a request); resolves once it is gone. */
-  stop(): Promise<void>;
+  /**
+   * Ends the worker and resolves once it is gone: a kill, unless `ask` (--exit-workers, after a
+   * report), when a worker that is a process is asked to end by itself, so a tool following the
+   * process tree (valgrind) sees it end and write its output.
+   */
+  stop(ask?: boolean): Promise<void>;
 }
 
 /** Where a variant forwards its worker's events. */
@@ -98,7 +102,8 @@ export function runJobs(options: RunJobsOptions): void {
   const finish = (code: number, message?: string): void => {
     if (settled) return;
     settled = true;
-    void Promise.all(links.map((link) => link.stop().catch(() => undefined))).then(() => (message === undefined ? process.exit(code) : fail(message, code)));
+    const ask = args.exitWorkers && code === 0;
+    void Promise.all(links.map((link) => link.stop(ask).catch(() => undefined))).then(() => (message === undefined ? process.exit(code) : fail(message, code)));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => finish(signal === 'SIGINT' ? 130 : 143, `interrupted by ${signal}`));

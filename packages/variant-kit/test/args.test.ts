@@ -22,11 +22,11 @@ const nbody = readWorkload('nbody')!;
 
 describe('tryParseArgs (the workloads of @arena/workloads)', () => {
   it("defaults to fib at its spec's default size, unseeded, one worker per available CPU", () => {
-    assert.deepEqual(ok([]), { workload: 'fib', spec: fib, size: fib.size.profiles.default, seed: null, workers: availableParallelism(), calls: 1 });
+    assert.deepEqual(ok([]), { workload: 'fib', spec: fib, size: fib.size.profiles.default, seed: null, workers: availableParallelism(), calls: 1, exitWorkers: false });
   });
   it("accepts both --name value and --name=value, size from 1 to the spec's max", () => {
-    assert.deepEqual(ok(['--workload', 'fib', '--size', '1', '--workers=3']), { workload: 'fib', spec: fib, size: 1, seed: null, workers: 3, calls: 1 });
-    assert.deepEqual(ok(['--workload=fib', '--size=47', '--workers', '1']), { workload: 'fib', spec: fib, size: 47, seed: null, workers: 1, calls: 1 });
+    assert.deepEqual(ok(['--workload', 'fib', '--size', '1', '--workers=3']), { workload: 'fib', spec: fib, size: 1, seed: null, workers: 3, calls: 1, exitWorkers: false });
+    assert.deepEqual(ok(['--workload=fib', '--size=47', '--workers', '1']), { workload: 'fib', spec: fib, size: 47, seed: null, workers: 1, calls: 1, exitWorkers: false });
   });
   it('takes a seeded workload with its seed, 0 to 2^32-1, and its own size range and default', () => {
     assert.deepEqual(ok(['--workload', 'nbody', '--seed', '42', '--workers', '2']), {
@@ -36,6 +36,7 @@ describe('tryParseArgs (the workloads of @arena/workloads)', () => {
       seed: 42,
       workers: 2,
       calls: 1,
+      exitWorkers: false,
     });
     assert.equal(ok(['--workload', 'nbody', '--seed', '0', '--size', String(nbody.size.max)]).size, nbody.size.max);
     assert.equal(ok(['--workload', 'nbody', '--seed', '4294967295']).seed, 4294967295);
@@ -48,6 +49,7 @@ describe('tryParseArgs (the workloads of @arena/workloads)', () => {
       seed: null,
       workers: availableParallelism(),
       calls: 1,
+      exitWorkers: false,
       module: 'packages/kernels/dist/fib/clang.wasm',
     });
     assert.match(message([], { wasm: true }), /^--module is required/);
@@ -60,6 +62,12 @@ describe('tryParseArgs (the workloads of @arena/workloads)', () => {
     assert.equal(ok(['--calls', '3']).calls, 3);
     assert.equal(ok(['--calls=1']).calls, 1);
     assert.equal(ok(['--workload', 'nbody', '--seed', '1', '--calls', '200']).calls, 200);
+  });
+  it('takes --exit-workers, without a value (false when absent)', () => {
+    assert.equal(ok([]).exitWorkers, false);
+    assert.equal(ok(['--exit-workers']).exitWorkers, true);
+    assert.equal(ok(['--module', 'k.wasm', '--exit-workers'], { wasm: true }).exitWorkers, true);
+    assert.equal(message(['--exit-workers=yes']), "--exit-workers takes no value, got 'yes'");
   });
   it('names the known workloads when the one asked for is unknown', () => {
     const names = workloadNames();
@@ -107,7 +115,7 @@ describe('tryParseArgs (the workloads of @arena/workloads)', () => {
 describe('tryParseArgs (a workloads folder of fixtures)', () => {
   it('finds a workload there, whatever its name: no list to edit', () => {
     const args = ok(['--workload', 'count', '--seed', '7'], { workloads: fixtures });
-    assert.deepEqual({ ...args, spec: args.spec.name }, { workload: 'count', spec: 'count', size: 100, seed: 7, workers: availableParallelism(), calls: 1 });
+    assert.deepEqual({ ...args, spec: args.spec.name }, { workload: 'count', spec: 'count', size: 100, seed: 7, workers: availableParallelism(), calls: 1, exitWorkers: false });
   });
   it('lists only folders with a workload.json, sorted', () => {
     assert.deepEqual(workloadNames(fixtures), ['broken', 'bytesum', 'count', 'nochunk', 'norun']);

@@ -26,14 +26,15 @@ export function sideVariants(side: Side, settings: Settings): { variants: Varian
 
 /**
  * The targets of one side, planned as a bench of its tree would plan them (its variants, its
- * kernels, the settings' workloads it has), every command to run from the side's folder.
+ * kernels, the settings' workloads it has), every command to run from the side's folder; `counted`:
+ * for counting (planTargets).
  */
-export function planSide(side: Side, found: { variants: Variant[]; broken: BrokenVariant[] }, settings: Settings, runtimes: Runtimes): SidePlan {
+export function planSide(side: Side, found: { variants: Variant[]; broken: BrokenVariant[] }, settings: Settings, runtimes: Runtimes, counted = false): SidePlan {
   const own = new Set(discoverWorkloads(side.root).workloads.map((w) => w.name));
   const workloads = settings.workloads.filter((w) => own.has(w.name));
   const needsKernels = found.variants.some((v) => v.manifest.wasmModules);
   const modules: Modules = needsKernels ? readModules(side.root, runtimes.go) : { other: [], go: {}, skipped: [], unavailable: [] };
-  const planned = planTargets(found.variants, workloads, modules, settings.config, runtimes);
+  const planned = planTargets(found.variants, workloads, modules, settings.config, runtimes, process.arch, counted);
   const { targets, problems } = withoutMissingPrograms(planned, side.root);
   const at = (t: Target): Target => ({ ...t, cwd: side.root });
   return {

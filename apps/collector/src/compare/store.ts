@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { compareDocument, parseRunDocument, type CompareDocument } from '@arena/contract';
+import { compareDocument, migrateCompare, parseRunDocument, type CompareDocument } from '@arena/contract';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../store.ts';
 
@@ -13,12 +13,12 @@ export function saveCompare(results: string, doc: CompareDocument): string {
   return file;
 }
 
-/** Reads and checks a compare document; its sides' run documents are migrated to the current version first. */
+/** Reads and checks a compare document, migrated to the current version first, and so are its sides' run documents. */
 export function readCompare(file: string): CompareDocument {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const raw = migrateCompare(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
   for (const side of ['a', 'b'] as const) {
     const s = raw[side] as { run?: unknown } | undefined;
-    if (s && typeof s === 'object' && s.run !== undefined) s.run = parseRunDocument(s.run, `${file} (side ${side.toUpperCase()})`);
+    if (s && typeof s === 'object' && s.run !== undefined && s.run !== null) s.run = parseRunDocument(s.run, `${file} (side ${side.toUpperCase()})`);
   }
   return compareDocument.parse(raw);
 }

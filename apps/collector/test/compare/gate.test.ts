@@ -11,8 +11,10 @@ const doc = (a: RunDocument, b: RunDocument): CompareDocument =>
     kind: 'compare',
     id: 'cmp',
     createdAt: '2026-12-04T20:00:00.000Z',
-    a: { ref: 'main', commit: 'a'.repeat(40), dirty: false, run: { ...a, id: 'cmp-a' } },
-    b: { ref: 'HEAD', commit: 'b'.repeat(40), dirty: false, run: { ...b, id: 'cmp-b' } },
+    metric: 'time',
+    counting: null,
+    a: { ref: 'main', commit: 'a'.repeat(40), dirty: false, run: { ...a, id: 'cmp-a' }, counts: null },
+    b: { ref: 'HEAD', commit: 'b'.repeat(40), dirty: false, run: { ...b, id: 'cmp-b' }, counts: null },
   });
 
 const options = (failAbovePct: number | undefined, allowMissing = false) => ({ format: 'text' as const, alpha: 0.05, failAbovePct, allowMissing });

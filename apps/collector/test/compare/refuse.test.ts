@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startState, type Target, type TargetState } from '@arena/hyperfine-wrapper';
 import { ConfigError } from '@arena/suite';
-import { refuseHalf } from '../../src/commands/compare.ts';
+import { refuseHalf } from '../../src/compare/time.ts';
 import type { SidePlan } from '../../src/compare/sides.ts';
 
 const target = (side: string, key: string): Target => ({
