@@ -51,9 +51,7 @@ export const compareSide = z.object({
   ref: z.string().describe('The ref as given on the command line (a commit, branch, tag, HEAD~1, or "working tree").'),
   commit: z.string().describe('The commit it resolved to (for the working tree: HEAD).'),
   dirty: z.boolean().describe('The working tree with changes not in its commit: the commit does not describe the code measured.'),
-  run: runDocument
-    .nullable()
-    .describe("This side's timed results (null when only instructions were counted). Both sides share the machine, config, order and accounting of the one measuring."),
+  run: runDocument.nullable().describe("This side's timed results (null when only instructions were counted). Both sides share the machine, config, order and accounting of the one measuring."),
   counts: z.array(countedResult).nullable().describe("This side's counted results (null when only time was measured)."),
 });
 

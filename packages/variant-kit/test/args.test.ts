@@ -99,12 +99,12 @@ describe('tryParseArgs (the workloads of @arena/workloads)', () => {
     [['--calls', 'x'], "--calls must be an integer >= 1, got 'x'"],
     [['--calls', '1.5'], "--calls must be an integer >= 1, got '1.5'"],
     [['--calls'], '--calls needs a value: an integer >= 1'],
-    [['--setting', 'jitless'], "unknown argument '--setting' (allowed: --workload, --size, --seed, --workers, --calls)"],
-    [['--cache-dir', 'cache'], "unknown argument '--cache-dir' (allowed: --workload, --size, --seed, --workers, --calls)"],
-    [['--n', '20'], "unknown argument '--n' (allowed: --workload, --size, --seed, --workers, --calls)"],
-    [['--threads', '2'], "unknown argument '--threads' (allowed: --workload, --size, --seed, --workers, --calls)"],
-    [['-s', '2'], "unknown argument '-s' (allowed: --workload, --size, --seed, --workers, --calls)"],
-    [['--module', 'a.wasm'], "unknown argument '--module' (allowed: --workload, --size, --seed, --workers, --calls)"],
+    [['--setting', 'jitless'], "unknown argument '--setting' (allowed: --workload, --size, --seed, --workers, --exit-workers, --calls)"],
+    [['--cache-dir', 'cache'], "unknown argument '--cache-dir' (allowed: --workload, --size, --seed, --workers, --exit-workers, --calls)"],
+    [['--n', '20'], "unknown argument '--n' (allowed: --workload, --size, --seed, --workers, --exit-workers, --calls)"],
+    [['--threads', '2'], "unknown argument '--threads' (allowed: --workload, --size, --seed, --workers, --exit-workers, --calls)"],
+    [['-s', '2'], "unknown argument '-s' (allowed: --workload, --size, --seed, --workers, --exit-workers, --calls)"],
+    [['--module', 'a.wasm'], "unknown argument '--module' (allowed: --workload, --size, --seed, --workers, --exit-workers, --calls)"],
     [['40'], "unexpected argument '40'"],
     [['--', '--size', '3'], "unexpected argument '--'"],
   ] as const) {
@@ -134,7 +134,7 @@ describe('parseArgs', () => {
   it('returns the arguments', () => {
     const child = run(['--workload', 'nbody', '--size', '7', '--seed', '3000000000', '--workers', '2', '--calls', '4']);
     assert.equal(child.status, 0, child.stderr);
-    assert.deepEqual(JSON.parse(child.stdout), { workload: 'nbody', spec: 'nbody', size: 7, seed: 3000000000, workers: 2, calls: 4 });
+    assert.deepEqual(JSON.parse(child.stdout), { workload: 'nbody', spec: 'nbody', size: 7, seed: 3000000000, workers: 2, calls: 4, exitWorkers: false });
   });
   for (const [argv, error] of [
     [['--size', 'abc'], "error: --size must be an integer in 1..47 (fib's n), got 'abc'\n"],
@@ -142,7 +142,7 @@ describe('parseArgs', () => {
     [['--workload', 'fib', '--seed', '1'], 'error: --seed is not accepted: fib is not seeded\n'],
     [['--calls', '0'], "error: --calls must be an integer >= 1, got '0'\n"],
     [['--calls'], 'error: --calls needs a value: an integer >= 1\n'],
-    [['--setting', 'jitless'], "error: unknown argument '--setting' (allowed: --workload, --size, --seed, --workers, --calls)\n"],
+    [['--setting', 'jitless'], "error: unknown argument '--setting' (allowed: --workload, --size, --seed, --workers, --exit-workers, --calls)\n"],
     [['--workload', 'no-such-workload'], /^error: --workload must be one of (.+, )?fib, nbody(, .+)?, got 'no-such-workload'\n$/],
   ] as const) {
     it(`prints one error line naming the argument and exits 2: ${argv.join(' ')}`, () => {

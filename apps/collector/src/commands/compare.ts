@@ -29,7 +29,6 @@ const USAGE =
 
 const log = (m: string) => console.error(`[arena ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
-
 /** Resolves, checks out, installs and builds both sides; the sides whose worktrees this call made are pushed to `made`. */
 async function prepareSides(root: string, specs: SideSpec[], settings: Settings, made: string[], signal: AbortSignal): Promise<Side[]> {
   const sides: Side[] = [];
@@ -142,9 +141,7 @@ export async function compare(args: string[], io: Io = processIo()): Promise<num
     const config = { ...settings.config, leftOut: leftOutOf(settings.config, discovered) };
     const context = { sides, found, settings, runtimes, answers, alpha, root, id, createdAt, machine, config, signal: ac.signal, say: log };
     const runs = timed ? await timeSides(context) : null;
-    const counts = counted
-      ? await countCompare(sides, found, settings, runtimes, answers, { runs: countRuns ?? 3, machine, say: log, signal: ac.signal }, processCountOnce(ac.signal))
-      : null;
+    const counts = counted ? await countCompare(sides, found, settings, runtimes, answers, { runs: countRuns ?? 3, machine, say: log, signal: ac.signal }, processCountOnce(ac.signal)) : null;
     const status = lock.lost() === null ? 'complete' : 'interrupted';
     const [docA, docB] = runs ? runs(status) : [null, null];
     const side = (s: Side, run: RunDocument | null, c: CompareDocument['a']['counts']) => ({

@@ -112,4 +112,3 @@ export async function timeSides(c: TimeContext): Promise<(status: RunDocument['s
     return [bySide(pa), bySide(pb)];
   };
 }
-

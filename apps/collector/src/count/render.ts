@@ -40,7 +40,8 @@ export function disagree(r: CountRow, t: DiffRow | undefined): boolean | null {
 /** The counts as a table; with `time` (a `--metric both` compare) a column for the timed change and a disagreement mark. */
 export function countTable(rows: readonly CountRow[], time?: readonly DiffRow[]): Table {
   const body = rows.map((r) => {
-    const t = time?.find((x) => x.key === r.key);
+    // By label: a diff row's key is its own (diff/key.ts), a count's the target's; both label alike.
+    const t = time?.find((x) => x.label === r.label);
     const figures =
       r.change === 'counted' && r.whole
         ? [
@@ -61,7 +62,7 @@ export function countTable(rows: readonly CountRow[], time?: readonly DiffRow[])
 
 const legend = (failAbovePct: number, method: CountingMethod) =>
   `Instructions executed by the whole process tree, counted by valgrind ${method.valgrind.replace(/^valgrind-/, '')} (${['cachegrind', ...method.options.slice(1)].join(' ')}), ${method.runsPerSize} runs a side and size, every answer verified; M: millions, medians. ` +
-  'Whole: at the workload\'s larger counting size. Kernel: the larger size\'s count minus the smaller\'s, so start-up and compilation cancel out. ' +
+  "Whole: at the workload's larger counting size. Kernel: the larger size's count minus the smaller's, so start-up and compilation cancel out. " +
   `spread: (max − min) / median of a side's runs, the larger side's; a result whose counts spread more than ${SPREAD_LIMIT_PCT} % is not countable. ` +
   `Δ is shown when it is beyond ${failAbovePct} % and beyond ${SPREAD_FACTOR}× the spread, ~ (with the Δ) otherwise; ▲ more instructions: fails the gate. No p-values: counts are not samples of a noisy time. ` +
   'Instructions do not see cache and memory behaviour (radix-sort is memory-bound) or time spent waiting: the time compare does.';

@@ -34,7 +34,12 @@ const common = (t: Target) => ({ key: t.key, variant: t.variant, workload: t.ask
  * countable is recorded with the reason and not run. Every run of a seeded workload has the seed
  * drawn for it once, on both sides and at both sizes. Returns each side's results and the seeds.
  */
-export async function countSides(sides: readonly SideTargets[], answers: Answers, o: CountOptions, countOnce: CountOnce): Promise<{ results: Map<'A' | 'B', CountedResult[]>; seeds: Record<string, number> }> {
+export async function countSides(
+  sides: readonly SideTargets[],
+  answers: Answers,
+  o: CountOptions,
+  countOnce: CountOnce,
+): Promise<{ results: Map<'A' | 'B', CountedResult[]>; seeds: Record<string, number> }> {
   const say = o.say ?? (() => undefined);
   const drawSeed = o.drawSeed ?? (() => randomInt(0, 2 ** 32));
   const seeds: Record<string, number> = {};

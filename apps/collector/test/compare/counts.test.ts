@@ -88,7 +88,14 @@ test('json: an instructions compare prints its rows, method and notes; both prin
 });
 
 test('a compare document of schema 1 reads as a time compare without counts', () => {
-  const v1 = { schemaVersion: 1, kind: 'compare', id: 'old', createdAt: '2026-12-04T20:00:00.000Z', a: { ref: 'main', commit: 'a', dirty: false, run }, b: { ref: 'HEAD', commit: 'b', dirty: false, run } };
+  const v1 = {
+    schemaVersion: 1,
+    kind: 'compare',
+    id: 'old',
+    createdAt: '2026-12-04T20:00:00.000Z',
+    a: { ref: 'main', commit: 'a', dirty: false, run },
+    b: { ref: 'HEAD', commit: 'b', dirty: false, run },
+  };
   const d = compareDocument.parse(migrateCompare(v1));
   assert.equal(d.metric, 'time');
   assert.equal(d.counting, null);

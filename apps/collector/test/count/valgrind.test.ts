@@ -57,7 +57,10 @@ async function count(argv: string[], children = false): Promise<{ instructions: 
 
 /** Three counted runs at each of the sizes 1 M and 2 M iterations, as countSides records them. */
 async function counted(bin: string): Promise<Extract<CountedResult, { status: 'counted' }>> {
-  const at = async (size: number) => ({ size, instructions: [(await count([bin, String(size)])).instructions, (await count([bin, String(size)])).instructions, (await count([bin, String(size)])).instructions] });
+  const at = async (size: number) => ({
+    size,
+    instructions: [(await count([bin, String(size)])).instructions, (await count([bin, String(size)])).instructions, (await count([bin, String(size)])).instructions],
+  });
   return { status: 'counted', key: 'loop · fib', variant: 'loop', workload: 'fib', parameters: {}, small: await at(1_000_000), large: await at(2_000_000) };
 }
 
