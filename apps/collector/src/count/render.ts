@@ -21,7 +21,7 @@ const deltaCell = (c: CountChange | null) => (c === null ? '' : c.changed ? `${p
 
 /** What the time compare says of the same result: its change when significant, ~ when not, empty when not compared. */
 function timeCell(t: DiffRow | undefined): string {
-  if (!t || t.change !== 'compared' || t.deltaPct === null) return '';
+  if (t?.change !== 'compared' || t.deltaPct === null) return '';
   return t.significant ? `${t.deltaPct >= 0 ? '+' : ''}${t.deltaPct.toFixed(1)} %` : '~';
 }
 
