@@ -18,3 +18,6 @@ export function resultLabel(r: { variant: string; workload: string; parameters: 
  * share rounds. Results at a size other than the profile's (a slow setting's, warm calls') have their own.
  */
 export const tableOf = (workload: string, workers: number, size?: number): string => `${workload} · workers=${workers}${size === undefined ? '' : ` · size=${size}`}`;
+
+/** Whether a table (tableOf) is of results at a size of their own rather than the profile's. */
+export const isSizedTable = (table: string): boolean => / · size=\d+$/.test(table);

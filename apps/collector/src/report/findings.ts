@@ -1,5 +1,5 @@
 import type { ComparisonDecisionDoc, OkResult, RunDecisions, RunDocument } from '@arena/contract';
-import { resultLabel, variantLabel } from '@arena/suite';
+import { isSizedTable, resultLabel, variantLabel } from '@arena/suite';
 import { nsPerCall } from './calls.ts';
 import { placeResults, type HostKind } from './hosts.ts';
 import { baselineOf } from './matrix.ts';
@@ -93,7 +93,7 @@ export function findings(full: RunDocument, streamed: ReadonlySet<string> = new 
   const workloads = [...new Set(doc.results.map((r) => r.workload))].map((workload): WorkloadFindings => {
     const here = ok.filter((r) => r.workload === workload);
     // The workload's own table, not a table of a slow setting's or warm calls' size.
-    const decided = doc.decisions?.workloads.find((w) => w.workload === workload && !/ · size=\d+$/.test(w.table)) ?? null;
+    const decided = doc.decisions?.workloads.find((w) => w.workload === workload && !isSizedTable(w.table)) ?? null;
     /** The way `first` is, with its runner-up and (in a decided run) how its race was decided. */
     const wayOf = (first: OkResult, runnerUp: Way['runnerUp'], decision: Way['decision']): Way => {
       const base = baselineOf(doc.results, first);
