@@ -1,5 +1,5 @@
 // What a counted compare sees here (docs/comparing.md, "Instructions compare"):
-//   pnpm exec tsx scripts/counting/run.ts [--tries 5] [--out .cache/counting/<stamp>]
+//   pnpm exec tsx scripts/counting/run.ts [--tries 5] [--parts aa,tries,timed] [--out .cache/counting/<stamp>]
 // Clones HEAD into a temporary repository with two branches: slow-c (nbody's C kernel doing ~1 %
 // more work) and slow-js (nbody's JavaScript kernel ~0.5 % more; see slowdown.ts). Then, per try:
 // compare main slow-c narrowed to c-native and compare main slow-js narrowed to threads-js, counted
@@ -18,8 +18,9 @@ import { FILES, slowC, slowJs } from './slowdown.ts';
 export const COUNTED = { BENCH_WORKLOADS: process.env.BENCH_WORKLOADS ?? 'nbody', BENCH_MEMORY_RUNS: '0', ...(process.env.BENCH_ONLY ? { BENCH_ONLY: process.env.BENCH_ONLY } : {}) };
 
 const root = path.resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { tries: { type: 'string', default: '5' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { tries: { type: 'string', default: '5' }, out: { type: 'string' }, parts: { type: 'string', default: 'aa,tries,timed' } } });
 const tries = Number(values.tries);
+const parts = new Set(values.parts.split(','));
 const out = path.resolve(values.out ?? path.join(root, '.cache', 'counting', new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)));
 mkdirSync(out, { recursive: true });
 
@@ -74,10 +75,10 @@ async function compare(what: string, t: number, b: string, metric: 'instructions
   writeFileSync(path.join(out, 'summary.json'), `${JSON.stringify({ repo, entries }, null, 2)}\n`);
 }
 
-await compare('A/A', 1, 'main', 'instructions', COUNTED);
-for (let t = 1; t <= tries; t++) {
+if (parts.has('aa')) await compare('A/A', 1, 'main', 'instructions', COUNTED);
+for (let t = 1; parts.has('tries') && t <= tries; t++) {
   await compare('nbody C +1 %', t, 'slow-c', 'instructions', { BENCH_ONLY: 'c-native', BENCH_WORKLOADS: 'nbody', BENCH_MEMORY_RUNS: '0' });
   await compare('nbody JS +0.5 %', t, 'slow-js', 'instructions', { BENCH_ONLY: 'threads-js', BENCH_WORKLOADS: 'nbody', BENCH_MEMORY_RUNS: '0' });
 }
-await compare('A/A timed', 1, 'main', 'time', COUNTED);
+if (parts.has('timed')) await compare('A/A timed', 1, 'main', 'time', COUNTED);
 say(`wrote ${path.join(out, 'summary.json')}`);
