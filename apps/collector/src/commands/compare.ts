@@ -1,4 +1,5 @@
 import path from 'node:path';
+import os from 'node:os';
 import { COMPARE_SCHEMA_VERSION, compareMetric, type CompareDocument, type RunDocument } from '@arena/contract';
 import { acquireBenchLock, describeMachine, killAllChildren, requireTools, TOOLS } from '@arena/hyperfine-wrapper';
 import { ConfigError, discoverVariants, discoverWorkloads, leftOutOf, loadAnswers, readSettings, resolveRuntimes, type Settings } from '@arena/suite';
@@ -24,7 +25,7 @@ import { renderCounts } from '../count/render.ts';
 import { processCountOnce } from '../count/valgrind.ts';
 
 const USAGE =
-  'usage: pnpm arena compare <A> [B] [--metric time|instructions|both] [--format text|markdown|json] [--alpha 0.05] [--fail-above PCT [--allow-missing]] [--count-runs N] ' +
+  'usage: pnpm arena compare <A> [B] [--metric time|instructions|both] [--format text|markdown|json] [--alpha 0.05] [--fail-above PCT [--allow-missing]] [--count-runs N] [--count-jobs N] ' +
   '(A, B: git refs; B defaults to the working tree)';
 
 const log = (m: string) => console.error(`[arena ${new Date().toISOString().slice(11, 19)}] ${m}`);
@@ -79,6 +80,7 @@ export async function compare(args: string[], io: Io = processIo()): Promise<num
     'allow-missing': { type: 'boolean' },
     metric: { type: 'string' },
     'count-runs': { type: 'string' },
+    'count-jobs': { type: 'string' },
   });
   if (positionals.length < 1 || positionals.length > 2) throw new ConfigError(USAGE);
   const format = choiceOption('format', values.format, DIFF_FORMATS, 'text');
@@ -89,6 +91,9 @@ export async function compare(args: string[], io: Io = processIo()): Promise<num
   const countRuns = numberOption('count-runs', values['count-runs'], 2, 20);
   if (countRuns !== undefined && !Number.isInteger(countRuns)) throw new ConfigError(`--count-runs must be an integer between 2 and 20, got "${values['count-runs']}"`);
   if (countRuns !== undefined && !counted) throw new ConfigError('--count-runs only applies with --metric instructions or both');
+  const countJobs = numberOption('count-jobs', values['count-jobs'], 1, 64);
+  if (countJobs !== undefined && !Number.isInteger(countJobs)) throw new ConfigError(`--count-jobs must be an integer between 1 and 64, got "${values['count-jobs']}"`);
+  if (countJobs !== undefined && !counted) throw new ConfigError('--count-jobs only applies with --metric instructions or both');
   const allowMissing = values['allow-missing'] === true;
   if (allowMissing && failAbovePct === undefined) throw new ConfigError('--allow-missing only applies with --fail-above (or --metric instructions or both, whose gate is always on)');
   // compare has its own stop rule over paired rounds: unless told otherwise it measures as the
@@ -141,7 +146,17 @@ export async function compare(args: string[], io: Io = processIo()): Promise<num
     const config = { ...settings.config, leftOut: leftOutOf(settings.config, discovered) };
     const context = { sides, found, settings, runtimes, answers, alpha, root, id, createdAt, machine, config, signal: ac.signal, say: log };
     const runs = timed ? await timeSides(context) : null;
-    const counts = counted ? await countCompare(sides, found, settings, runtimes, answers, { runs: countRuns ?? 3, machine, say: log, signal: ac.signal }, processCountOnce(ac.signal)) : null;
+    const counts = counted
+      ? await countCompare(
+          sides,
+          found,
+          settings,
+          runtimes,
+          answers,
+          { runs: countRuns ?? 3, jobs: countJobs ?? os.availableParallelism(), machine, say: log, signal: ac.signal },
+          processCountOnce(ac.signal),
+        )
+      : null;
     const status = lock.lost() === null ? 'complete' : 'interrupted';
     const [docA, docB] = runs ? runs(status) : [null, null];
     const side = (s: Side, run: RunDocument | null, c: CompareDocument['a']['counts']) => ({

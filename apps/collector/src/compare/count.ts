@@ -32,6 +32,8 @@ function withCountSizes(settings: Settings, t: Target): Target {
 
 export interface CountCompareOptions {
   runs: number;
+  /** Counted runs at once (countSides). */
+  jobs: number;
   machine: Machine;
   say: (message: string) => void;
   signal?: AbortSignal;
@@ -63,8 +65,8 @@ export async function countCompare(
     };
   });
   const countable = planned[0]!.large.filter((t) => t.counting?.countable).length;
-  o.say(`counting: ${countable} of ${planned[0]!.large.length} results of A countable; ${o.runs} runs a side at each of two sizes, under valgrind ${COUNT_OPTIONS.join(' ')}`);
-  const { results, seeds } = await countSides(planned, answers, { runs: o.runs, timeoutS: settings.timeoutS, say: o.say, signal: o.signal, drawSeed: o.drawSeed }, countOnce);
+  o.say(`counting: ${countable} of ${planned[0]!.large.length} results of A countable; ${o.runs} runs a side at each of two sizes, ${o.jobs} at once, under valgrind ${COUNT_OPTIONS.join(' ')}`);
+  const { results, seeds } = await countSides(planned, answers, { runs: o.runs, jobs: o.jobs, timeoutS: settings.timeoutS, say: o.say, signal: o.signal, drawSeed: o.drawSeed }, countOnce);
   const valgrind = (await toolVersion(TOOLS.valgrind)) ?? 'unknown';
   const method: CountingMethod = { tool: 'cachegrind', valgrind, options: [...COUNT_OPTIONS], runsPerSize: o.runs, spreadLimitPct: SPREAD_LIMIT_PCT, seeds, machine: o.machine };
   return { method, a: results.get('A') ?? [], b: results.get('B') ?? [] };

@@ -17,6 +17,11 @@ export interface SideTargets {
 export interface CountOptions {
   /** Counted runs per result, side and size (at least 2: a spread needs two). */
   runs: number;
+  /**
+   * Counted runs at once (default 1). A count does not depend on the machine's load (an A/A under a
+   * full test suite spread as little as one alone), so the runs of one result may share the cores.
+   */
+  jobs?: number;
   /** BENCH_TIMEOUT_S; null: 600 s a counted run (valgrind runs a Go host on Go's own module for over a minute). */
   timeoutS: number | null;
   say?: (message: string) => void;
@@ -71,20 +76,23 @@ export async function countSides(
       else pending.push({ s, small, large, counts: { small: [], large: [] } });
     }
     const failed = new Map<SideTargets, string>();
-    for (const level of ['small', 'large'] as const) {
-      for (let r = 1; r <= o.runs; r++) {
-        for (const p of pending) {
-          if (failed.has(p.s)) continue;
-          const t = p[level];
-          const counting = t.counting as Extract<NonNullable<Target['counting']>, { countable: true }>;
-          const { seed, answer } = reference(t);
-          const v = await countOnce(runOf(t, seed, answer), { env: counting.env, children: counting.children, timeoutMs: (o.timeoutS ?? 600) * 1000, cwd: p.s.cwd });
-          if (o.signal?.aborted) throw new Error('interrupted');
-          if (v.ok) p.counts[level].push(v.instructions);
-          else failed.set(p.s, `counted run ${r} of ${o.runs} at ${t.asked.workload} size ${t.asked.size}: ${v.error}`);
-        }
+    // Every counted run of this result (sides, then runs, small size first), `jobs` at a time; a
+    // side's first failure skips its runs not yet started.
+    const queue = (['small', 'large'] as const).flatMap((level) => Array.from({ length: o.runs }, (_, r) => pending.map((p) => ({ p, level, r }))).flat());
+    const runNext = async (): Promise<void> => {
+      for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+        const { p, level, r } = job;
+        if (failed.has(p.s)) continue;
+        const t = p[level];
+        const counting = t.counting as Extract<NonNullable<Target['counting']>, { countable: true }>;
+        const { seed, answer } = reference(t);
+        const v = await countOnce(runOf(t, seed, answer), { env: counting.env, children: counting.children, timeoutMs: (o.timeoutS ?? 600) * 1000, cwd: p.s.cwd });
+        if (o.signal?.aborted) throw new Error('interrupted');
+        if (v.ok) p.counts[level][r] = v.instructions;
+        else if (!failed.has(p.s)) failed.set(p.s, `counted run ${r + 1} of ${o.runs} at ${t.asked.workload} size ${t.asked.size}: ${v.error}`);
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? 1, queue.length)) }, runNext));
     for (const p of pending) {
       const error = failed.get(p.s);
       const out = results.get(p.s.side)!;

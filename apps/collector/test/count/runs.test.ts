@@ -89,3 +89,27 @@ test("a side's planning problem is a failed result; a result only one side has i
     ],
   );
 });
+
+test('with jobs, counted runs share the cores: at most `jobs` at once, every count in its run order whatever order they end in', async () => {
+  let running = 0;
+  let most = 0;
+  let n = 0;
+  const countOnce: CountOnce = async (run, o) => {
+    running++;
+    most = Math.max(most, running);
+    const i = n++;
+    // Later runs end first, so the completion order is not the start order.
+    await new Promise((r) => setTimeout(r, 12 - i));
+    running--;
+    return { ok: true, instructions: (o.cwd === '/side-A' ? 0 : 100) + (run.command.includes('--size 10 ') ? 0 : 50) + i };
+  };
+  const { results } = await countSides([side('A'), side('B')], answers, { ...options, jobs: 2 }, countOnce);
+  assert.equal(most, 2);
+  const a = results.get('A')![0]!;
+  const b = results.get('B')![0]!;
+  assert.deepEqual(a.status === 'counted' && [a.small.instructions, a.large.instructions], [
+    [0, 2, 4],
+    [56, 58, 60],
+  ]);
+  assert.deepEqual(b.status === 'counted' && b.small.instructions, [101, 103, 105]);
+});
