@@ -56,10 +56,6 @@ export const counting = z.discriminatedUnion('kind', [
         .record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name'), z.string())
         .default({})
         .describe('Environment added under counting.'),
-      notModules: z
-        .record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a producer name'), z.string().min(1))
-        .default({})
-        .describe("Modules not counted on this host, by producer, each with one line of why (a Go host compiling Go's own module: minutes a counted run)."),
     })
     .strict(),
   z.object({ kind: z.literal('not-countable'), why: z.string().min(1).describe('One line: why a count of this host would not mean anything.') }).strict(),

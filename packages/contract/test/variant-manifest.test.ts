@@ -77,13 +77,13 @@ test('a setting named default or not kebab-case, engine flags on a program that 
 
 test('counting is optional; a countable host defaults to no engine flags, arguments, children or environment', () => {
   assert.equal(variantManifest.parse(base).counting, undefined);
-  assert.deepEqual(variantManifest.parse({ ...base, counting: { kind: 'countable' } }).counting, { kind: 'countable', engineFlags: {}, args: [], children: false, env: {}, notModules: {} });
+  assert.deepEqual(variantManifest.parse({ ...base, counting: { kind: 'countable' } }).counting, { kind: 'countable', engineFlags: {}, args: [], children: false, env: {} });
   const cluster = variantManifest.parse({
     ...base,
     command: 'node {pkg}/dist/main.js',
     counting: { kind: 'countable', engineFlags: { v8: ['--predictable'] }, args: ['--exit-workers'], children: true },
   });
-  assert.deepEqual(cluster.counting, { kind: 'countable', engineFlags: { v8: ['--predictable'] }, args: ['--exit-workers'], children: true, env: {}, notModules: {} });
+  assert.deepEqual(cluster.counting, { kind: 'countable', engineFlags: { v8: ['--predictable'] }, args: ['--exit-workers'], children: true, env: {} });
   assert.deepEqual(variantManifest.parse({ ...base, counting: { kind: 'not-countable', why: 'its JIT spreads' } }).counting, { kind: 'not-countable', why: 'its JIT spreads' });
 });
 

@@ -170,10 +170,7 @@ export function planTargets(
                 }
                 if (path.basename(c.module.file) !== `${producer}.wasm`) throw new Error(`${KERNELS_DIST}: module file ${c.module.file} must be named ${producer}.wasm`);
                 const module = `${KERNELS_DIST}/${c.module.file}`;
-                // A module the host declares not countable keeps its host's counting flags: only its verdict changes.
-                const notCounted = count?.counting.countable && v.manifest.counting?.kind === 'countable' ? v.manifest.counting.notModules[producer] : undefined;
-                const counting = notCounted ? { counting: { countable: false as const, why: notCounted } } : {};
-                targets.push({ ...shared, ...counting, command: `${base} --module ${module}${cached(c.module.file.replace(/\.wasm$/, ''))}`, asked: { ...asked, module } });
+                targets.push({ ...shared, command: `${base} --module ${module}${cached(c.module.file.replace(/\.wasm$/, ''))}`, asked: { ...asked, module } });
               }
             }
           }

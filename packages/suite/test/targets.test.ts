@@ -438,9 +438,9 @@ test('planned for counting: each host with its counting flags (per engine, where
     ...threadsJs,
     name: 'cluster-js',
     dir: 'packages/variants/cluster-js',
-    manifest: { ...threadsJs.manifest, counting: { kind: 'countable', engineFlags: { v8: predictable }, args: ['--exit-workers'], children: true, env: {}, notModules: {} } },
+    manifest: { ...threadsJs.manifest, counting: { kind: 'countable', engineFlags: { v8: predictable }, args: ['--exit-workers'], children: true, env: {} } },
   };
-  const go: Variant = { ...goNative, manifest: { ...goNative.manifest, counting: { kind: 'countable', engineFlags: {}, args: [], children: false, env: { GODEBUG: 'x=1' }, notModules: {} } } };
+  const go: Variant = { ...goNative, manifest: { ...goNative.manifest, counting: { kind: 'countable', engineFlags: {}, args: [], children: false, env: { GODEBUG: 'x=1' } } } };
   const refusing: Variant = { ...cNative, manifest: { ...cNative.manifest, counting: { kind: 'not-countable', why: 'it reads the clock' } } };
   const accepting = { ...node20, acceptedFlags: predictable };
   const { targets } = planTargets([cluster, go, refusing, threadsJs], [fib], none, config(), { js: [accepting, node24, bun], go: [go126] }, 'x64', true);
@@ -458,19 +458,4 @@ test('planned for counting: each host with its counting flags (per engine, where
   const timed = planTargets([cluster], [fib], none, config(), { js: [accepting], go: [go126] }).targets;
   assert.equal(timed[0]!.command, '/usr/bin/node packages/variants/cluster-js/dist/main.js --workload fib --size 30 --workers 2');
   assert.equal(timed[0]!.counting, undefined);
-});
-
-test('planned for counting: a module its host declares not countable keeps its flags and says why; the others are counted', () => {
-  const why = "compiling Go's own module takes minutes a counted run";
-  const wazero: Variant = { ...goWazero, manifest: { ...goWazero.manifest, counting: { kind: 'countable', engineFlags: {}, args: [], children: false, env: {}, notModules: { go: why } } } };
-  const { targets } = planTargets([wazero], [fib], modules('clang', 'go'), config(), { js: [], go: [go126] }, 'x64', true);
-  assert.deepEqual(
-    targets.map((t) => [t.key, t.counting]),
-    [
-      ['go-wazero [module=clang, go=1.26] · fib', { countable: true, env: {}, children: false }],
-      ['go-wazero [module=go, go=1.26] · fib', { countable: false, why }],
-    ],
-  );
-  // Timed, the declaration changes nothing.
-  assert.equal(planTargets([wazero], [fib], modules('clang', 'go'), config(), { js: [], go: [go126] }).targets[1]!.counting, undefined);
 });

@@ -107,7 +107,8 @@ test('compare: an unknown option exits 2', () => usage(['compare', 'HEAD', '--bo
 test('compare: --fail-above without a value exits 2', () => usage(['compare', 'HEAD', '--fail-above'], /'--fail-above <value>' argument missing/));
 test('compare: a bad --alpha number exits 2', () => usage(['compare', 'HEAD', '--alpha', 'x'], /--alpha must be a number strictly between 0 and 1, got "x"$/));
 test('compare: three refs exit 2', () => usage(['compare', 'HEAD', 'HEAD~1', 'HEAD~2'], /^error: usage: pnpm arena compare/));
-test('compare: --allow-missing without --fail-above exits 2', () => usage(['compare', 'HEAD', '--allow-missing'], /--allow-missing only applies with --fail-above \(or --metric instructions or both, whose gate is always on\)$/));
+test('compare: --allow-missing without --fail-above exits 2', () =>
+  usage(['compare', 'HEAD', '--allow-missing'], /--allow-missing only applies with --fail-above \(or --metric instructions or both, whose gate is always on\)$/));
 
 test('new: an unknown option exits 2', () => usage(['new', 'my-variant', '--bogus'], /unknown option "--bogus"$/));
 test('new: --template without a value exits 2', () => usage(['new', 'my-variant', '--template'], /--template needs a value/));
@@ -158,4 +159,5 @@ test('compare: an unknown BENCH_* exits 2 before any checkout or build', () => r
 test('aa: an unknown BENCH_* exits 2 before either run', () => refused(['aa', '--profile', 'quick'], { BENCH_WORKLOAD: 'fib' }, workloadTypo));
 test('aa --from: an unknown BENCH_* exits 2 too', () => refused(['aa', '--from', 'a', 'b'], { BENCH_PROFLIE: 'quick' }, 'unknown setting BENCH_PROFLIE (did you mean BENCH_PROFILE?)'));
 test('compare: --count-jobs without counting exits 2', () => usage(['compare', 'HEAD', '--count-jobs', '2'], /--count-jobs only applies with --metric instructions or both$/));
-test('compare: a --count-jobs that is not a whole number exits 2', () => usage(['compare', 'HEAD', '--metric', 'instructions', '--count-jobs', '1.5'], /--count-jobs must be an integer between 1 and 64, got "1.5"$/));
+test('compare: a --count-jobs that is not a whole number exits 2', () =>
+  usage(['compare', 'HEAD', '--metric', 'instructions', '--count-jobs', '1.5'], /--count-jobs must be an integer between 1 and 64, got "1.5"$/));
